@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_init';
+
+export interface Migration {
+  /** File name without extension; its numeric prefix is the schema version it produces. */
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the same list runs in the
+ * bundled main process, under vitest and under tsx; a test checks it matches the folder.
+ */
+export const migrations: readonly Migration[] = [{ name: '0001_init', up: m0001.up }];

@@ -1,0 +1,13 @@
+import { ipcMain } from 'electron';
+import { INVOKE_CHANNEL } from '../../shared/ipc/channels';
+import type { Dispatch } from '../ipc/dispatch';
+import { isTrustedSender } from './security';
+
+export function registerIpc(dispatch: Dispatch, origins: Set<string>): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame, origins)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Refused: not the app window.' } };
+    }
+    return dispatch(String(channel), input, { now: new Date() });
+  });
+}

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { app, dialog } from 'electron';
+import { DatabaseOpenError, openDatabase } from './db';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/appProtocol';
+import { registerIpc } from './electron/ipc';
+import { lockDown, trustedOrigins } from './electron/security';
+import { createMainWindow, preloadFile } from './electron/window';
+import { createDispatch } from './ipc/dispatch';
+
+const DATABASE_FILE = 'tms-course-tracker.sqlite';
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+
+registerAppScheme();
+
+async function start(): Promise<void> {
+  const origins = trustedOrigins(APP_ORIGIN, devServerUrl);
+  lockDown(origins);
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  const file = join(app.getPath('userData'), DATABASE_FILE);
+  const db = await openDatabase(file, { onBackup: (path) => console.info(`Database backed up to ${path}`) });
+  app.on('will-quit', () => void db.destroy());
+  registerIpc(createDispatch(db, { appVersion: app.getVersion(), logError: (c, e) => console.error(c, e) }), origins);
+  const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+  const window = createMainWindow(preloadFile(import.meta.dirname), url);
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof DatabaseOpenError ? error.message : `TMS Course Tracker could not start: ${String(error)}`;
+      dialog.showErrorBox('TMS Course Tracker', message);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { type Channel, isChannel } from '../../shared/ipc/channels';
+import { type ChannelOutput, contract } from '../../shared/ipc/contract';
+import type { AppErrorData, IpcResult } from '../../shared/ipc/result';
+import type { DB } from '../db/schema';
+import type { ServiceContext } from '../services/context';
+import { ServiceError } from '../services/errors';
+import { createHandlers, type HandlerOptions } from './handlers';
+
+export type DispatchContext = ServiceContext;
+
+export type Dispatch = <C extends string>(
+  channel: C,
+  input: unknown,
+  context?: DispatchContext,
+) => Promise<IpcResult<C extends Channel ? ChannelOutput<C> : never>>;
+
+export interface DispatchOptions extends Partial<HandlerOptions> {
+  /** Where unexpected failures are reported (they reach the renderer only as a generic message). */
+  logError?: (channel: string, error: unknown) => void;
+}
+
+/** Turns zod issues into `fields`: dotted input path → first message for that path. */
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function isSqliteConstraint(error: unknown): boolean {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
+
+function toErrorData(channel: string, error: unknown, options: DispatchOptions): AppErrorData {
+  if (error instanceof ServiceError) {
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  }
+  options.logError?.(channel, error);
+  if (isSqliteConstraint(error)) {
+    // The schema's CHECKs mirror the zod rules, so reaching one means the two disagree.
+    return { code: 'invalid_input', message: 'The database refused this change as invalid. Nothing was saved.' };
+  }
+  return { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.' };
+}
+
+/**
+ * The single entry point for every contract call, used by the Electron IPC wiring and the
+ * web test host alike. It validates input and output against the contract and never throws.
+ */
+export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): Dispatch {
+  const handlers = createHandlers(db, { appVersion: options.appVersion ?? '0.0.0' });
+  const run = async (channel: string, input: unknown, context?: DispatchContext): Promise<IpcResult<unknown>> => {
+    try {
+      if (!isChannel(channel)) {
+        return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+      }
+      const spec = contract[channel];
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        const count = Object.keys(fields).length;
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: count === 1 ? 'One field needs attention.' : `${count} fields need attention.`, fields },
+        };
+      }
+      const handler = handlers[channel] as (input: unknown, ctx: ServiceContext) => Promise<unknown>;
+      const value = await handler(parsed.data, context ?? { now: new Date() });
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        options.logError?.(channel, checked.error);
+        return { ok: false, error: { code: 'internal', message: 'The app produced an unexpected result. Nothing was lost; please report this.' } };
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      return { ok: false, error: toErrorData(String(channel), error, options) };
+    }
+  };
+  return run as Dispatch;
+}

@@ -1,0 +1,10 @@
+import type { Channel } from './channels';
+import type { IpcResult } from './result';
+
+/**
+ * What the renderer sees as `window.api`. The Electron preload implements it over
+ * ipcRenderer; the web host implements it over HTTP on loopback. Same contract.
+ */
+export interface Bridge {
+  invoke(channel: Channel, input: unknown): Promise<IpcResult<unknown>>;
+}

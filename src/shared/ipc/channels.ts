@@ -1,0 +1,28 @@
+/**
+ * Every IPC channel, as plain strings with no dependencies, so the sandboxed
+ * preload can allow-list them without bundling zod. The contract is checked
+ * against this list at compile time.
+ */
+export const channels = [
+  'app:info',
+  'staff:list',
+  'staff:createFirst',
+  'staff:create',
+  'staff:update',
+  'patients:search',
+  'patients:get',
+  'patients:create',
+  'patients:update',
+  'patients:archive',
+  'patients:restore',
+  'audit:list',
+] as const;
+
+export type Channel = (typeof channels)[number];
+
+/** The single Electron IPC channel that carries every contract call. */
+export const INVOKE_CHANNEL = 'tms:invoke';
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (channels as readonly string[]).includes(value);
+}

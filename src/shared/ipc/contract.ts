@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { appInfo } from '../schemas/appInfo';
+import { auditEntry, auditListInput } from '../schemas/audit';
+import {
+  patient,
+  patientArchiveInput,
+  patientCreateInput,
+  patientGetInput,
+  patientRestoreInput,
+  patientSearchInput,
+  patientSearchResult,
+  patientUpdateInput,
+} from '../schemas/patient';
+import {
+  firstStaffFields,
+  staff,
+  staffCreateInput,
+  staffListInput,
+  staffUpdateInput,
+} from '../schemas/staff';
+import type { Channel } from './channels';
+
+interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/** Every IPC channel: its input and output schemas. Declared once, used by main and renderer. */
+export const contract = {
+  'app:info': { input: z.object({}), output: appInfo },
+  'staff:list': { input: staffListInput, output: z.array(staff) },
+  'staff:createFirst': { input: firstStaffFields, output: staff },
+  'staff:create': { input: staffCreateInput, output: staff },
+  'staff:update': { input: staffUpdateInput, output: staff },
+  'patients:search': { input: patientSearchInput, output: patientSearchResult },
+  'patients:get': { input: patientGetInput, output: patient },
+  'patients:create': { input: patientCreateInput, output: patient },
+  'patients:update': { input: patientUpdateInput, output: patient },
+  'patients:archive': { input: patientArchiveInput, output: patient },
+  'patients:restore': { input: patientRestoreInput, output: patient },
+  'audit:list': { input: auditListInput, output: z.array(auditEntry) },
+} as const satisfies { [C in Channel]: ChannelSpec };
+
+export type Contract = typeof contract;
+/** What a caller passes (defaults may be omitted). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives, after parsing. */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;

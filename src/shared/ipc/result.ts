@@ -1,0 +1,21 @@
+export const errorCodes = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unknown_channel',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** An error as it crosses IPC: plain data, never an Error instance. */
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+  /** Field path (dot-separated, as in the channel input) → message for that field. */
+  fields?: Record<string, string>;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };

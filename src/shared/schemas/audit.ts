@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { id, timestamp } from './common';
+
+export const auditEntities = ['patient', 'staff'] as const;
+export type AuditEntity = (typeof auditEntities)[number];
+
+export const auditActions = ['create', 'update', 'archive', 'restore'] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEntry = z.object({
+  id,
+  at: timestamp,
+  staffId: id,
+  staffName: z.string(),
+  action: z.enum(auditActions),
+  entity: z.enum(auditEntities),
+  entityId: id,
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditListInput = z.object({ entity: z.enum(auditEntities), entityId: id });

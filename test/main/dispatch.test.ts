@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { channels } from '../../src/shared/ipc/channels';
+import { at, ok, tempDatabase } from '../support/tempDatabase';
+
+describe('dispatch', () => {
+  it('never throws, whatever it is given', async () => {
+    const { dispatch } = await tempDatabase();
+    const junk: unknown[] = [undefined, null, 0, 'x', [], { id: 'x' }, { actorId: -1 }, Symbol.for('x'), () => 1, new Date(), { __proto__: null }];
+    for (const channel of [...channels, 'nope', '', '__proto__', 'constructor']) {
+      for (const input of junk) {
+        const result = await dispatch(channel, input);
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) expect(result.error.message.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('reports an unknown channel as data', async () => {
+    const { dispatch } = await tempDatabase();
+    expect(await dispatch('patients:drop', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown_channel', message: 'Unknown channel: patients:drop' },
+    });
+  });
+
+  it('returns field errors keyed by input path', async () => {
+    const { dispatch } = await tempDatabase();
+    const result = await dispatch('staff:createFirst', { name: '  ', role: 'wizard' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { name: 'Name is required', role: expect.stringMatching(/psychiatrist or administrator/) } },
+    });
+  });
+
+  it('reports the app, schema and database file', async () => {
+    const { dispatch, file } = await tempDatabase();
+    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: 1, databasePath: file, staffCount: 0 });
+  });
+
+  it('answers a call with defaults left out', async () => {
+    const { dispatch } = await tempDatabase();
+    expect(ok(await dispatch('patients:search', {}))).toEqual({ items: [], total: 0 });
+    expect(ok(await dispatch('staff:list', undefined))).toEqual([]);
+  });
+
+  it('turns a database constraint that slipped past validation into a clear error, not a crash', async () => {
+    const { dispatch, db } = await tempDatabase();
+    ok(await dispatch('staff:createFirst', { name: 'Dr Who', role: 'admin' }, at('2026-01-01T09:00:00Z')));
+    // Break the database under the service: the audit table refuses every insert.
+    await import('kysely').then(({ sql }) =>
+      sql`CREATE TRIGGER block BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'blocked'); END`.execute(db),
+    );
+    const result = await dispatch('patients:create', {
+      actorId: 1, mrn: 'A1', firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01', sex: 'male', primaryDiagnosis: 'F33.1',
+    });
+    expect(result.ok).toBe(false);
+    // Nothing half-written: the patient insert was rolled back with the failed audit insert.
+    expect(await db.selectFrom('patients').selectAll().execute()).toEqual([]);
+  });
+});

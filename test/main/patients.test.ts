@@ -1,0 +1,146 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { patientInput } from '../support/fixtures';
+import { at, ok, tempDatabase } from '../support/tempDatabase';
+
+const T1 = at('2026-03-02T08:00:00.000Z');
+const T2 = at('2026-03-03T09:30:00.000Z');
+
+async function clinic() {
+  const env = await tempDatabase();
+  ok(await env.dispatch('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, T1));
+  return env;
+}
+
+describe('patients', () => {
+  it('creates a patient, trimming and normalising what was typed, and audits it', async () => {
+    const { dispatch } = await clinic();
+    const p = ok(await dispatch('patients:create', patientInput({ firstName: '  Ada ', primaryDiagnosis: 'f33.2' }), T1));
+    expect(p).toMatchObject({ id: 1, firstName: 'Ada', primaryDiagnosis: 'F33.2', version: 0, archivedAt: null, createdAt: '2026-03-02T08:00:00.000Z' });
+    expect(ok(await dispatch('patients:get', { id: 1 }))).toEqual(p);
+    const audit = ok(await dispatch('audit:list', { entity: 'patient', entityId: 1 }));
+    expect(audit).toMatchObject([{ action: 'create', staffName: 'Dr. Maya Patel', at: '2026-03-02T08:00:00.000Z', after: { mrn: 'MRN-0001' } }]);
+  });
+
+  it('refuses bad input field by field and stores nothing', async () => {
+    const { dispatch, db } = await clinic();
+    const result = await dispatch('patients:create', patientInput({
+      mrn: 'MRN 1!', firstName: '', dateOfBirth: '2999-01-01', primaryDiagnosis: 'depression', sex: 'x' as 'male',
+    }));
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        fields: {
+          mrn: 'MRN may contain only letters, digits and hyphens',
+          firstName: 'First name is required',
+          dateOfBirth: 'This date cannot be in the future',
+          primaryDiagnosis: 'Enter an ICD-10 code such as F33.2',
+          sex: 'Choose the sex recorded for this patient',
+        },
+      },
+    });
+    const bad = await dispatch('patients:create', patientInput({ dateOfBirth: '2001-02-30' }));
+    expect(bad).toMatchObject({ ok: false, error: { fields: { dateOfBirth: 'Enter a real date as YYYY-MM-DD' } } });
+    expect(await db.selectFrom('patients').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('audit_log').select('entity').where('entity', '=', 'patient').execute()).toEqual([]);
+  });
+
+  it('refuses a duplicate MRN (ignoring case), naming who has it', async () => {
+    const { dispatch } = await clinic();
+    ok(await dispatch('patients:create', patientInput(), T1));
+    const dup = await dispatch('patients:create', patientInput({ mrn: 'mrn-0001', firstName: 'Bob' }));
+    expect(dup).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'MRN mrn-0001 is already used by Lovelace, Ada.', fields: { mrn: 'MRN mrn-0001 is already used by Lovelace, Ada' } },
+    });
+  });
+
+  it('updates with before/after in the audit log, and refuses a stale version', async () => {
+    const { dispatch } = await clinic();
+    const p = ok(await dispatch('patients:create', patientInput(), T1));
+    const { id, version, archivedAt: _a, archiveReason: _r, createdAt: _c, updatedAt: _u, ...fields } = p;
+    const edited = ok(await dispatch('patients:update', { ...fields, actorId: 1, id, version, notes: 'Prefers mornings' }, T2));
+    expect(edited).toMatchObject({ version: 1, notes: 'Prefers mornings', updatedAt: '2026-03-03T09:30:00.000Z' });
+    const [latest] = ok(await dispatch('audit:list', { entity: 'patient', entityId: id }));
+    expect(latest).toMatchObject({ action: 'update', before: { notes: '' }, after: { notes: 'Prefers mornings' } });
+
+    const stale = await dispatch('patients:update', { ...fields, actorId: 1, id, version: 0, notes: 'Overwrite' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed by someone else/) } });
+    expect(ok(await dispatch('patients:get', { id })).notes).toBe('Prefers mornings');
+
+    // Saving without a change writes nothing.
+    const same = ok(await dispatch('patients:update', { ...fields, actorId: 1, id, version: 1, notes: 'Prefers mornings' }));
+    expect(same.version).toBe(1);
+    expect(ok(await dispatch('audit:list', { entity: 'patient', entityId: id }))).toHaveLength(2);
+  });
+
+  it('archives with a reason and restores; never hard-deletes', async () => {
+    const { dispatch, db } = await clinic();
+    const p = ok(await dispatch('patients:create', patientInput(), T1));
+    const noReason = await dispatch('patients:archive', { actorId: 1, id: p.id, version: 0, reason: ' ' });
+    expect(noReason).toMatchObject({ ok: false, error: { fields: { reason: 'Reason is required' } } });
+    const archived = ok(await dispatch('patients:archive', { actorId: 1, id: p.id, version: 0, reason: 'Duplicate record' }, T2));
+    expect(archived).toMatchObject({ archivedAt: '2026-03-03T09:30:00.000Z', archiveReason: 'Duplicate record', version: 1 });
+    expect(ok(await dispatch('patients:search', { query: 'lovelace' })).total).toBe(0);
+    expect(ok(await dispatch('patients:search', { query: 'lovelace', includeArchived: true })).total).toBe(1);
+    const edit = await dispatch('patients:update', { ...patientInput(), id: p.id, version: 1 });
+    expect(edit).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/archived/) } });
+    const restored = ok(await dispatch('patients:restore', { actorId: 1, id: p.id, version: 1 }, T2));
+    expect(restored).toMatchObject({ archivedAt: null, archiveReason: null, version: 2 });
+    await expect(sql`DELETE FROM patients`.execute(db)).rejects.toThrow(/never deleted/);
+  });
+
+  it('keeps the audit log append-only', async () => {
+    const { db } = await clinic();
+    await expect(sql`UPDATE audit_log SET reason = 'x'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log`.execute(db)).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses writes without an active staff member', async () => {
+    const { dispatch } = await clinic();
+    const result = await dispatch('patients:create', patientInput({ actorId: 42 }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('patient search', () => {
+  async function seeded() {
+    const env = await clinic();
+    const people: Array<[string, string, string]> = [
+      ['MRN-0001', 'Ada', 'Lovelace'],
+      ['MRN-0002', 'Alan', 'Turing'],
+      ['MRN-0003', 'Grace', 'Hopper'],
+      ['MRN-0010', 'Ada', 'Yonath'],
+      ['X-100_%', 'Percy', 'Literal'],
+    ];
+    for (const [mrn, firstName, lastName] of people) {
+      ok(await env.dispatch('patients:create', patientInput({ mrn: mrn.replace(/[_%]/g, ''), firstName, lastName }), T1));
+    }
+    return env;
+  }
+  const names = (r: { items: Array<{ lastName: string }> }) => r.items.map((i) => i.lastName);
+
+  it('matches every word against first name, last name or MRN, in any order', async () => {
+    const { dispatch } = await seeded();
+    expect(names(ok(await dispatch('patients:search', { query: 'ada' })))).toEqual(['Lovelace', 'Yonath']);
+    expect(names(ok(await dispatch('patients:search', { query: 'yon ada' })))).toEqual(['Yonath']);
+    expect(names(ok(await dispatch('patients:search', { query: 'turing' })))).toEqual(['Turing']);
+    expect(names(ok(await dispatch('patients:search', { query: '' })))).toEqual(['Hopper', 'Literal', 'Lovelace', 'Turing', 'Yonath']);
+  });
+
+  it('puts an exact MRN first and treats % and _ literally', async () => {
+    const { dispatch } = await seeded();
+    expect(names(ok(await dispatch('patients:search', { query: 'mrn-0001' })))).toEqual(['Lovelace']);
+    expect(names(ok(await dispatch('patients:search', { query: 'MRN-001' })))).toEqual(['Yonath']);
+    expect(ok(await dispatch('patients:search', { query: '%' })).total).toBe(0);
+    expect(ok(await dispatch('patients:search', { query: '_' })).total).toBe(0);
+  });
+
+  it('limits the rows but counts every match', async () => {
+    const { dispatch } = await seeded();
+    const r = ok(await dispatch('patients:search', { query: 'mrn', limit: 2 }));
+    expect(r.items).toHaveLength(2);
+    expect(r.total).toBe(4);
+  });
+});
