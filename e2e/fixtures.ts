@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startWebHost, type WebHost } from '../tools/web-host/server';
+
+const rendererDir = resolve(import.meta.dirname, '../out/renderer');
+const screenshotDir = resolve(import.meta.dirname, '../screenshots');
+
+export interface HostHandle {
+  readonly url: string;
+  readonly dbFile: string;
+  /** Stops the host and starts a new one on the same database file, as an app restart would. */
+  restart(): Promise<void>;
+}
+
+export const test = base.extend<{ host: HostHandle }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tms-e2e-'));
+    const dbFile = join(dir, 'clinic.sqlite');
+    let current: WebHost = await startWebHost({ dbFile, rendererDir });
+    await use({
+      get url() {
+        return current.url;
+      },
+      dbFile,
+      async restart() {
+        await current.close();
+        current = await startWebHost({ dbFile, rendererDir });
+      },
+    });
+    await current.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Saves a full-page screenshot under screenshots/ for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** First run on an empty database: creates the first (psychiatrist) account and signs in. */
+export async function setUpClinic(page: Page, host: HostHandle, name = 'Dr. Maya Patel'): Promise<void> {
+  await page.goto(host.url);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Create account and start' }).click();
+  await expect(page.getByTestId('acting-staff')).toHaveText(name);
+}
+
+export interface NewPatient {
+  mrn: string;
+  lastName: string;
+  firstName: string;
+  dateOfBirth: string;
+  sex: 'Female' | 'Male' | 'Other' | 'Not recorded';
+  diagnosis: string;
+  referring?: string;
+}
+
+export async function fillPatientForm(page: Page, p: NewPatient): Promise<void> {
+  await page.getByLabel('MRN').fill(p.mrn);
+  await page.getByLabel('Last name').fill(p.lastName);
+  await page.getByLabel('First name').fill(p.firstName);
+  await page.getByLabel('Date of birth').fill(p.dateOfBirth);
+  await page.getByLabel('Sex').selectOption({ label: p.sex });
+  await page.getByLabel('Primary diagnosis (ICD-10)').fill(p.diagnosis);
+  if (p.referring) await page.getByLabel('Referring psychiatrist').fill(p.referring);
+}
+
+export async function createPatient(page: Page, p: NewPatient): Promise<void> {
+  await page.getByRole('link', { name: 'Patients' }).click();
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await fillPatientForm(page, p);
+  await page.getByRole('button', { name: 'Create patient' }).click();
+  await expect(page.getByTestId('banner-mrn')).toHaveText(p.mrn);
+}

@@ -1,0 +1,39 @@
+import type { Channel } from '../../shared/ipc/channels';
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import type { AppErrorData, ErrorCode } from '../../shared/ipc/result';
+
+/** A failed call, as the renderer handles it: code, message and per-field messages. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string>;
+
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'AppError';
+    this.code = data.code;
+    this.fields = data.fields ?? {};
+  }
+}
+
+/**
+ * Calls a contract channel. Main validated the output against the contract before
+ * sending it, so the value is typed from the contract here without parsing it again.
+ */
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const bridge = window.api;
+  if (!bridge) {
+    throw new AppError({ code: 'unavailable', message: 'The app could not reach its database: no bridge is installed.' });
+  }
+  let result;
+  try {
+    result = await bridge.invoke(channel, input);
+  } catch (error) {
+    throw new AppError({ code: 'unavailable', message: `The app could not reach its database (${String(error)}). Nothing was saved.` });
+  }
+  if (result.ok) return result.value as ChannelOutput<C>;
+  throw new AppError(result.error);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,44 @@
+import { AppShell, Badge, Button, Group, Text } from '@mantine/core';
+import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import { staffRoleLabels } from '../../shared/schemas/staff';
+import { useActor, useActorSession } from '../session/actor';
+import classes from './AppLayout.module.css';
+
+const sections = [
+  { to: '/patients', label: 'Patients' },
+  { to: '/staff', label: 'Staff' },
+];
+
+export function AppLayout() {
+  const actor = useActor();
+  const { setActor } = useActorSession();
+  return (
+    <AppShell header={{ height: 52 }} padding="md">
+      <AppShell.Header className={classes.header}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Text fw={700} c="teal.9">TMS Course Tracker</Text>
+            <nav aria-label="Sections">
+              <Group gap={4}>
+                {sections.map((s) => (
+                  <RouterNavLink key={s.to} to={s.to} className={classes.navLink}>
+                    {s.label}
+                  </RouterNavLink>
+                ))}
+              </Group>
+            </nav>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed">Acting as</Text>
+            <Text size="sm" fw={600} data-testid="acting-staff">{actor.name}</Text>
+            <Badge variant="light" color="gray">{staffRoleLabels[actor.role]}</Badge>
+            <Button size="compact-sm" variant="subtle" onClick={() => setActor(null)}>Switch</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

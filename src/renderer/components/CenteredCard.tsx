@@ -1,0 +1,20 @@
+import { Center, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** The frame of the start screens: app name, a title and one card of content. */
+export function CenteredCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={480} radius="md">
+        <Stack gap="md">
+          <div>
+            <Text size="sm" c="teal.8" fw={700} tt="uppercase">TMS Course Tracker</Text>
+            <Title order={2}>{title}</Title>
+            {subtitle && <Text c="dimmed" size="sm" mt={4}>{subtitle}</Text>}
+          </div>
+          {children}
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

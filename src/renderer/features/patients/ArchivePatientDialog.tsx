@@ -1,0 +1,54 @@
+import { Button, Group, Modal, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import type { Patient } from '../../../shared/schemas/patient';
+import { AppError, errorMessage } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { patientName } from '../../format';
+import { useActor } from '../../session/actor';
+import { usePatientMutation } from './queries';
+
+/** Archiving hides a patient from lists (never deletes); it needs a reason and names who did it. */
+export function ArchivePatientDialog({ patient, opened, onClose }: { patient: Patient; opened: boolean; onClose(): void }) {
+  const actor = useActor();
+  const archive = usePatientMutation('patients:archive');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setReasonError(null);
+    setFormError(null);
+    try {
+      await archive.mutateAsync({ actorId: actor.id, id: patient.id, version: patient.version, reason });
+      setReason('');
+      onClose();
+    } catch (error) {
+      const fieldError = error instanceof AppError ? error.fields['reason'] : undefined;
+      if (fieldError) setReasonError(fieldError);
+      else setFormError(errorMessage(error));
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Archive ${patientName(patient)}?`} centered>
+      <Text size="sm" mb="sm">
+        The record stays in the database with its history but no longer appears in the patient list. It can be restored.
+      </Text>
+      <Textarea
+        label="Reason"
+        withAsterisk
+        data-autofocus
+        placeholder="e.g. duplicate record, transferred to another clinic"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={reasonError}
+      />
+      <Text size="xs" c="dimmed" mt="xs">Recorded as archived by {actor.name}.</Text>
+      <ErrorNotice error={formError} title="Not archived" />
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={onClose}>Cancel</Button>
+        <Button color="red" onClick={submit} loading={archive.isPending}>Archive patient</Button>
+      </Group>
+    </Modal>
+  );
+}

@@ -1,0 +1,53 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { firstStaffFields, staffRoleLabels } from '../../../shared/schemas/staff';
+import { applyServerError } from '../../api/formErrors';
+import { CenteredCard } from '../../components/CenteredCard';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useActorSession } from '../../session/actor';
+import { useCreateFirstStaff } from './queries';
+
+type FirstStaff = z.input<typeof firstStaffFields>;
+
+/** First start on an empty database: the first staff member creates their own account. */
+export function FirstRunScreen({ databasePath }: { databasePath: string }) {
+  const { setActor } = useActorSession();
+  const create = useCreateFirstStaff();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<FirstStaff>({ resolver: zodResolver(firstStaffFields), defaultValues: { name: '', role: 'psychiatrist' } });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      setActor(await create.mutateAsync(values));
+    } catch (error) {
+      setFormError(applyServerError(error, form.setError, ['name', 'role']));
+    }
+  });
+
+  return (
+    <CenteredCard
+      title="Welcome — set up your clinic"
+      subtitle="Create your own account first. It manages staff: add the technicians and other psychiatrists next."
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput label="Your name" placeholder="Dr. Maya Patel" autoFocus {...form.register('name')} error={errors.name?.message} />
+          <NativeSelect
+            label="Your role"
+            data={(['psychiatrist', 'admin'] as const).map((r) => ({ value: r, label: staffRoleLabels[r] }))}
+            {...form.register('role')}
+            error={errors.role?.message}
+          />
+          <ErrorNotice error={formError} title="Could not create the account" />
+          <Button type="submit" loading={create.isPending}>Create account and start</Button>
+          <Text size="xs" c="dimmed">Data is stored on this computer in {databasePath}</Text>
+        </Stack>
+      </form>
+    </CenteredCard>
+  );
+}

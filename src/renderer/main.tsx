@@ -1,0 +1,40 @@
+import '@mantine/core/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { router } from './app/router';
+import { StartGate } from './app/StartGate';
+import { ActorProvider } from './session/actor';
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // Local database: data is fresh until this window changes it; no refetch on focus.
+    queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+    mutations: { retry: false },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <ActorProvider>
+          <StartGate>
+            <RouterProvider router={router} />
+          </StartGate>
+        </ActorProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, relative } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../src/main/db';
+import type { DB } from '../../src/main/db/schema';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
+import { createDispatch } from '../../src/main/ipc/dispatch';
+import { BRIDGE_PATH, bridgeScript, INVOKE_PATH } from './bridgeScript';
+
+const MAX_BODY_BYTES = 1_000_000;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface WebHost {
+  url: string;
+  db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+export interface WebHostOptions {
+  dbFile: string;
+  rendererDir: string;
+  port?: number;
+  appVersion?: string;
+  /** Clock for every call; tests fix it. Defaults to the real time of each call. */
+  now?: () => Date;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('Request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves the built renderer and answers the IPC contract over HTTP on 127.0.0.1, running
+ * the same dispatch as the Electron main process over a real SQLite file. For tests and
+ * for looking at the UI without an Electron binary; never part of the shipped app.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const db = await openDatabase(options.dbFile);
+  const dispatch = createDispatch(db, {
+    appVersion: options.appVersion ?? 'web-host',
+    logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
+  });
+  const rendererDir = normalize(options.rendererDir);
+  const indexHtml = (await readFile(join(rendererDir, 'index.html'), 'utf8')).replace(
+    '<head>',
+    `<head>\n    <script src="${BRIDGE_PATH}"></script>`,
+  );
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin);
+      if (req.method === 'POST' && url.pathname === INVOKE_PATH) {
+        // Only our own page may call: same origin, JSON body (no simple cross-site form post).
+        if (req.headers.origin !== origin || !req.headers['content-type']?.startsWith('application/json')) {
+          return send(res, 403, 'text/plain', 'Forbidden');
+        }
+        const { channel, input } = JSON.parse(await readBody(req)) as { channel: string; input: unknown };
+        const result = await dispatch(String(channel), input, { now: options.now?.() ?? new Date() });
+        return send(res, 200, 'application/json', JSON.stringify(result));
+      }
+      if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
+      if (url.pathname === BRIDGE_PATH) return send(res, 200, contentTypes['.js'] ?? '', bridgeScript);
+      if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, contentTypes['.html'] ?? '', indexHtml);
+      const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+      if (relative(rendererDir, file).startsWith('..')) return send(res, 404, 'text/plain', 'Not found');
+      try {
+        return send(res, 200, contentTypes[extname(file)] ?? 'application/octet-stream', await readFile(file));
+      } catch {
+        return send(res, 404, 'text/plain', 'Not found');
+      }
+    })().catch((error: unknown) => {
+      console.error('[web-host]', error);
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: origin,
+    db,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}
