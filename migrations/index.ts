@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_courses_and_sessions';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -11,4 +12,7 @@ export interface Migration {
  * Every migration, in order. Listed explicitly (not globbed) so the same list runs in the
  * bundled main process, under vitest and under tsx; a test checks it matches the folder.
  */
-export const migrations: readonly Migration[] = [{ name: '0001_init', up: m0001.up }];
+export const migrations: readonly Migration[] = [
+  { name: '0001_init', up: m0001.up },
+  { name: '0002_courses_and_sessions', up: m0002.up },
+];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../src/main/db';
 import { channels } from '../../src/shared/ipc/channels';
 import { at, ok, tempDatabase } from '../support/tempDatabase';
 
@@ -34,7 +35,7 @@ describe('dispatch', () => {
 
   it('reports the app, schema and database file', async () => {
     const { dispatch, file } = await tempDatabase();
-    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: 1, databasePath: file, staffCount: 0 });
+    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, staffCount: 0 });
   });
 
   it('answers a call with defaults left out', async () => {
