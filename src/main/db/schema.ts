@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Sex } from '../../shared/schemas/patient';
 import type { StaffRole } from '../../shared/schemas/staff';
+import type { Target } from '../../shared/schemas/stimulation';
 
 /** Row types of the tables created in migrations/. Keep in step with them. */
 export interface StaffTable {
@@ -41,8 +42,142 @@ export interface AuditLogTable {
   reason: string | null;
 }
 
+
+interface StimulationColumns {
+  pattern: 'rtms' | 'theta_burst';
+  intensity_pct_mt: number;
+  frequency_hz: number;
+  burst_frequency_hz: number | null;
+  pulses_per_burst: number | null;
+  train_duration_s: number;
+  inter_train_interval_s: number;
+  trains: number;
+}
+
+
+
+export interface ProtocolsTable extends StimulationColumns {
+  id: Generated<number>;
+  lineage_id: number;
+  revision: number;
+  name: string;
+  target: Target;
+  coil: string;
+  sessions_per_day: number;
+  min_minutes_between_sessions: number | null;
+  default_planned_sessions: number;
+  reference: string;
+  notes: string;
+  safety_override_reason: string | null;
+  status: 'current' | 'superseded' | 'retired';
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CoursesTable extends StimulationColumns {
+  id: Generated<number>;
+  patient_id: number;
+  protocol_id: number;
+  prescriber_id: number;
+  protocol_name: string;
+  target: Target;
+  coil: string;
+  sessions_per_day: number;
+  planned_sessions: number;
+  schedule: string;
+  authorized_sessions: number;
+  start_date: string;
+  status: 'planned' | 'active' | 'completed' | 'discontinued';
+  status_reason: string | null;
+  ended_on: string | null;
+  review_required: Generated<0 | 1>;
+  review_reason: string | null;
+  notes: string;
+  safety_override_reason: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CourseAuthorizationsTable {
+  id: Generated<number>;
+  course_id: number;
+  authorized_sessions: number;
+  reference: string;
+  note: string;
+  recorded_by: number;
+  recorded_at: string;
+}
+
+export interface MotorThresholdsTable {
+  id: Generated<number>;
+  course_id: number;
+  measured_on: string;
+  rmt_pct_mso: number;
+  method: 'emg' | 'visual';
+  coil: string;
+  measured_by: number;
+  notes: string;
+  created_at: string;
+}
+
+export interface TreatmentSessionsTable {
+  id: Generated<number>;
+  course_id: number;
+  session_number: number;
+  session_date: string;
+  start_time: string;
+  technician_id: number;
+  motor_threshold_id: number;
+  position_method: 'five_cm' | 'beam_f3' | 'eeg_10_20' | 'neuronavigation';
+  position_json: string;
+  landmarks: string;
+  coil_angle_deg: number;
+  coil: string;
+  frequency_hz: number;
+  intensity_pct_mt: number;
+  intensity_pct_mso: number;
+  trains_planned: number;
+  trains_delivered: number;
+  pulses_delivered: number;
+  override_by: number | null;
+  override_reason: string | null;
+  notes: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionSideEffectsTable {
+  session_id: number;
+  effect: string;
+  severity: 'mild' | 'moderate' | 'severe';
+}
+
+export interface SessionInterruptionsTable {
+  id: Generated<number>;
+  session_id: number;
+  after_train: number;
+  reason: string;
+}
+
+export interface SessionAdverseEventsTable {
+  id: Generated<number>;
+  session_id: number;
+  event: 'seizure' | 'syncope' | 'mania_hypomania' | 'suicidal_behaviour' | 'other';
+  description: string;
+}
+
 export interface DB {
   staff: StaffTable;
   patients: PatientsTable;
   audit_log: AuditLogTable;
+  protocols: ProtocolsTable;
+  courses: CoursesTable;
+  course_authorizations: CourseAuthorizationsTable;
+  motor_thresholds: MotorThresholdsTable;
+  treatment_sessions: TreatmentSessionsTable;
+  session_side_effects: SessionSideEffectsTable;
+  session_interruptions: SessionInterruptionsTable;
+  session_adverse_events: SessionAdverseEventsTable;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Channel, } from '../../shared/ipc/channels';
+import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
 import type { DB } from '../db/schema';
 import { getAppInfo } from '../services/appInfo';
@@ -14,6 +14,18 @@ import {
   updatePatient,
 } from '../services/patients';
 import { createFirstStaff, createStaff, listStaff, updateStaff } from '../services/staff';
+import {
+  authorizeSessions,
+  clearReview,
+  endCourse,
+  getCourseDetail,
+  listCoursesForPatient,
+  prescribeCourse,
+} from '../services/courses';
+import { recordThreshold } from '../services/motorThresholds';
+import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '../services/protocols';
+import { correctSession, createSession, prepareSession } from '../services/sessions';
+import { todayList } from '../services/today';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>, ctx: ServiceContext) => Promise<ChannelOutput<C>>;
@@ -38,5 +50,21 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'patients:archive': (input, ctx) => archivePatient(db, ctx, input),
     'patients:restore': (input, ctx) => restorePatient(db, ctx, input),
     'audit:list': (input) => listAudit(db, input.entity, input.entityId),
+    'protocols:list': (input) => listProtocols(db, input.includeInactive),
+    'protocols:create': ({ actorId, ...fields }, ctx) => createProtocol(db, ctx, actorId, fields),
+    'protocols:revise': ({ actorId, id, ...fields }, ctx) => reviseProtocol(db, ctx, actorId, id, fields),
+    'protocols:retire': (input, ctx) => retireProtocol(db, ctx, input.actorId, input.id, input.reason),
+    'courses:prescribe': ({ actorId, ...fields }, ctx) => prescribeCourse(db, ctx, actorId, fields),
+    'courses:get': (input, ctx) => getCourseDetail(db, ctx, input.id),
+    'courses:listForPatient': (input) => listCoursesForPatient(db, input.patientId),
+    'courses:authorize': (input, ctx) => authorizeSessions(db, ctx, input),
+    'courses:end': (input, ctx) => endCourse(db, ctx, input),
+    'courses:clearReview': (input, ctx) => clearReview(db, ctx, input),
+    'motorThresholds:record': ({ actorId, ...fields }, ctx) => recordThreshold(db, ctx, actorId, fields),
+    'sessions:prepare': (input, ctx) => prepareSession(db, ctx, input.courseId, input.sessionId),
+    'sessions:create': ({ actorId, ...fields }, ctx) => createSession(db, ctx, actorId, fields),
+    'sessions:correct': ({ actorId, id, version, correctionReason, ...fields }, ctx) =>
+      correctSession(db, ctx, actorId, id, version, correctionReason, fields),
+    'sessions:today': (input) => todayList(db, input.date),
   };
 }

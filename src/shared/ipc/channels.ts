@@ -16,6 +16,21 @@ export const channels = [
   'patients:archive',
   'patients:restore',
   'audit:list',
+  'protocols:list',
+  'protocols:create',
+  'protocols:revise',
+  'protocols:retire',
+  'courses:prescribe',
+  'courses:get',
+  'courses:listForPatient',
+  'courses:authorize',
+  'courses:end',
+  'courses:clearReview',
+  'motorThresholds:record',
+  'sessions:prepare',
+  'sessions:create',
+  'sessions:correct',
+  'sessions:today',
 ] as const;
 
 export type Channel = (typeof channels)[number];

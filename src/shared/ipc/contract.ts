@@ -18,6 +18,28 @@ import {
   staffListInput,
   staffUpdateInput,
 } from '../schemas/staff';
+import {
+  course,
+  courseAuthorizeInput,
+  courseClearReviewInput,
+  courseDetail,
+  courseGetInput,
+  courseListForPatientInput,
+  coursePrescribeInput,
+  courseSetStatusInput,
+  courseSummary,
+} from '../schemas/course';
+import { motorThreshold, motorThresholdRecordInput } from '../schemas/motorThreshold';
+import { protocol, protocolCreateInput, protocolListInput, protocolRetireInput, protocolReviseInput } from '../schemas/protocol';
+import {
+  sessionCorrectInput,
+  sessionCreateInput,
+  sessionPrepared,
+  sessionPrepareInput,
+  sessionRow,
+  todayInput,
+  todayItem,
+} from '../schemas/session';
 import type { Channel } from './channels';
 
 interface ChannelSpec {
@@ -39,6 +61,21 @@ export const contract = {
   'patients:archive': { input: patientArchiveInput, output: patient },
   'patients:restore': { input: patientRestoreInput, output: patient },
   'audit:list': { input: auditListInput, output: z.array(auditEntry) },
+  'protocols:list': { input: protocolListInput, output: z.array(protocol) },
+  'protocols:create': { input: protocolCreateInput, output: protocol },
+  'protocols:revise': { input: protocolReviseInput, output: protocol },
+  'protocols:retire': { input: protocolRetireInput, output: protocol },
+  'courses:prescribe': { input: coursePrescribeInput, output: course },
+  'courses:get': { input: courseGetInput, output: courseDetail },
+  'courses:listForPatient': { input: courseListForPatientInput, output: z.array(courseSummary) },
+  'courses:authorize': { input: courseAuthorizeInput, output: course },
+  'courses:end': { input: courseSetStatusInput, output: course },
+  'courses:clearReview': { input: courseClearReviewInput, output: course },
+  'motorThresholds:record': { input: motorThresholdRecordInput, output: motorThreshold },
+  'sessions:prepare': { input: sessionPrepareInput, output: sessionPrepared },
+  'sessions:create': { input: sessionCreateInput, output: sessionRow },
+  'sessions:correct': { input: sessionCorrectInput, output: sessionRow },
+  'sessions:today': { input: todayInput, output: z.array(todayItem) },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

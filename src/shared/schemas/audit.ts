@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { id, timestamp } from './common';
 
-export const auditEntities = ['patient', 'staff'] as const;
+export const auditEntities = ['patient', 'staff', 'protocol', 'course', 'motor_threshold', 'session'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
-export const auditActions = ['create', 'update', 'archive', 'restore'] as const;
+export const auditActions = [
+  'create', 'update', 'archive', 'restore', 'revise', 'retire', 'correct', 'authorize', 'complete', 'discontinue', 'start', 'review', 'flag',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const auditEntry = z.object({

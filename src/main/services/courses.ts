@@ -1,0 +1,291 @@
+import type { Kysely, Selectable } from 'kysely';
+import { checkMachineOutput, daysBetween } from '../../shared/clinical';
+import { localIsoDate } from '../../shared/dates';
+import type {
+  Course,
+  CourseAuthorization,
+  CourseDetail,
+  CourseFlag,
+  CourseSummary,
+  PrescriptionFields,
+} from '../../shared/schemas/course';
+import type { CoursesTable, DB } from '../db/schema';
+import { requireActor } from './actor';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import { notFound, ServiceError } from './errors';
+import { listThresholds } from './motorThresholds';
+import { getPatient } from './patients';
+import { getProtocol } from './protocols';
+import { loadSessionRows } from './sessionRows';
+import { overrideReasonOrNull, stimulationToColumns, withDose } from './stimulationColumns';
+
+type CourseRow = Selectable<CoursesTable> & { prescriber_name: string };
+
+function toCourse(row: CourseRow): Course {
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    protocolId: row.protocol_id,
+    protocolName: row.protocol_name,
+    prescriberId: row.prescriber_id,
+    prescriberName: row.prescriber_name,
+    target: row.target,
+    coil: row.coil,
+    ...withDose(row),
+    sessionsPerDay: row.sessions_per_day,
+    plannedSessions: row.planned_sessions,
+    schedule: row.schedule,
+    authorizedSessions: row.authorized_sessions,
+    startDate: row.start_date,
+    status: row.status,
+    statusReason: row.status_reason,
+    endedOn: row.ended_on,
+    reviewRequired: row.review_required === 1,
+    reviewReason: row.review_reason,
+    notes: row.notes,
+    safetyOverrideReason: row.safety_override_reason,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getCourse(db: Kysely<DB>, id: number): Promise<Course> {
+  const row = await db
+    .selectFrom('courses')
+    .innerJoin('staff', 'staff.id', 'courses.prescriber_id')
+    .selectAll('courses')
+    .select('staff.name as prescriber_name')
+    .where('courses.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Course', id);
+  return toCourse(row);
+}
+
+export async function listCoursesForPatient(db: Kysely<DB>, patientId: number): Promise<CourseSummary[]> {
+  const rows = await db
+    .selectFrom('courses')
+    .innerJoin('staff', 'staff.id', 'courses.prescriber_id')
+    .select((eb) => [
+      'courses.id',
+      'courses.protocol_name',
+      'courses.status',
+      'courses.start_date',
+      'courses.planned_sessions',
+      'courses.review_required',
+      'staff.name as prescriber_name',
+      eb.selectFrom('treatment_sessions').select((e) => e.fn.countAll<number>().as('n')).whereRef('treatment_sessions.course_id', '=', 'courses.id').as('sessions_done'),
+    ])
+    .where('courses.patient_id', '=', patientId)
+    .orderBy('courses.start_date', 'desc')
+    .orderBy('courses.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    protocolName: r.protocol_name,
+    status: r.status,
+    startDate: r.start_date,
+    plannedSessions: r.planned_sessions,
+    prescriberName: r.prescriber_name,
+    reviewRequired: r.review_required === 1,
+    sessionsDone: r.sessions_done ?? 0,
+  }));
+}
+
+export async function prescribeCourse(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: PrescriptionFields): Promise<Course> {
+  const actor = await requireActor(db, actorId, ['psychiatrist']);
+  return db.transaction().execute(async (trx) => {
+    const patient = await getPatient(trx, fields.patientId);
+    if (patient.archivedAt) throw new ServiceError('conflict', 'This patient is archived. Restore the record before prescribing.');
+    const protocol = await getProtocol(trx, fields.protocolId);
+    if (protocol.status === 'retired') {
+      throw new ServiceError('invalid_input', `${protocol.name} is retired.`, { protocolId: 'This protocol is retired: choose a current one' });
+    }
+    const open = await trx
+      .selectFrom('courses')
+      .select('id')
+      .where('patient_id', '=', fields.patientId)
+      .where('status', 'in', ['planned', 'active'])
+      .executeTakeFirst();
+    if (open) {
+      throw new ServiceError('conflict', 'This patient already has a planned or active course. Complete or discontinue it first.');
+    }
+    const at = ctx.now.toISOString();
+    const row = await trx
+      .insertInto('courses')
+      .values({
+        patient_id: fields.patientId,
+        protocol_id: protocol.id,
+        prescriber_id: actor.id,
+        protocol_name: protocol.revision > 1 ? `${protocol.name} (rev. ${protocol.revision})` : protocol.name,
+        target: fields.target,
+        coil: fields.coil,
+        ...stimulationToColumns(fields),
+        sessions_per_day: fields.sessionsPerDay,
+        planned_sessions: fields.plannedSessions,
+        schedule: fields.schedule,
+        authorized_sessions: fields.authorizedSessions,
+        start_date: fields.startDate,
+        status: 'planned',
+        notes: fields.notes,
+        safety_override_reason: overrideReasonOrNull(fields.safetyOverrideReason),
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('course_authorizations')
+      .values({ course_id: row.id, authorized_sessions: fields.authorizedSessions, reference: fields.authorizationReference, note: 'At prescription', recorded_by: actor.id, recorded_at: at })
+      .execute();
+    const created = await getCourse(trx, row.id);
+    await recordAudit(trx, ctx, { staffId: actor.id, action: 'create', entity: 'course', entityId: created.id, before: null, after: created, reason: created.safetyOverrideReason });
+    return created;
+  });
+}
+
+async function listAuthorizations(db: Kysely<DB>, courseId: number): Promise<CourseAuthorization[]> {
+  const rows = await db
+    .selectFrom('course_authorizations')
+    .innerJoin('staff', 'staff.id', 'course_authorizations.recorded_by')
+    .selectAll('course_authorizations')
+    .select('staff.name as recorded_by_name')
+    .where('course_id', '=', courseId)
+    .orderBy('course_authorizations.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    authorizedSessions: r.authorized_sessions,
+    reference: r.reference,
+    note: r.note,
+    recordedByName: r.recorded_by_name,
+    recordedAt: r.recorded_at,
+  }));
+}
+
+export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: number): Promise<CourseDetail> {
+  const today = localIsoDate(ctx.now);
+  const course = await getCourse(db, id);
+  const [patient, motorThresholds, authorizations, sessions] = await Promise.all([
+    getPatient(db, course.patientId),
+    listThresholds(db, id, today),
+    listAuthorizations(db, id),
+    loadSessionRows(db, { courseId: id }),
+  ]);
+  const currentMt = motorThresholds[0] ?? null;
+  const output = currentMt ? checkMachineOutput(currentMt.rmtPctMso, course.intensityPctMt) : null;
+  const last = sessions.at(-1) ?? null;
+  const progress = {
+    sessionsDone: sessions.length,
+    partialSessions: sessions.filter((s) => s.partial).length,
+    cumulativePulses: sessions.reduce((sum, s) => sum + s.pulsesDelivered, 0),
+    lastSessionDate: last?.sessionDate ?? null,
+    daysSinceLastSession: last ? daysBetween(last.sessionDate, today) : null,
+    authorizedRemaining: course.authorizedSessions - sessions.length,
+    adverseEvents: sessions.filter((s) => s.adverseEventsSummary !== '').length,
+  };
+  const flags: CourseFlag[] = [];
+  const open = course.status === 'planned' || course.status === 'active';
+  if (course.reviewRequired) flags.push({ kind: 'review_required', message: `Psychiatrist review required: ${course.reviewReason ?? ''}` });
+  if (open && !currentMt) flags.push({ kind: 'mt_missing', message: 'No motor threshold recorded: record one before the first session.' });
+  if (open && currentMt?.stale) flags.push({ kind: 'mt_stale', message: `Motor threshold is ${currentMt.ageDays} days old (re-determine weekly; CPT 90869).` });
+  if (open && currentMt?.visual) flags.push({ kind: 'mt_visual', message: 'Motor threshold was measured visually (reads about 11% higher than EMG).' });
+  if (output && 'level' in output) flags.push({ kind: 'mt_undeliverable', message: output.message });
+  if (progress.authorizedRemaining < 0) {
+    flags.push({ kind: 'over_authorization', message: `${-progress.authorizedRemaining} session(s) delivered beyond the ${course.authorizedSessions} authorized.` });
+  }
+  return {
+    course,
+    patient,
+    currentMt,
+    prescribedPctMso: output && 'pctMso' in output ? output.pctMso : null,
+    motorThresholds,
+    authorizations,
+    sessions,
+    progress,
+    flags,
+  };
+}
+
+async function changeCourse(
+  db: Kysely<DB>,
+  ctx: ServiceContext,
+  input: { actorId: number; courseId: number; version?: number },
+  roles: readonly ('psychiatrist' | 'technician' | 'admin')[] | undefined,
+  change: (course: Course) => { set: Partial<Selectable<CoursesTable>>; action: 'authorize' | 'complete' | 'discontinue' | 'review'; reason: string | null },
+  extra?: (trx: Kysely<DB>, actorId: number) => Promise<void>,
+): Promise<Course> {
+  const actor = await requireActor(db, input.actorId, roles);
+  return db.transaction().execute(async (trx) => {
+    const before = await getCourse(trx, input.courseId);
+    if (input.version !== undefined && before.version !== input.version) {
+      throw new ServiceError('conflict', 'This course was changed since you opened it. Reload to see the change; nothing was saved.');
+    }
+    const { set, action, reason } = change(before);
+    await trx
+      .updateTable('courses')
+      .set({ ...set, version: before.version + 1, updated_at: ctx.now.toISOString() })
+      .where('id', '=', before.id)
+      .execute();
+    await extra?.(trx, actor.id);
+    const after = await getCourse(trx, before.id);
+    await recordAudit(trx, ctx, { staffId: actor.id, action, entity: 'course', entityId: before.id, before, after, reason });
+    return after;
+  });
+}
+
+/** Payers extend in blocks: the new total is recorded with who, when and the payer's reference. */
+export function authorizeSessions(
+  db: Kysely<DB>,
+  ctx: ServiceContext,
+  input: { actorId: number; courseId: number; authorizedSessions: number; reference: string; note: string },
+): Promise<Course> {
+  return changeCourse(
+    db,
+    ctx,
+    input,
+    undefined,
+    () => ({ set: { authorized_sessions: input.authorizedSessions }, action: 'authorize', reason: input.reference || input.note || null }),
+    async (trx, actorId) => {
+      await trx
+        .insertInto('course_authorizations')
+        .values({
+          course_id: input.courseId,
+          authorized_sessions: input.authorizedSessions,
+          reference: input.reference,
+          note: input.note,
+          recorded_by: actorId,
+          recorded_at: ctx.now.toISOString(),
+        })
+        .execute();
+    },
+  );
+}
+
+export function endCourse(
+  db: Kysely<DB>,
+  ctx: ServiceContext,
+  input: { actorId: number; courseId: number; version: number; status: 'completed' | 'discontinued'; on: string; reason: string },
+): Promise<Course> {
+  return changeCourse(db, ctx, input, ['psychiatrist'], (course) => {
+    if (course.status === 'completed' || course.status === 'discontinued') {
+      throw new ServiceError('conflict', `This course is already ${course.status}.`);
+    }
+    if (input.on < course.startDate) {
+      throw new ServiceError('invalid_input', 'The end date is before the course started.', { on: `The course started on ${course.startDate}` });
+    }
+    return {
+      set: { status: input.status, ended_on: input.on, status_reason: input.reason || null },
+      action: input.status === 'completed' ? 'complete' : 'discontinue',
+      reason: input.reason || null,
+    };
+  });
+}
+
+export function clearReview(db: Kysely<DB>, ctx: ServiceContext, input: { actorId: number; courseId: number; version: number; note: string }): Promise<Course> {
+  return changeCourse(db, ctx, input, ['psychiatrist'], (course) => {
+    if (!course.reviewRequired) throw new ServiceError('conflict', 'This course has no review pending.');
+    return { set: { review_required: 0, review_reason: null }, action: 'review', reason: input.note };
+  });
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import { localIsoDate } from '../../shared/dates';
+import { motorThresholdFlags } from '../../shared/clinical';
+import type { MotorThreshold, MotorThresholdFields } from '../../shared/schemas/motorThreshold';
+import type { DB } from '../db/schema';
+import { requireActor } from './actor';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import { notFound, ServiceError } from './errors';
+
+function selectThresholds(db: Kysely<DB>) {
+  return db
+    .selectFrom('motor_thresholds')
+    .innerJoin('staff', 'staff.id', 'motor_thresholds.measured_by')
+    .selectAll('motor_thresholds')
+    .select('staff.name as measured_by_name');
+}
+
+type ThresholdRow = Awaited<ReturnType<ReturnType<typeof selectThresholds>['executeTakeFirstOrThrow']>>;
+
+function toThreshold(row: ThresholdRow, today: string): MotorThreshold {
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    measuredOn: row.measured_on,
+    rmtPctMso: row.rmt_pct_mso,
+    method: row.method,
+    coil: row.coil,
+    measuredById: row.measured_by,
+    measuredByName: row.measured_by_name,
+    notes: row.notes,
+    createdAt: row.created_at,
+    ...motorThresholdFlags({ measuredOn: row.measured_on, method: row.method }, today),
+  };
+}
+
+/** Every threshold of a course, newest first: the first is the one that drives the dose. */
+export async function listThresholds(db: Kysely<DB>, courseId: number, today: string): Promise<MotorThreshold[]> {
+  const rows = await selectThresholds(db)
+    .where('motor_thresholds.course_id', '=', courseId)
+    .orderBy('motor_thresholds.measured_on', 'desc')
+    .orderBy('motor_thresholds.id', 'desc')
+    .execute();
+  return rows.map((r) => toThreshold(r, today));
+}
+
+export async function getThreshold(db: Kysely<DB>, id: number, today: string): Promise<MotorThreshold> {
+  const row = await selectThresholds(db).where('motor_thresholds.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Motor threshold', id);
+  return toThreshold(row, today);
+}
+
+export async function recordThreshold(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: MotorThresholdFields): Promise<MotorThreshold> {
+  const actor = await requireActor(db, actorId);
+  await requireActor(db, fields.measuredById).catch(() => {
+    throw new ServiceError('invalid_input', 'Choose an active staff member as the one who measured.', { measuredById: 'Not an active staff member' });
+  });
+  const today = localIsoDate(ctx.now);
+  return db.transaction().execute(async (trx) => {
+    const course = await trx.selectFrom('courses').select(['id', 'status', 'start_date']).where('id', '=', fields.courseId).executeTakeFirst();
+    if (!course) throw notFound('Course', fields.courseId);
+    if (course.status === 'completed' || course.status === 'discontinued') {
+      throw new ServiceError('conflict', `This course is ${course.status}: no new thresholds can be recorded.`);
+    }
+    const row = await trx
+      .insertInto('motor_thresholds')
+      .values({
+        course_id: fields.courseId,
+        measured_on: fields.measuredOn,
+        rmt_pct_mso: fields.rmtPctMso,
+        method: fields.method,
+        coil: fields.coil,
+        measured_by: fields.measuredById,
+        notes: fields.notes,
+        created_at: ctx.now.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const created = await getThreshold(trx, row.id, today);
+    await recordAudit(trx, ctx, { staffId: actor.id, action: 'create', entity: 'motor_threshold', entityId: created.id, before: null, after: created });
+    return created;
+  });
+}

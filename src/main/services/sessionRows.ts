@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import { beamF3 } from '../../shared/clinical';
+import {
+  adverseEventLabels,
+  type PositionMethod,
+  type SessionFields,
+  type SessionRow,
+  sideEffectLabels,
+} from '../../shared/schemas/session';
+import type { DB } from '../db/schema';
+
+/** The method-specific position measurements, as stored in position_json. */
+export interface StoredPosition {
+  fiveCmDistanceCm: number | null;
+  beamTragusToTragusCm: number | null;
+  beamNasionToInionCm: number | null;
+  beamCircumferenceCm: number | null;
+  beamXCm?: number;
+  beamYCm?: number;
+  eegSite: 'F3' | 'F4' | null;
+  mniX: number | null;
+  mniY: number | null;
+  mniZ: number | null;
+  navigationSystem: string;
+}
+
+/** Keeps only the measurements the chosen method uses, with Beam F3's X/Y computed. */
+export function positionFor(fields: SessionFields): StoredPosition {
+  const m = fields.positionMethod;
+  const position: StoredPosition = {
+    fiveCmDistanceCm: m === 'five_cm' ? fields.fiveCmDistanceCm : null,
+    beamTragusToTragusCm: m === 'beam_f3' ? fields.beamTragusToTragusCm : null,
+    beamNasionToInionCm: m === 'beam_f3' ? fields.beamNasionToInionCm : null,
+    beamCircumferenceCm: m === 'beam_f3' ? fields.beamCircumferenceCm : null,
+    eegSite: m === 'eeg_10_20' ? fields.eegSite : null,
+    mniX: m === 'neuronavigation' ? fields.mniX : null,
+    mniY: m === 'neuronavigation' ? fields.mniY : null,
+    mniZ: m === 'neuronavigation' ? fields.mniZ : null,
+    navigationSystem: m === 'neuronavigation' ? fields.navigationSystem : '',
+  };
+  if (m === 'beam_f3' && position.beamTragusToTragusCm && position.beamNasionToInionCm && position.beamCircumferenceCm) {
+    const { xCm, yCm } = beamF3({
+      tragusToTragusCm: position.beamTragusToTragusCm,
+      nasionToInionCm: position.beamNasionToInionCm,
+      circumferenceCm: position.beamCircumferenceCm,
+    });
+    position.beamXCm = xCm;
+    position.beamYCm = yCm;
+  }
+  return position;
+}
+
+export function describePosition(method: PositionMethod, p: StoredPosition, landmarks: string, angle: number): string {
+  const where = {
+    five_cm: `5 cm rule, ${p.fiveCmDistanceCm ?? '?'} cm anterior to hotspot`,
+    beam_f3: `Beam F3 X ${p.beamXCm ?? '?'} cm, Y ${p.beamYCm ?? '?'} cm`,
+    eeg_10_20: `EEG 10–20 ${p.eegSite ?? '?'}`,
+    neuronavigation: `Neuronavigation (${p.navigationSystem}) MNI ${p.mniX}, ${p.mniY}, ${p.mniZ}`,
+  }[method];
+  return [where, `${angle}°`, landmarks].filter(Boolean).join('; ');
+}
+
+
+/** Loads sessions (of one course, or by id) with their side effects, interruptions and events. */
+export async function loadSessionRows(db: Kysely<DB>, where: { courseId: number } | { id: number }): Promise<SessionRow[]> {
+  const rows = await db
+    .selectFrom('treatment_sessions as s')
+    .innerJoin('staff as t', 't.id', 's.technician_id')
+    .innerJoin('motor_thresholds as mt', 'mt.id', 's.motor_threshold_id')
+    .leftJoin('staff as o', 'o.id', 's.override_by')
+    .selectAll('s')
+    .select(['t.name as technician_name', 'mt.rmt_pct_mso', 'o.name as override_by_name'])
+    .$if('courseId' in where, (qb) => qb.where('s.course_id', '=', 'courseId' in where ? where.courseId : 0))
+    .$if('id' in where, (qb) => qb.where('s.id', '=', 'id' in where ? where.id : 0))
+    .orderBy('s.session_number')
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [effects, interruptions, events] = await Promise.all([
+    db.selectFrom('session_side_effects').selectAll().where('session_id', 'in', ids).orderBy('effect').execute(),
+    db.selectFrom('session_interruptions').selectAll().where('session_id', 'in', ids).orderBy('id').execute(),
+    db.selectFrom('session_adverse_events').selectAll().where('session_id', 'in', ids).orderBy('id').execute(),
+  ]);
+  return rows.map((r) => {
+    const position = JSON.parse(r.position_json) as StoredPosition;
+    const mine = {
+      effects: effects.filter((e) => e.session_id === r.id),
+      interruptions: interruptions.filter((i) => i.session_id === r.id),
+      events: events.filter((e) => e.session_id === r.id),
+    };
+    const fields: SessionFields = {
+      courseId: r.course_id,
+      sessionDate: r.session_date,
+      startTime: r.start_time,
+      motorThresholdId: r.motor_threshold_id,
+      positionMethod: r.position_method,
+      fiveCmDistanceCm: position.fiveCmDistanceCm,
+      beamTragusToTragusCm: position.beamTragusToTragusCm,
+      beamNasionToInionCm: position.beamNasionToInionCm,
+      beamCircumferenceCm: position.beamCircumferenceCm,
+      eegSite: position.eegSite,
+      mniX: position.mniX,
+      mniY: position.mniY,
+      mniZ: position.mniZ,
+      navigationSystem: position.navigationSystem,
+      landmarks: r.landmarks,
+      coilAngleDeg: r.coil_angle_deg,
+      coil: r.coil,
+      frequencyHz: r.frequency_hz,
+      intensityPctMt: r.intensity_pct_mt,
+      intensityPctMso: r.intensity_pct_mso,
+      trainsPlanned: r.trains_planned,
+      trainsDelivered: r.trains_delivered,
+      pulsesDelivered: r.pulses_delivered,
+      interruptions: mine.interruptions.map((i) => ({ afterTrain: i.after_train, reason: i.reason })),
+      sideEffects: mine.effects.map((e) => ({ effect: e.effect as SessionFields['sideEffects'][number]['effect'], severity: e.severity })),
+      adverseEvents: mine.events.map((e) => ({ event: e.event, description: e.description })),
+      notes: r.notes,
+      overrideById: r.override_by,
+      overrideReason: r.override_reason ?? '',
+    };
+    return {
+      id: r.id,
+      courseId: r.course_id,
+      sessionNumber: r.session_number,
+      sessionDate: r.session_date,
+      startTime: r.start_time,
+      technicianId: r.technician_id,
+      technicianName: r.technician_name,
+      motorThresholdId: r.motor_threshold_id,
+      rmtPctMso: r.rmt_pct_mso,
+      positionMethod: r.position_method,
+      positionSummary: describePosition(r.position_method, position, r.landmarks, r.coil_angle_deg),
+      fields,
+      trainsPlanned: r.trains_planned,
+      trainsDelivered: r.trains_delivered,
+      pulsesDelivered: r.pulses_delivered,
+      intensityPctMt: r.intensity_pct_mt,
+      intensityPctMso: r.intensity_pct_mso,
+      partial: r.trains_delivered < r.trains_planned,
+      overrideByName: r.override_by_name,
+      overrideReason: r.override_reason,
+      interruptions: mine.interruptions.length,
+      sideEffectsSummary: fields.sideEffects.map((e) => `${sideEffectLabels[e.effect]} (${e.severity})`).join(', '),
+      adverseEventsSummary: fields.adverseEvents.map((e) => adverseEventLabels[e.event]).join(', '),
+      version: r.version,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  });
+}

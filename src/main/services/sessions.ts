@@ -1,0 +1,280 @@
+import type { Kysely, Transaction } from 'kysely';
+import { checkAgainstPrescription, checkMachineOutput, type SafetyFinding } from '../../shared/clinical';
+import { localIsoDate } from '../../shared/dates';
+import {
+  adverseEventLabels,
+  reviewTriggeringEvents,
+  type SessionFields,
+  type SessionPrepared,
+  type SessionRow,
+} from '../../shared/schemas/session';
+import type { Course } from '../../shared/schemas/course';
+import type { DB } from '../db/schema';
+import { type Actor, requireActor } from './actor';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import { getCourse, getCourseDetail } from './courses';
+import { notFound, ServiceError } from './errors';
+import { getThreshold } from './motorThresholds';
+import { loadSessionRows, positionFor } from './sessionRows';
+
+function timeOfDay(now: Date): string {
+  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The session form's starting values. A routine session repeats the last one: the coil
+ * position and coil from the previous session, the dose from the prescription at the current
+ * motor threshold, today's date and the time now.
+ */
+export async function prepareSession(db: Kysely<DB>, ctx: ServiceContext, courseId: number, sessionId?: number): Promise<SessionPrepared> {
+  const detail = await getCourseDetail(db, ctx, courseId);
+  const previous = detail.sessions.at(-1) ?? null;
+  if (sessionId !== undefined) {
+    const row = detail.sessions.find((s) => s.id === sessionId);
+    if (!row) throw notFound('Session', sessionId);
+    return { values: row.fields, sessionNumber: row.sessionNumber, basedOn: 'correction', previousSessionDate: previous?.sessionDate ?? null };
+  }
+  const { course, currentMt } = detail;
+  const last = previous?.fields;
+  const values: SessionFields = {
+    courseId,
+    sessionDate: localIsoDate(ctx.now),
+    startTime: timeOfDay(ctx.now),
+    motorThresholdId: currentMt?.id ?? 0,
+    positionMethod: last?.positionMethod ?? 'five_cm',
+    fiveCmDistanceCm: last ? last.fiveCmDistanceCm : null,
+    beamTragusToTragusCm: last?.beamTragusToTragusCm ?? null,
+    beamNasionToInionCm: last?.beamNasionToInionCm ?? null,
+    beamCircumferenceCm: last?.beamCircumferenceCm ?? null,
+    eegSite: last?.eegSite ?? null,
+    mniX: last?.mniX ?? null,
+    mniY: last?.mniY ?? null,
+    mniZ: last?.mniZ ?? null,
+    navigationSystem: last?.navigationSystem ?? '',
+    landmarks: last?.landmarks ?? '',
+    coilAngleDeg: last?.coilAngleDeg ?? 45,
+    coil: last?.coil ?? course.coil,
+    frequencyHz: course.frequencyHz,
+    intensityPctMt: course.intensityPctMt,
+    intensityPctMso: detail.prescribedPctMso ?? 0,
+    trainsPlanned: course.trains,
+    trainsDelivered: course.trains,
+    pulsesDelivered: course.dose.totalPulses,
+    interruptions: [],
+    sideEffects: [],
+    adverseEvents: [],
+    notes: '',
+    overrideById: null,
+    overrideReason: '',
+  };
+  return {
+    values,
+    sessionNumber: detail.sessions.length + 1,
+    basedOn: previous ? 'previous_session' : 'prescription',
+    previousSessionDate: previous?.sessionDate ?? null,
+  };
+}
+
+function fieldsOf(findings: SafetyFinding[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const f of findings) fields[f.field] ??= f.message;
+  return fields;
+}
+
+/** The checks main makes before any session is stored, new or corrected. */
+async function validateSession(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  course: Course,
+  fields: SessionFields,
+  excludeSessionId: number | null,
+): Promise<{ overrideById: number | null; overrideReason: string | null }> {
+  const today = localIsoDate(ctx.now);
+  if (fields.sessionDate < course.startDate) {
+    throw new ServiceError('invalid_input', 'The session is dated before the course started.', { sessionDate: `The course starts on ${course.startDate}` });
+  }
+  if (fields.sessionDate > today) {
+    throw new ServiceError('invalid_input', 'A session cannot be logged ahead of time.', { sessionDate: 'This date is in the future' });
+  }
+  const mt = await getThreshold(trx, fields.motorThresholdId, today).catch(() => null);
+  if (!mt || mt.courseId !== course.id) {
+    throw new ServiceError('invalid_input', 'Record a motor threshold for this course before logging a session.', {
+      motorThresholdId: 'No motor threshold of this course',
+    });
+  }
+  const sameDay = await trx
+    .selectFrom('treatment_sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('course_id', '=', course.id)
+    .where('session_date', '=', fields.sessionDate)
+    .$if(excludeSessionId !== null, (qb) => qb.where('id', '!=', excludeSessionId ?? 0))
+    .executeTakeFirstOrThrow();
+  if (sameDay.n >= course.sessionsPerDay) {
+    throw new ServiceError(
+      'conflict',
+      `${sameDay.n} session(s) are already logged for ${fields.sessionDate}; this course allows ${course.sessionsPerDay} a day.`,
+      { sessionDate: 'Already logged for this date' },
+    );
+  }
+  const prescribedMso = checkMachineOutput(mt.rmtPctMso, course.intensityPctMt);
+  if ('level' in prescribedMso) {
+    throw new ServiceError('invalid_input', `The prescription cannot be delivered at this motor threshold: ${prescribedMso.message}`, {
+      intensityPctMso: 'Above 100% of machine output',
+    });
+  }
+  if (fields.trainsDelivered > fields.trainsPlanned) {
+    throw new ServiceError('invalid_input', 'More trains delivered than planned.', { trainsDelivered: `At most the ${fields.trainsPlanned} planned` });
+  }
+  const maxPulses = fields.trainsDelivered * course.dose.pulsesPerTrain;
+  if (fields.pulsesDelivered > maxPulses) {
+    throw new ServiceError('invalid_input', 'More pulses than the delivered trains hold.', {
+      pulsesDelivered: `${fields.trainsDelivered} trains of ${course.dose.pulsesPerTrain} pulses hold at most ${maxPulses}`,
+    });
+  }
+  const findings = checkAgainstPrescription(fields, {
+    intensityPctMt: course.intensityPctMt,
+    intensityPctMso: prescribedMso.pctMso,
+    totalPulses: course.dose.totalPulses,
+    trains: course.trains,
+  });
+  const refusals = findings.filter((f) => f.level === 'refuse');
+  if (refusals.length > 0) throw new ServiceError('invalid_input', refusals.map((f) => f.message).join(' '), fieldsOf(refusals));
+  const overrides = findings.filter((f) => f.level === 'override');
+  if (overrides.length === 0) return { overrideById: null, overrideReason: null };
+
+  const psychiatrist =
+    fields.overrideById === null ? null : await requireActor(trx, fields.overrideById, ['psychiatrist']).catch(() => null);
+  if (!psychiatrist || fields.overrideReason.trim().length < 5) {
+    throw new ServiceError(
+      'invalid_input',
+      `Above the prescription: ${overrides.map((f) => f.message).join(' ')} A psychiatrist's override with a reason is needed.`,
+      {
+        ...fieldsOf(overrides),
+        ...(psychiatrist ? {} : { overrideById: 'Choose the psychiatrist who authorizes this' }),
+        ...(fields.overrideReason.trim().length >= 5 ? {} : { overrideReason: 'Give the reason (at least 5 characters)' }),
+      },
+    );
+  }
+  return { overrideById: psychiatrist.id, overrideReason: fields.overrideReason.trim() };
+}
+
+function sessionColumns(fields: SessionFields, override: { overrideById: number | null; overrideReason: string | null }) {
+  return {
+    session_date: fields.sessionDate,
+    start_time: fields.startTime,
+    motor_threshold_id: fields.motorThresholdId,
+    position_method: fields.positionMethod,
+    position_json: JSON.stringify(positionFor(fields)),
+    landmarks: fields.landmarks,
+    coil_angle_deg: fields.coilAngleDeg,
+    coil: fields.coil,
+    frequency_hz: fields.frequencyHz,
+    intensity_pct_mt: fields.intensityPctMt,
+    intensity_pct_mso: fields.intensityPctMso,
+    trains_planned: fields.trainsPlanned,
+    trains_delivered: fields.trainsDelivered,
+    pulses_delivered: fields.pulsesDelivered,
+    override_by: override.overrideById,
+    override_reason: override.overrideReason,
+    notes: fields.notes,
+  };
+}
+
+async function writeChildren(trx: Transaction<DB>, sessionId: number, fields: SessionFields): Promise<void> {
+  await trx.deleteFrom('session_side_effects').where('session_id', '=', sessionId).execute();
+  await trx.deleteFrom('session_interruptions').where('session_id', '=', sessionId).execute();
+  await trx.deleteFrom('session_adverse_events').where('session_id', '=', sessionId).execute();
+  if (fields.sideEffects.length) {
+    await trx.insertInto('session_side_effects').values(fields.sideEffects.map((s) => ({ session_id: sessionId, effect: s.effect, severity: s.severity }))).execute();
+  }
+  if (fields.interruptions.length) {
+    await trx.insertInto('session_interruptions').values(fields.interruptions.map((i) => ({ session_id: sessionId, after_train: i.afterTrain, reason: i.reason }))).execute();
+  }
+  if (fields.adverseEvents.length) {
+    await trx.insertInto('session_adverse_events').values(fields.adverseEvents.map((e) => ({ session_id: sessionId, event: e.event, description: e.description }))).execute();
+  }
+}
+
+/** A serious adverse event flags the course for a psychiatrist's review. */
+async function flagForReview(trx: Transaction<DB>, ctx: ServiceContext, actor: Actor, course: Course, fields: SessionFields, sessionNumber: number): Promise<void> {
+  const serious = fields.adverseEvents.filter((e) => reviewTriggeringEvents.includes(e.event));
+  if (serious.length === 0) return;
+  const reason = `${serious.map((e) => adverseEventLabels[e.event]).join(', ')} in session ${sessionNumber} on ${fields.sessionDate}`;
+  const current = await getCourse(trx, course.id);
+  const reviewReason = current.reviewRequired && current.reviewReason ? `${current.reviewReason}; ${reason}` : reason;
+  await trx.updateTable('courses').set({ review_required: 1, review_reason: reviewReason, version: current.version + 1, updated_at: ctx.now.toISOString() }).where('id', '=', course.id).execute();
+  await recordAudit(trx, ctx, { staffId: actor.id, action: 'flag', entity: 'course', entityId: course.id, before: current, after: await getCourse(trx, course.id), reason });
+}
+
+function assertOpen(course: Course): void {
+  if (course.status === 'completed' || course.status === 'discontinued') {
+    throw new ServiceError('conflict', `This course is ${course.status}: sessions can no longer be logged or corrected.`);
+  }
+}
+
+export async function createSession(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: SessionFields): Promise<SessionRow> {
+  const actor = await requireActor(db, actorId);
+  return db.transaction().execute(async (trx) => {
+    const course = await getCourse(trx, fields.courseId);
+    assertOpen(course);
+    const override = await validateSession(trx, ctx, course, fields, null);
+    const last = await trx
+      .selectFrom('treatment_sessions')
+      .select((eb) => eb.fn.max<number | null>('session_number').as('n'))
+      .where('course_id', '=', course.id)
+      .executeTakeFirstOrThrow();
+    const sessionNumber = (last.n ?? 0) + 1;
+    const at = ctx.now.toISOString();
+    const { id } = await trx
+      .insertInto('treatment_sessions')
+      .values({ course_id: course.id, session_number: sessionNumber, technician_id: actor.id, ...sessionColumns(fields, override), created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeChildren(trx, id, fields);
+    if (course.status === 'planned') {
+      await trx.updateTable('courses').set({ status: 'active', version: course.version + 1, updated_at: at }).where('id', '=', course.id).execute();
+      await recordAudit(trx, ctx, { staffId: actor.id, action: 'start', entity: 'course', entityId: course.id, before: course, after: await getCourse(trx, course.id), reason: `First session on ${fields.sessionDate}` });
+    }
+    await flagForReview(trx, ctx, actor, course, fields, sessionNumber);
+    const [created] = await loadSessionRows(trx, { id });
+    if (!created) throw notFound('Session', id);
+    await recordAudit(trx, ctx, { staffId: actor.id, action: 'create', entity: 'session', entityId: id, before: null, after: created.fields, reason: override.overrideReason });
+    return created;
+  });
+}
+
+/** Corrections keep history: the audit log holds what the session said before, who changed it and why. */
+export async function correctSession(
+  db: Kysely<DB>,
+  ctx: ServiceContext,
+  actorId: number,
+  id: number,
+  version: number,
+  reason: string,
+  fields: SessionFields,
+): Promise<SessionRow> {
+  const actor = await requireActor(db, actorId);
+  return db.transaction().execute(async (trx) => {
+    const [before] = await loadSessionRows(trx, { id });
+    if (!before) throw notFound('Session', id);
+    if (before.courseId !== fields.courseId) throw new ServiceError('invalid_input', 'A session cannot move to another course.');
+    if (before.version !== version) {
+      throw new ServiceError('conflict', 'This session was corrected by someone else since you opened it. Reload; nothing was saved.');
+    }
+    const course = await getCourse(trx, fields.courseId);
+    assertOpen(course);
+    const override = await validateSession(trx, ctx, course, fields, id);
+    await trx
+      .updateTable('treatment_sessions')
+      .set({ ...sessionColumns(fields, override), version: before.version + 1, updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await writeChildren(trx, id, fields);
+    await flagForReview(trx, ctx, actor, course, fields, before.sessionNumber);
+    const [after] = await loadSessionRows(trx, { id });
+    if (!after) throw notFound('Session', id);
+    await recordAudit(trx, ctx, { staffId: actor.id, action: 'correct', entity: 'session', entityId: id, before: before.fields, after: after.fields, reason });
+    return after;
+  });
+}

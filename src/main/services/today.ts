@@ -1,0 +1,62 @@
+import { type Kysely, sql } from 'kysely';
+import { daysBetween, motorThresholdFlags } from '../../shared/clinical';
+import type { TodayItem } from '../../shared/schemas/session';
+import type { DB } from '../db/schema';
+
+/**
+ * The technician's list for a day: every planned or active course that has started, with
+ * what is needed to pick the next patient (progress, last session, motor threshold age).
+ * Courses still to be treated that day come first.
+ */
+export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem[]> {
+  const rows = await db
+    .selectFrom('courses as c')
+    .innerJoin('patients as p', 'p.id', 'c.patient_id')
+    .select([
+      'c.id as course_id',
+      'p.id as patient_id',
+      'p.first_name',
+      'p.last_name',
+      'p.mrn',
+      'p.date_of_birth',
+      'c.protocol_name',
+      'c.status',
+      'c.planned_sessions',
+      'c.authorized_sessions',
+      'c.sessions_per_day',
+      'c.review_required',
+      sql<number>`(SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id)`.as('sessions_done'),
+      sql<number>`(SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id AND s.session_date = ${date})`.as('sessions_today'),
+      sql<string | null>`(SELECT max(s.session_date) FROM treatment_sessions s WHERE s.course_id = c.id)`.as('last_session_date'),
+      sql<string | null>`(SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method)
+        FROM motor_thresholds m WHERE m.course_id = c.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)`.as('mt_json'),
+    ])
+    .where('c.status', 'in', ['planned', 'active'])
+    .where('c.start_date', '<=', date)
+    .where('p.archived_at', 'is', null)
+    .execute();
+  const items = rows.map((r): TodayItem => {
+    const mt = r.mt_json ? (JSON.parse(r.mt_json) as { rmt: number; on: string; method: 'emg' | 'visual' }) : null;
+    return {
+      courseId: r.course_id,
+      patientId: r.patient_id,
+      patientName: `${r.last_name.toUpperCase()}, ${r.first_name}`,
+      mrn: r.mrn,
+      dateOfBirth: r.date_of_birth,
+      protocolName: r.protocol_name,
+      courseStatus: r.status === 'planned' ? 'planned' : 'active',
+      sessionsDone: r.sessions_done,
+      plannedSessions: r.planned_sessions,
+      authorizedSessions: r.authorized_sessions,
+      nextSessionNumber: r.sessions_done + 1,
+      sessionsToday: r.sessions_today,
+      sessionsPerDay: r.sessions_per_day,
+      lastSessionDate: r.last_session_date,
+      daysSinceLastSession: r.last_session_date ? daysBetween(r.last_session_date, date) : null,
+      mt: mt ? { rmtPctMso: mt.rmt, measuredOn: mt.on, method: mt.method, ...motorThresholdFlags({ measuredOn: mt.on, method: mt.method }, date) } : null,
+      reviewRequired: r.review_required === 1,
+    };
+  });
+  const done = (i: TodayItem) => (i.sessionsToday >= i.sessionsPerDay ? 1 : 0);
+  return items.sort((a, b) => done(a) - done(b) || a.patientName.localeCompare(b.patientName));
+}

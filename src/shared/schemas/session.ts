@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { actorId, id, isoDate, optionalText, requiredText, timestamp, version } from './common';
+import { numberField } from './stimulation';
+
+export const positionMethods = ['five_cm', 'beam_f3', 'eeg_10_20', 'neuronavigation'] as const;
+export type PositionMethod = (typeof positionMethods)[number];
+export const positionMethodLabels: Record<PositionMethod, string> = {
+  five_cm: '5 cm rule',
+  beam_f3: 'Beam F3',
+  eeg_10_20: 'EEG 10–20 (F3 / F4)',
+  neuronavigation: 'Neuronavigation',
+};
+
+export const sideEffects = [
+  'headache',
+  'scalp_discomfort',
+  'facial_twitching',
+  'toothache',
+  'lightheadedness',
+  'fatigue',
+  'neck_pain',
+  'hearing_complaint',
+] as const;
+export type SideEffect = (typeof sideEffects)[number];
+export const sideEffectLabels: Record<SideEffect, string> = {
+  headache: 'Headache',
+  scalp_discomfort: 'Scalp pain or discomfort at the site',
+  facial_twitching: 'Facial twitching',
+  toothache: 'Toothache',
+  lightheadedness: 'Lightheadedness',
+  fatigue: 'Fatigue',
+  neck_pain: 'Neck pain',
+  hearing_complaint: 'Hearing complaint',
+};
+export const severities = ['mild', 'moderate', 'severe'] as const;
+
+export const adverseEvents = ['seizure', 'syncope', 'mania_hypomania', 'suicidal_behaviour', 'other'] as const;
+export type AdverseEvent = (typeof adverseEvents)[number];
+export const adverseEventLabels: Record<AdverseEvent, string> = {
+  seizure: 'Seizure',
+  syncope: 'Syncope',
+  mania_hypomania: 'Mania or hypomania',
+  suicidal_behaviour: 'Suicidal behaviour',
+  other: 'Other serious event',
+};
+/** Serious adverse events flag the course for a psychiatrist's review (DOMAIN.md). */
+export const reviewTriggeringEvents: readonly AdverseEvent[] = ['seizure', 'syncope', 'mania_hypomania', 'suicidal_behaviour', 'other'];
+
+const cm = (label: string) => numberField(label, { min: 0, max: 100 }).nullable();
+const mni = (axis: string) => numberField(`MNI ${axis}`, { min: -150, max: 150, inclusiveMin: true }).nullable();
+
+const sessionShape = {
+  courseId: id,
+  sessionDate: isoDate,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as HH:MM'),
+  motorThresholdId: z.number({ error: 'Record a motor threshold first' }).int().positive(),
+  positionMethod: z.enum(positionMethods, { error: 'Choose how the coil was positioned' }),
+  fiveCmDistanceCm: numberField('Distance from hotspot', { min: 0, max: 10 }).nullable(),
+  beamTragusToTragusCm: cm('Tragus to tragus'),
+  beamNasionToInionCm: cm('Nasion to inion'),
+  beamCircumferenceCm: cm('Head circumference'),
+  eegSite: z.enum(['F3', 'F4']).nullable(),
+  mniX: mni('x'),
+  mniY: mni('y'),
+  mniZ: mni('z'),
+  navigationSystem: optionalText('Navigation system', 120),
+  landmarks: optionalText('Marks and offsets', 500),
+  coilAngleDeg: numberField('Coil angle', { min: -180, max: 180, inclusiveMin: true }),
+  coil: requiredText('Coil', 120),
+  frequencyHz: numberField('Frequency', { min: 0, max: 100 }),
+  intensityPctMt: numberField('Intensity (% MT)', { min: 0, max: 200 }),
+  intensityPctMso: numberField('Machine output (% MSO)', { min: 0, max: 100, integer: true }),
+  trainsPlanned: numberField('Trains planned', { min: 0, max: 1000, integer: true }),
+  trainsDelivered: numberField('Trains delivered', { min: 0, max: 1000, integer: true, inclusiveMin: true }),
+  pulsesDelivered: numberField('Pulses delivered', { min: 0, max: 100000, integer: true, inclusiveMin: true }),
+  interruptions: z
+    .array(z.object({
+      afterTrain: numberField('Train', { min: 0, max: 1000, integer: true, inclusiveMin: true }),
+      reason: requiredText('Interruption reason', 300),
+    }))
+    .max(20),
+  sideEffects: z.array(z.object({ effect: z.enum(sideEffects), severity: z.enum(severities) })).max(sideEffects.length),
+  adverseEvents: z.array(z.object({ event: z.enum(adverseEvents), description: optionalText('Description', 1000) })).max(10),
+  notes: optionalText('Notes', 4000),
+  /** A psychiatrist's recorded override for delivery above the prescription. */
+  overrideById: z.number().int().positive().nullable(),
+  overrideReason: optionalText('Override reason', 500),
+};
+
+type SessionShapeOutput = z.infer<z.ZodObject<typeof sessionShape>>;
+
+/** Each positioning method needs its own measurements; the others are cleared. */
+function refinePosition(v: SessionShapeOutput, ctx: z.RefinementCtx): void {
+  const need = (field: keyof SessionShapeOutput, message: string) => {
+    if (v[field] === null || v[field] === '') ctx.addIssue({ code: 'custom', path: [field], message });
+  };
+  if (v.positionMethod === 'five_cm') need('fiveCmDistanceCm', 'Enter the distance from the motor hotspot');
+  if (v.positionMethod === 'beam_f3') {
+    need('beamTragusToTragusCm', 'Enter the tragus-to-tragus distance');
+    need('beamNasionToInionCm', 'Enter the nasion-to-inion distance');
+    need('beamCircumferenceCm', 'Enter the head circumference');
+  }
+  if (v.positionMethod === 'eeg_10_20') need('eegSite', 'Choose F3 or F4');
+  if (v.positionMethod === 'neuronavigation') {
+    need('mniX', 'Enter the MNI x coordinate');
+    need('mniY', 'Enter the MNI y coordinate');
+    need('mniZ', 'Enter the MNI z coordinate');
+    if (!v.navigationSystem) ctx.addIssue({ code: 'custom', path: ['navigationSystem'], message: 'Name the navigation system' });
+  }
+  const effects = v.sideEffects.map((s) => s.effect);
+  if (new Set(effects).size !== effects.length) ctx.addIssue({ code: 'custom', path: ['sideEffects'], message: 'Each side effect once' });
+}
+
+export const sessionFields = z.object(sessionShape).superRefine(refinePosition);
+export type SessionFields = z.infer<typeof sessionFields>;
+export type SessionFieldsInput = z.input<typeof sessionFields>;
+
+export const sessionCreateInput = z.object({ ...sessionShape, actorId }).superRefine(refinePosition);
+export const sessionCorrectInput = z
+  .object({ ...sessionShape, actorId, id, version, correctionReason: requiredText('Reason for the correction', 500) })
+  .superRefine(refinePosition);
+
+/** A logged session as shown in the course's session table. */
+export const sessionRow = z.object({
+  id,
+  courseId: id,
+  sessionNumber: z.number().int(),
+  sessionDate: z.string(),
+  startTime: z.string(),
+  technicianId: id,
+  technicianName: z.string(),
+  motorThresholdId: id,
+  rmtPctMso: z.number().int(),
+  positionMethod: z.enum(positionMethods),
+  /** The position as recorded, with Beam F3's computed X/Y. */
+  positionSummary: z.string(),
+  fields: z.object(sessionShape),
+  trainsPlanned: z.number().int(),
+  trainsDelivered: z.number().int(),
+  pulsesDelivered: z.number().int(),
+  intensityPctMt: z.number(),
+  intensityPctMso: z.number().int(),
+  partial: z.boolean(),
+  overrideByName: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  interruptions: z.number().int(),
+  sideEffectsSummary: z.string(),
+  adverseEventsSummary: z.string(),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type SessionRow = z.infer<typeof sessionRow>;
+
+export const sessionPrepareInput = z.object({ courseId: id, sessionId: id.optional() });
+export const sessionPrepared = z.object({
+  /** The form's starting values: the session being corrected, or the previous session and the prescription. */
+  // 0 in motorThresholdId / intensityPctMso means "none yet": the form asks for it before saving.
+  values: z.object(sessionShape).extend({ motorThresholdId: z.number().int().nonnegative(), intensityPctMso: z.number().int().nonnegative() }),
+  sessionNumber: z.number().int(),
+  basedOn: z.enum(['correction', 'previous_session', 'prescription']),
+  previousSessionDate: z.string().nullable(),
+});
+export type SessionPrepared = z.infer<typeof sessionPrepared>;
+export const sessionGetInput = z.object({ id });
+
+export const todayInput = z.object({ date: isoDate });
+export const todayItem = z.object({
+  courseId: id,
+  patientId: id,
+  patientName: z.string(),
+  mrn: z.string(),
+  dateOfBirth: z.string(),
+  protocolName: z.string(),
+  courseStatus: z.enum(['planned', 'active']),
+  sessionsDone: z.number().int(),
+  plannedSessions: z.number().int(),
+  authorizedSessions: z.number().int(),
+  nextSessionNumber: z.number().int(),
+  sessionsToday: z.number().int(),
+  sessionsPerDay: z.number().int(),
+  lastSessionDate: z.string().nullable(),
+  daysSinceLastSession: z.number().int().nullable(),
+  mt: z.object({ rmtPctMso: z.number().int(), measuredOn: z.string(), method: z.enum(['emg', 'visual']), ageDays: z.number().int(), stale: z.boolean(), visual: z.boolean() }).nullable(),
+  reviewRequired: z.boolean(),
+});
+export type TodayItem = z.infer<typeof todayItem>;
