@@ -12,6 +12,8 @@ export interface HostHandle {
   readonly dbFile: string;
   /** Stops the host and starts a new one on the same database file, as an app restart would. */
   restart(): Promise<void>;
+  /** Fixes the host's clock (null: real time again), for tests that span several days. */
+  setNow(now: Date | null): void;
 }
 
 export const test = base.extend<{ host: HostHandle }>({
@@ -20,7 +22,9 @@ export const test = base.extend<{ host: HostHandle }>({
   host: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tms-e2e-'));
     const dbFile = join(dir, 'clinic.sqlite');
-    let current: WebHost = await startWebHost({ dbFile, rendererDir });
+    let fixedNow: Date | null = null;
+    const now = () => fixedNow ?? new Date();
+    let current: WebHost = await startWebHost({ dbFile, rendererDir, now });
     await use({
       get url() {
         return current.url;
@@ -28,7 +32,10 @@ export const test = base.extend<{ host: HostHandle }>({
       dbFile,
       async restart() {
         await current.close();
-        current = await startWebHost({ dbFile, rendererDir });
+        current = await startWebHost({ dbFile, rendererDir, now });
+      },
+      setNow(value) {
+        fixedNow = value;
       },
     });
     await current.close();
@@ -41,6 +48,8 @@ export { expect };
 /** Saves a full-page screenshot under screenshots/ for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // The header is fixed: from the top, a full-page capture shows it once, where it belongs.
+  await page.mouse.wheel(0, -100_000);
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
@@ -78,4 +87,12 @@ export async function createPatient(page: Page, p: NewPatient): Promise<void> {
   await fillPatientForm(page, p);
   await page.getByRole('button', { name: 'Create patient' }).click();
   await expect(page.getByTestId('banner-mrn')).toHaveText(p.mrn);
+}
+
+/** Moves both clocks (the page's and the host's) to a moment, then reloads the page at `route`. */
+export async function travelTo(page: Page, host: HostHandle, localDateTime: string, route: string): Promise<void> {
+  const at = new Date(localDateTime);
+  host.setNow(at);
+  await page.clock.setFixedTime(at);
+  await page.goto(`${host.url}/#${route}`);
 }

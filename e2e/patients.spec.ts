@@ -19,6 +19,8 @@ test('first run creates the first staff member, then shows an empty patient list
   await page.getByLabel('Your name').fill('Dr. Maya Patel');
   await page.getByRole('button', { name: 'Create account and start' }).click();
   await expect(page.getByTestId('acting-staff')).toHaveText('Dr. Maya Patel');
+  await expect(page.getByTestId('empty-state')).toHaveText(/No active courses/);
+  await page.getByRole('link', { name: 'Patients' }).click();
   await expect(page.getByTestId('empty-state')).toHaveText(/No patients yet/);
   await screenshot(page, '02-patients-empty');
 });
@@ -141,6 +143,7 @@ test('archive needs a reason, hides the patient, and can be undone', async ({ pa
 
 test('leaving a form with unsaved changes asks first', async ({ page, host }) => {
   await setUpClinic(page, host);
+  await page.getByRole('link', { name: 'Patients' }).click();
   await page.getByRole('button', { name: 'New patient' }).click();
   await page.getByLabel('Last name').fill('Unsaved');
   await page.getByRole('link', { name: 'Staff' }).click();

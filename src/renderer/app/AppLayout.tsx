@@ -5,7 +5,9 @@ import { useActor, useActorSession } from '../session/actor';
 import classes from './AppLayout.module.css';
 
 const sections = [
+  { to: '/today', label: 'Today' },
   { to: '/patients', label: 'Patients' },
+  { to: '/protocols', label: 'Protocols' },
   { to: '/staff', label: 'Staff' },
 ];
 

@@ -6,4 +6,11 @@ export const queryKeys = {
   patientSearch: (query: string, includeArchived: boolean) => ['patients', 'search', query, includeArchived] as const,
   patient: (id: number) => ['patients', 'detail', id] as const,
   audit: (entity: string, id: number) => ['audit', entity, id] as const,
+  protocols: ['protocols'] as const,
+  /** Everything about courses and sessions: one write can change the course, its sessions and today's list. */
+  clinical: ['clinical'] as const,
+  course: (id: number) => ['clinical', 'course', id] as const,
+  patientCourses: (patientId: number) => ['clinical', 'patientCourses', patientId] as const,
+  sessionPrepare: (courseId: number, sessionId?: number) => ['clinical', 'prepare', courseId, sessionId ?? 0] as const,
+  today: (date: string) => ['clinical', 'today', date] as const,
 };

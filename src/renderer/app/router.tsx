@@ -3,6 +3,12 @@ import { PatientDetailScreen } from '../features/patients/PatientDetailScreen';
 import { PatientEditScreen, PatientNewScreen } from '../features/patients/PatientFormScreens';
 import { PatientListScreen } from '../features/patients/PatientListScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { CourseScreen } from '../features/courses/CourseScreen';
+import { PrescribeCourseScreen } from '../features/courses/PrescribeCourseScreen';
+import { ProtocolListScreen } from '../features/protocols/ProtocolListScreen';
+import { ProtocolNewScreen, ProtocolReviseScreen } from '../features/protocols/ProtocolScreens';
+import { SessionFormScreen } from '../features/sessions/SessionFormScreen';
+import { TodayScreen } from '../features/today/TodayScreen';
 import { AppLayout } from './AppLayout';
 import { NotFoundScreen } from './NotFoundScreen';
 
@@ -11,7 +17,15 @@ export const router = createHashRouter([
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/patients" replace /> },
+      { index: true, element: <Navigate to="/today" replace /> },
+      { path: 'today', element: <TodayScreen /> },
+      { path: 'protocols', element: <ProtocolListScreen /> },
+      { path: 'protocols/new', element: <ProtocolNewScreen /> },
+      { path: 'protocols/:protocolId/revise', element: <ProtocolReviseScreen /> },
+      { path: 'patients/:patientId/courses/new', element: <PrescribeCourseScreen /> },
+      { path: 'courses/:courseId', element: <CourseScreen /> },
+      { path: 'courses/:courseId/sessions/new', element: <SessionFormScreen /> },
+      { path: 'courses/:courseId/sessions/:sessionId/correct', element: <SessionFormScreen /> },
       { path: 'patients', element: <PatientListScreen /> },
       { path: 'patients/new', element: <PatientNewScreen /> },
       { path: 'patients/:patientId', element: <PatientDetailScreen /> },

@@ -32,10 +32,13 @@ export const CHEN_1997 = {
 /** Findings about prescribed parameters themselves (no patient data needed). */
 export function checkStimulation(p: StimulationParameters): SafetyFinding[] {
   const findings: SafetyFinding[] = [];
+  const tbs = p.pattern === 'theta_burst' && p.pulsesPerBurst !== null && p.burstFrequencyHz !== null;
   try {
     sessionDose(p);
   } catch (error) {
-    findings.push({ level: 'refuse', field: p.pattern === 'theta_burst' ? 'pulsesPerBurst' : 'frequencyHz', message: (error as Error).message });
+    // A burst that overruns its slot is about the burst; anything else about the train.
+    const field = tbs && error instanceof RangeError && /do not fit/.test(error.message) ? 'pulsesPerBurst' : 'trainDurationS';
+    findings.push({ level: 'refuse', field, message: (error as Error).message });
   }
   if (
     p.pattern === 'rtms' &&

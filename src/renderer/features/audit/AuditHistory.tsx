@@ -6,7 +6,7 @@ import { queryKeys } from '../../app/queryKeys';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format';
 
-const hiddenKeys = new Set(['id', 'version', 'createdAt', 'updatedAt']);
+const hiddenKeys = new Set(['id', 'version', 'createdAt', 'updatedAt', 'dose']);
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -27,7 +27,19 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   update: 'Changed',
   archive: 'Archived',
   restore: 'Restored',
+  revise: 'Revised',
+  retire: 'Retired',
+  correct: 'Corrected',
+  authorize: 'Authorization',
+  complete: 'Completed',
+  discontinue: 'Discontinued',
+  start: 'Started',
+  review: 'Reviewed',
+  flag: 'Flagged',
 };
+
+/** Actions whose before/after differences are worth listing field by field. */
+const diffActions = new Set<AuditEntry['action']>(['update', 'correct', 'authorize', 'revise']);
 
 /** The record's history from the audit log: who did what, when, and what it was before. */
 export function AuditHistory({ entity, entityId, labels }: { entity: AuditEntity; entityId: number; labels: Record<string, string> }) {
@@ -54,7 +66,7 @@ export function AuditHistory({ entity, entityId, labels }: { entity: AuditEntity
               <Table.Td>
                 <Stack gap={2}>
                   {entry.reason && <Text size="sm">Reason: {entry.reason}</Text>}
-                  {entry.action === 'update' &&
+                  {diffActions.has(entry.action) &&
                     changedFields(entry).map((c) => (
                       <Text size="sm" key={c.field}>
                         <Text span fw={600}>{labels[c.field] ?? c.field}:</Text> {c.from} → {c.to}

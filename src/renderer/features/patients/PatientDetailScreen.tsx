@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../format';
 import { useActor } from '../../session/actor';
 import { AuditHistory } from '../audit/AuditHistory';
+import { PatientCoursesPanel } from '../courses/PatientCoursesPanel';
 import { ArchivePatientDialog } from './ArchivePatientDialog';
 import { PatientBanner } from './PatientBanner';
 import { usePatient, usePatientMutation } from './queries';
@@ -99,6 +100,7 @@ export function PatientDetailScreen() {
           </Field>
         </Stack>
       </Paper>
+      <PatientCoursesPanel patientId={p.id} archived={p.archivedAt !== null} />
       <AuditHistory entity="patient" entityId={p.id} labels={patientFieldLabels} />
       <ArchivePatientDialog patient={p} opened={archiveOpen} onClose={archiveDialog.close} />
     </Stack>

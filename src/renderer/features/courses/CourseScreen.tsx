@@ -1,0 +1,170 @@
+import { Alert, Anchor, Badge, Button, Group, Kbd, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { DURATION_CONVENTION, describeStimulation, formatDuration } from '../../../shared/clinical';
+import { type CourseDetail, courseStatusLabels } from '../../../shared/schemas/course';
+import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
+import { targetLabels } from '../../../shared/schemas/stimulation';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { formatDate, formatDateTime } from '../../format';
+import { useActor } from '../../session/actor';
+import { AuditHistory } from '../audit/AuditHistory';
+import { PatientBanner } from '../patients/PatientBanner';
+import { AuthorizationDialog, ClearReviewDialog, EndCourseDialog, RecordMotorThresholdDialog } from './CourseDialogs';
+import { useCourse } from './queries';
+import { SessionTable } from './SessionTable';
+
+function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text fw={700} size="lg" data-testid={testId}>{value}</Text>
+      {hint && <Text size="xs" c="dimmed">{hint}</Text>}
+    </Paper>
+  );
+}
+
+const courseFieldLabels: Record<string, string> = {
+  authorizedSessions: 'Authorized sessions', status: 'Status', reviewRequired: 'Review required', reviewReason: 'Review reason',
+  statusReason: 'Reason', endedOn: 'Ended on',
+};
+
+function CourseBody({ detail }: { detail: CourseDetail }) {
+  const actor = useActor();
+  const navigate = useNavigate();
+  const { course, progress, currentMt } = detail;
+  const [mtOpen, mtDialog] = useDisclosure(false);
+  const [authOpen, authDialog] = useDisclosure(false);
+  const [endOpen, endDialog] = useDisclosure(false);
+  const [reviewOpen, reviewDialog] = useDisclosure(false);
+  const open = course.status === 'planned' || course.status === 'active';
+  const psychiatrist = actor.role === 'psychiatrist';
+  const logSession = () => navigate(`/courses/${course.id}/sessions/new`);
+  useHotkeys([['l', () => open && logSession()]]);
+
+  return (
+    <Stack gap="md">
+      <PatientBanner patient={detail.patient} />
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="xs">
+            <Title order={2}>{course.protocolName}</Title>
+            <Badge variant={course.status === 'active' ? 'filled' : 'outline'} color={course.status === 'discontinued' ? 'red' : 'teal'} data-testid="course-status">
+              {courseStatusLabels[course.status]}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {targetLabels[course.target]} · {course.coil} · prescribed by {course.prescriberName} · starts {formatDate(course.startDate)}
+            {course.endedOn && ` · ended ${formatDate(course.endedOn)}${course.statusReason ? ` (${course.statusReason})` : ''}`}
+          </Text>
+          <Text size="sm">{describeStimulation(course)} — {course.dose.totalPulses} pulses, {formatDuration(course.dose.durationS)} per session</Text>
+          <Text size="xs" c="dimmed">{DURATION_CONVENTION} Schedule: {course.schedule || '—'}</Text>
+          {course.safetyOverrideReason && <Text size="xs" c="orange.8">Prescribed beyond a published safety limit: {course.safetyOverrideReason}</Text>}
+        </div>
+        <Group gap="xs">
+          {open && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
+          <Button variant="default" onClick={authDialog.open}>Authorization</Button>
+          {open && psychiatrist && <Button variant="default" onClick={endDialog.open}>End course…</Button>}
+          {open && <Button onClick={logSession} rightSection={<Kbd size="xs">L</Kbd>} disabled={!currentMt}>Log session</Button>}
+        </Group>
+      </Group>
+
+      {detail.flags.map((flag) => (
+        <Alert key={flag.kind} color={flag.kind === 'review_required' || flag.kind === 'mt_undeliverable' ? 'red' : 'orange'} variant="light" title={flag.kind === 'review_required' ? 'Psychiatrist review required' : undefined} data-testid={`flag-${flag.kind}`}>
+          <Group justify="space-between">
+            <Text size="sm">{flag.message}</Text>
+            {flag.kind === 'review_required' && psychiatrist && <Button size="compact-sm" onClick={reviewDialog.open}>Review…</Button>}
+          </Group>
+        </Alert>
+      ))}
+
+      <SimpleGrid cols={6} spacing="sm">
+        <Stat
+          label="Sessions"
+          testId="sessions-done"
+          value={`${progress.sessionsDone} / ${course.plannedSessions}`}
+          hint={<Progress value={(100 * progress.sessionsDone) / course.plannedSessions} size="sm" mt={4} aria-label="Course progress" />}
+        />
+        <Stat label="Cumulative pulses" testId="cumulative-pulses" value={progress.cumulativePulses.toLocaleString('en-US')} />
+        <Stat label="Partial sessions" value={progress.partialSessions} />
+        <Stat label="Last session" value={progress.lastSessionDate ? formatDate(progress.lastSessionDate) : '—'} hint={progress.daysSinceLastSession === null ? 'None yet' : progress.daysSinceLastSession === 0 ? 'Today' : `${progress.daysSinceLastSession} day(s) ago`} />
+        <Stat label="Authorized" value={`${course.authorizedSessions}`} hint={`${progress.authorizedRemaining} remaining`} />
+        <Stat
+          label="Motor threshold"
+          testId="current-mt"
+          value={currentMt ? `${currentMt.rmtPctMso}% MSO` : 'None'}
+          hint={currentMt ? `${formatDate(currentMt.measuredOn)} · ${currentMt.method.toUpperCase()} · dose ${detail.prescribedPctMso ?? '—'}% MSO` : 'Record one before the first session'}
+        />
+      </SimpleGrid>
+
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">Sessions</Title>
+        {detail.sessions.length === 0 ? (
+          <Text c="dimmed" size="sm">No sessions yet. {currentMt ? 'Log the first one with Log session (L).' : 'Record a motor threshold, then log the first session.'}</Text>
+        ) : (
+          <SessionTable sessions={detail.sessions} canCorrect={open} />
+        )}
+      </Paper>
+
+      <SimpleGrid cols={2} spacing="md">
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">Motor thresholds</Title>
+          <Table verticalSpacing={4} aria-label="Motor thresholds">
+            <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {detail.motorThresholds.map((mt, index) => (
+                <Table.Tr key={mt.id}>
+                  <Table.Td>{formatDate(mt.measuredOn)}</Table.Td>
+                  <Table.Td fw={600}>{mt.rmtPctMso}% MSO</Table.Td>
+                  <Table.Td>{mtMethodLabels[mt.method].split(' (')[0]}</Table.Td>
+                  <Table.Td>{mt.measuredByName}</Table.Td>
+                  <Table.Td>
+                    {index === 0 && <Badge size="xs" variant="light">current</Badge>}
+                    {index > 0 && detail.motorThresholds[index - 1] && (
+                      <Text size="xs" c="dimmed">→ {detail.motorThresholds[index - 1]?.rmtPctMso}%</Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed">None recorded.</Text>}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">Payer authorization</Title>
+          <Table verticalSpacing={4} aria-label="Authorizations">
+            <Table.Thead><Table.Tr><Table.Th>Recorded</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Reference</Table.Th><Table.Th>By</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {detail.authorizations.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{formatDateTime(a.recordedAt)}</Table.Td>
+                  <Table.Td fw={600}>{a.authorizedSessions}</Table.Td>
+                  <Table.Td>{a.reference || '—'}{a.note && <Text size="xs" c="dimmed">{a.note}</Text>}</Table.Td>
+                  <Table.Td>{a.recordedByName}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      </SimpleGrid>
+
+      <AuditHistory entity="course" entityId={course.id} labels={courseFieldLabels} />
+      <Anchor component={Link} to={`/patients/${course.patientId}`} size="sm">Back to the patient</Anchor>
+
+      <RecordMotorThresholdDialog course={course} opened={mtOpen} onClose={mtDialog.close} />
+      <AuthorizationDialog course={course} opened={authOpen} onClose={authDialog.close} />
+      <EndCourseDialog course={course} opened={endOpen} onClose={endDialog.close} />
+      <ClearReviewDialog course={course} opened={reviewOpen} onClose={reviewDialog.close} />
+    </Stack>
+  );
+}
+
+export function CourseScreen() {
+  const id = Number(useParams().courseId);
+  const detail = useCourse(Number.isInteger(id) && id > 0 ? id : 0);
+  if (detail.isPending) return <Loading />;
+  if (!detail.data) return <ErrorNotice error={detail.error} title="Could not load the course" />;
+  return <CourseBody detail={detail.data} />;
+}

@@ -1,0 +1,135 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { FormProvider, type Path, type Resolver, useForm } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import { localIsoDate } from '../../../shared/dates';
+import { type PrescriptionFields, prescriptionFields, STANDARD_SCHEDULE } from '../../../shared/schemas/course';
+import type { Protocol } from '../../../shared/schemas/protocol';
+import { targetLabels, targets } from '../../../shared/schemas/stimulation';
+import { applyServerError } from '../../api/formErrors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
+import { toNumber } from '../../forms/numberInput';
+import { useActor } from '../../session/actor';
+import { PatientBanner } from '../patients/PatientBanner';
+import { usePatient } from '../patients/queries';
+import { usePatientIdParam } from '../patients/usePatientIdParam';
+import { StimulationFieldset } from '../protocols/StimulationFieldset';
+import { useProtocols } from '../protocols/queries';
+import { useClinicalMutation } from './queries';
+
+const resolver = zodResolver(prescriptionFields) as Resolver<PrescriptionFields>;
+const formFields = Object.keys(prescriptionFields.shape) as Path<PrescriptionFields>[];
+
+/** The prescription starts as a copy of the protocol; the psychiatrist may adjust it. */
+function fromProtocol(p: Protocol): Partial<PrescriptionFields> {
+  return {
+    protocolId: p.id, target: p.target, coil: p.coil, pattern: p.pattern, intensityPctMt: p.intensityPctMt,
+    frequencyHz: p.frequencyHz, burstFrequencyHz: p.burstFrequencyHz, pulsesPerBurst: p.pulsesPerBurst,
+    trainDurationS: p.trainDurationS, interTrainIntervalS: p.interTrainIntervalS, trains: p.trains,
+    sessionsPerDay: p.sessionsPerDay, plannedSessions: p.defaultPlannedSessions,
+    schedule: p.sessionsPerDay > 1 ? `${p.sessionsPerDay} sessions a day, at least ${p.minMinutesBetweenSessions ?? '?'} min apart` : STANDARD_SCHEDULE,
+  };
+}
+
+function PrescriptionForm({ patientId, protocols }: { patientId: number; protocols: Protocol[] }) {
+  const actor = useActor();
+  const navigate = useNavigate();
+  const prescribe = useClinicalMutation('courses:prescribe');
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const first = protocols[0];
+  const form = useForm<PrescriptionFields>({
+    resolver,
+    defaultValues: {
+      patientId, safetyOverrideReason: '', authorizedSessions: 36, authorizationReference: '', startDate: localIsoDate(new Date()), notes: '',
+      ...(first ? fromProtocol(first) : {}),
+    },
+  });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  const num = { setValueAs: toNumber };
+
+  const chooseProtocol = (id: number) => {
+    const protocol = protocols.find((p) => p.id === id);
+    if (!protocol) return;
+    for (const [key, value] of Object.entries(fromProtocol(protocol))) {
+      form.setValue(key as keyof PrescriptionFields, value as never, { shouldDirty: true });
+    }
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    setSaved(true);
+    try {
+      const course = await prescribe.mutateAsync({ ...values, actorId: actor.id });
+      navigate(`/courses/${course.id}`, { replace: true });
+    } catch (error) {
+      setSaved(false);
+      setFormError(applyServerError(error, form.setError, formFields));
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={submit} noValidate aria-label="Prescription">
+        <UnsavedChangesGuard dirty={isDirty && !saved} />
+        <Paper withBorder p="lg" maw={1000}>
+          <Stack gap="md">
+            <SimpleGrid cols={3} spacing="md">
+              <NativeSelect
+                label="Protocol"
+                data={protocols.map((p) => ({ value: String(p.id), label: p.revision > 1 ? `${p.name} (rev. ${p.revision})` : p.name }))}
+                {...form.register('protocolId', { setValueAs: toNumber, onChange: (e: { target: { value: string } }) => chooseProtocol(Number(e.target.value)) })}
+                error={errors.protocolId?.message}
+              />
+              <NativeSelect label="Target" data={targets.map((t) => ({ value: t, label: targetLabels[t] }))} {...form.register('target')} error={errors.target?.message} />
+              <TextInput label="Coil" {...form.register('coil')} error={errors.coil?.message} />
+            </SimpleGrid>
+            <StimulationFieldset />
+            <SimpleGrid cols={4} spacing="md">
+              <TextInput label="Start date" type="date" {...form.register('startDate')} error={errors.startDate?.message} />
+              <TextInput label="Planned sessions" type="number" {...form.register('plannedSessions', num)} error={errors.plannedSessions?.message} />
+              <TextInput label="Sessions per day" type="number" {...form.register('sessionsPerDay', num)} error={errors.sessionsPerDay?.message} />
+              <TextInput label="Sessions authorized by payer" type="number" {...form.register('authorizedSessions', num)} error={errors.authorizedSessions?.message} />
+            </SimpleGrid>
+            <SimpleGrid cols={2} spacing="md">
+              <TextInput label="Schedule" {...form.register('schedule')} error={errors.schedule?.message} />
+              <TextInput label="Authorization reference" placeholder="Payer's prior-authorization number" {...form.register('authorizationReference')} error={errors.authorizationReference?.message} />
+            </SimpleGrid>
+            <Textarea label="Notes" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />
+            <ErrorNotice error={formError} title="Not prescribed" />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => navigate(`/patients/${patientId}`)}>Cancel</Button>
+              <Button type="submit" loading={isSubmitting}>Prescribe course</Button>
+            </Group>
+          </Stack>
+        </Paper>
+      </form>
+    </FormProvider>
+  );
+}
+
+export function PrescribeCourseScreen() {
+  const actor = useActor();
+  const patientId = usePatientIdParam();
+  const patient = usePatient(patientId);
+  const protocols = useProtocols();
+  if (patient.isPending || protocols.isPending) return <Loading />;
+  if (!patient.data) return <ErrorNotice error={patient.error} title="Could not load the patient" />;
+  return (
+    <Stack gap={0}>
+      <PatientBanner patient={patient.data} />
+      <Title order={2} mb="md">Prescribe a treatment course</Title>
+      {actor.role !== 'psychiatrist' ? (
+        <Alert color="gray">Only a psychiatrist can prescribe a course. Switch to a psychiatrist's name to continue.</Alert>
+      ) : (
+        <>
+          <ErrorNotice error={protocols.error} />
+          {protocols.data && <PrescriptionForm patientId={patientId} protocols={protocols.data} />}
+        </>
+      )}
+    </Stack>
+  );
+}
