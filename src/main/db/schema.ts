@@ -43,7 +43,8 @@ export interface AuditLogTable {
 }
 
 
-interface StimulationColumns {
+/** Stimulation parameters as columns of protocols and courses. */
+export interface StimulationColumns {
   pattern: 'rtms' | 'theta_burst';
   intensity_pct_mt: number;
   frequency_hz: number;

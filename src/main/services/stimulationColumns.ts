@@ -1,15 +1,7 @@
 import { sessionDose, type StimulationParameters } from '../../shared/clinical';
+import type { StimulationColumns } from '../db/schema';
 
-interface StimulationRow {
-  pattern: 'rtms' | 'theta_burst';
-  intensity_pct_mt: number;
-  frequency_hz: number;
-  burst_frequency_hz: number | null;
-  pulses_per_burst: number | null;
-  train_duration_s: number;
-  inter_train_interval_s: number;
-  trains: number;
-}
+type StimulationRow = StimulationColumns;
 
 export function stimulationFromRow(row: StimulationRow): StimulationParameters {
   return {

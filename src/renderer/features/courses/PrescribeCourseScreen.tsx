@@ -1,17 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { FormProvider, type Path, type Resolver, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { localIsoDate } from '../../../shared/dates';
 import { type PrescriptionFields, prescriptionFields, STANDARD_SCHEDULE } from '../../../shared/schemas/course';
 import type { Protocol } from '../../../shared/schemas/protocol';
 import { targetLabels, targets } from '../../../shared/schemas/stimulation';
-import { applyServerError } from '../../api/formErrors';
+import { FormFooter } from '../../components/FormFooter';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { toNumber } from '../../forms/numberInput';
+import { useServerSubmit } from '../../forms/useServerSubmit';
 import { useActor } from '../../session/actor';
 import { PatientBanner } from '../patients/PatientBanner';
 import { usePatient } from '../patients/queries';
@@ -38,8 +38,6 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
   const actor = useActor();
   const navigate = useNavigate();
   const prescribe = useClinicalMutation('courses:prescribe');
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const first = protocols[0];
   const form = useForm<PrescriptionFields>({
     resolver,
@@ -48,7 +46,7 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
       ...(first ? fromProtocol(first) : {}),
     },
   });
-  const { errors, isDirty, isSubmitting } = form.formState;
+  const { errors, isSubmitting } = form.formState;
   const num = { setValueAs: toNumber };
 
   const chooseProtocol = (id: number) => {
@@ -59,22 +57,15 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
     }
   };
 
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setSaved(true);
-    try {
-      const course = await prescribe.mutateAsync({ ...values, actorId: actor.id });
-      navigate(`/courses/${course.id}`, { replace: true });
-    } catch (error) {
-      setSaved(false);
-      setFormError(applyServerError(error, form.setError, formFields));
-    }
+  const { submit, formError, blockLeaving } = useServerSubmit(form, formFields, async (values) => {
+    const course = await prescribe.mutateAsync({ ...values, actorId: actor.id });
+    navigate(`/courses/${course.id}`, { replace: true });
   });
 
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate aria-label="Prescription">
-        <UnsavedChangesGuard dirty={isDirty && !saved} />
+        <UnsavedChangesGuard dirty={blockLeaving} />
         <Paper withBorder p="lg" maw={1000}>
           <Stack gap="md">
             <SimpleGrid cols={3} spacing="md">
@@ -99,11 +90,7 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
               <TextInput label="Authorization reference" placeholder="Payer's prior-authorization number" {...form.register('authorizationReference')} error={errors.authorizationReference?.message} />
             </SimpleGrid>
             <Textarea label="Notes" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />
-            <ErrorNotice error={formError} title="Not prescribed" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(`/patients/${patientId}`)}>Cancel</Button>
-              <Button type="submit" loading={isSubmitting}>Prescribe course</Button>
-            </Group>
+            <FormFooter formError={formError} submitLabel="Prescribe course" loading={isSubmitting} onCancel={() => navigate(`/patients/${patientId}`)} />
           </Stack>
         </Paper>
       </form>

@@ -1,13 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type Path, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { localIsoDate } from '../../../shared/dates';
 import { commonDiagnoses, diagnosisLabel } from '../../../shared/icd10';
 import { type PatientFields, type PatientFieldsInput, patientFields, type Sex, sexLabels, sexes } from '../../../shared/schemas/patient';
-import { applyServerError } from '../../api/formErrors';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormFooter } from '../../components/FormFooter';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
+import { useServerSubmit } from '../../forms/useServerSubmit';
 
 /** The form holds '' for sex until the user chooses: there is no safe default. */
 export type PatientFormValues = Omit<Required<PatientFieldsInput>, 'sex'> & { sex: Sex | '' };
@@ -31,26 +30,15 @@ interface Props {
 }
 
 export function PatientForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const form = useForm<PatientFormValues, unknown, PatientFields>({ resolver, defaultValues: initial });
-  const { errors, isDirty, isSubmitting } = form.formState;
+  const { errors, isSubmitting } = form.formState;
   const diagnosis = useWatch({ control: form.control, name: 'primaryDiagnosis' });
 
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      setSaved(true);
-      await onSubmit(values);
-    } catch (error) {
-      setSaved(false);
-      setFormError(applyServerError(error, form.setError, formFields));
-    }
-  });
+  const { submit, formError, blockLeaving } = useServerSubmit(form, formFields, onSubmit);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Patient details">
-      <UnsavedChangesGuard dirty={isDirty && !saved} />
+      <UnsavedChangesGuard dirty={blockLeaving} />
       <Paper withBorder p="lg" maw={880}>
         <Stack gap="md">
           <SimpleGrid cols={3} spacing="md">
@@ -94,11 +82,7 @@ export function PatientForm({ initial, submitLabel, onSubmit, onCancel }: Props)
             error={errors.referringPsychiatrist?.message}
           />
           <Textarea label="Notes" autosize minRows={3} maxRows={10} {...form.register('notes')} error={errors.notes?.message} />
-          <ErrorNotice error={formError} title="Not saved" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>Cancel</Button>
-            <Button type="submit" loading={isSubmitting}>{submitLabel}</Button>
-          </Group>
+          <FormFooter formError={formError} submitLabel={submitLabel} loading={isSubmitting} onCancel={onCancel} />
         </Stack>
       </Paper>
     </form>

@@ -1,13 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { FormProvider, type Path, type Resolver, useForm } from 'react-hook-form';
 import { type ProtocolFields, protocolFields } from '../../../shared/schemas/protocol';
 import { targetLabels, targets } from '../../../shared/schemas/stimulation';
-import { applyServerError } from '../../api/formErrors';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormFooter } from '../../components/FormFooter';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { toNumber, toNumberOrNull } from '../../forms/numberInput';
+import { useServerSubmit } from '../../forms/useServerSubmit';
 import { StimulationFieldset } from './StimulationFieldset';
 
 const resolver = zodResolver(protocolFields) as Resolver<ProtocolFields>;
@@ -22,24 +21,13 @@ interface Props {
 
 export function ProtocolForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
   const form = useForm<ProtocolFields>({ resolver, defaultValues: initial });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { errors, isDirty, isSubmitting } = form.formState;
+  const { errors, isSubmitting } = form.formState;
   const num = { setValueAs: toNumber };
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setSaved(true);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setSaved(false);
-      setFormError(applyServerError(error, form.setError, formFields));
-    }
-  });
+  const { submit, formError, blockLeaving } = useServerSubmit(form, formFields, onSubmit);
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate aria-label="Protocol">
-        <UnsavedChangesGuard dirty={isDirty && !saved} />
+        <UnsavedChangesGuard dirty={blockLeaving} />
         <Paper withBorder p="lg" maw={1000}>
           <Stack gap="md">
             <SimpleGrid cols={3} spacing="md">
@@ -55,11 +43,7 @@ export function ProtocolForm({ initial, submitLabel, onSubmit, onCancel }: Props
             </SimpleGrid>
             <TextInput label="Reference" placeholder="Published source" {...form.register('reference')} error={errors.reference?.message} />
             <Textarea label="Notes" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />
-            <ErrorNotice error={formError} title="Not saved" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onCancel}>Cancel</Button>
-              <Button type="submit" loading={isSubmitting}>{submitLabel}</Button>
-            </Group>
+            <FormFooter formError={formError} submitLabel={submitLabel} loading={isSubmitting} onCancel={onCancel} />
           </Stack>
         </Paper>
       </form>

@@ -12,17 +12,7 @@ import { patternLabels } from '../../../shared/schemas/stimulation';
 import { toNumber, toNumberOrNull } from '../../forms/numberInput';
 
 /** The stimulation part of a protocol or prescription form. */
-export interface StimulationFormValues {
-  pattern: StimulationParameters['pattern'];
-  intensityPctMt: number;
-  frequencyHz: number;
-  burstFrequencyHz: number | null;
-  pulsesPerBurst: number | null;
-  trainDurationS: number;
-  interTrainIntervalS: number;
-  trains: number;
-  safetyOverrideReason: string;
-}
+export type StimulationFormValues = StimulationParameters & { safetyOverrideReason: string };
 
 const fieldNames = [
   'pattern', 'intensityPctMt', 'frequencyHz', 'burstFrequencyHz', 'pulsesPerBurst', 'trainDurationS', 'interTrainIntervalS', 'trains',
