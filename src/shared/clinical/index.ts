@@ -30,3 +30,24 @@ export {
   stimulationPatterns,
   trySessionDose,
 } from './stimulation';
+export { classifyOutcome, type CourseOutcome, courseOutcome, type DatedScore, type Outcome, weekOfCourse } from './outcome';
+export {
+  LOINC_PHQ9_PANEL,
+  LOINC_PHQ9_TOTAL,
+  missingPhq9Items,
+  PHQ9_ANSWERS,
+  PHQ9_DIFFICULTY_QUESTION,
+  PHQ9_ITEMS,
+  PHQ9_SEVERITY_BANDS,
+  PHQ9_STEM,
+  type Phq9Difficulty,
+  phq9Difficulties,
+  phq9DifficultyLabels,
+  type Phq9Score,
+  type Phq9Severity,
+  phq9Severity,
+  phq9SeverityLabels,
+  phq9Severities,
+  scorePhq9,
+} from './phq9';
+export { meanWithCi, type MeanWithCi, tCritical95 } from './statistics';

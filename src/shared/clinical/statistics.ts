@@ -1,0 +1,36 @@
+/**
+ * Two-sided 95% critical values of Student's t by degrees of freedom (standard tables);
+ * between listed values the next smaller df is used, which errs on the wide side.
+ */
+const T_975: ReadonlyArray<[number, number]> = [
+  [1, 12.706], [2, 4.303], [3, 3.182], [4, 2.776], [5, 2.571], [6, 2.447], [7, 2.365], [8, 2.306], [9, 2.262],
+  [10, 2.228], [11, 2.201], [12, 2.179], [13, 2.16], [14, 2.145], [15, 2.131], [16, 2.12], [17, 2.11], [18, 2.101],
+  [19, 2.093], [20, 2.086], [21, 2.08], [22, 2.074], [23, 2.069], [24, 2.064], [25, 2.06], [26, 2.056], [27, 2.052],
+  [28, 2.048], [29, 2.045], [30, 2.042], [40, 2.021], [60, 2.0], [120, 1.98],
+];
+
+export function tCritical95(df: number): number {
+  if (!Number.isInteger(df) || df < 1) throw new RangeError('Degrees of freedom must be a whole number ≥ 1');
+  if (df > 120) return 1.96;
+  let value = T_975[0]?.[1] ?? 12.706;
+  for (const [d, t] of T_975) if (d <= df) value = t;
+  return value;
+}
+
+export interface MeanWithCi {
+  n: number;
+  mean: number;
+  /** 95% confidence interval of the mean (t-based); null with a single value. */
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+
+export function meanWithCi(values: readonly number[]): MeanWithCi {
+  const n = values.length;
+  if (n === 0) throw new RangeError('No values');
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  if (n === 1) return { n, mean, ciLow: null, ciHigh: null };
+  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+  const half = tCritical95(n - 1) * Math.sqrt(variance / n);
+  return { n, mean, ciLow: mean - half, ciHigh: mean + half };
+}
