@@ -26,6 +26,8 @@ import { recordThreshold } from '../services/motorThresholds';
 import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '../services/protocols';
 import { correctSession, createSession, prepareSession } from '../services/sessions';
 import { todayList } from '../services/today';
+import { dashboardCohort, dashboardCourses } from '../services/dashboard';
+import { acknowledgeItem9, createAssessment, listForPatient, openItem9Alerts } from '../services/phq9';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>, ctx: ServiceContext) => Promise<ChannelOutput<C>>;
@@ -66,5 +68,11 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'sessions:correct': ({ actorId, id, version, correctionReason, ...fields }, ctx) =>
       correctSession(db, ctx, actorId, id, version, correctionReason, fields),
     'sessions:today': (input) => todayList(db, input.date),
+    'phq9:create': ({ actorId, ...fields }, ctx) => createAssessment(db, ctx, actorId, fields),
+    'phq9:listForPatient': (input) => listForPatient(db, input.patientId),
+    'phq9:acknowledge': (input, ctx) => acknowledgeItem9(db, ctx, input.actorId, input.assessmentId, input.actionTaken),
+    'phq9:openAlerts': () => openItem9Alerts(db),
+    'dashboard:courses': (input) => dashboardCourses(db, input),
+    'dashboard:cohort': (input) => dashboardCohort(db, input),
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { checkMachineOutput, daysBetween } from '../../shared/clinical';
+import { checkMachineOutput, courseOutcome, daysBetween } from '../../shared/clinical';
 import { localIsoDate } from '../../shared/dates';
 import type {
   Course,
@@ -16,6 +16,7 @@ import type { ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { listThresholds } from './motorThresholds';
 import { getPatient } from './patients';
+import { listForCourse } from './phq9';
 import { getProtocol } from './protocols';
 import { loadSessionRows } from './sessionRows';
 import { overrideReasonOrNull, stimulationToColumns, withDose } from './stimulationColumns';
@@ -167,12 +168,15 @@ async function listAuthorizations(db: Kysely<DB>, courseId: number): Promise<Cou
 export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: number): Promise<CourseDetail> {
   const today = localIsoDate(ctx.now);
   const course = await getCourse(db, id);
-  const [patient, motorThresholds, authorizations, sessions] = await Promise.all([
+  const [patient, motorThresholds, authorizations, sessions, phq9] = await Promise.all([
     getPatient(db, course.patientId),
     listThresholds(db, id, today),
     listAuthorizations(db, id),
     loadSessionRows(db, { courseId: id }),
+    listForCourse(db, id),
   ]);
+  const firstSessionDate = sessions[0]?.sessionDate ?? null;
+  const outcome = courseOutcome(phq9.map((a) => ({ id: a.id, date: a.assessedOn, total: a.total })), firstSessionDate);
   const currentMt = motorThresholds[0] ?? null;
   const output = currentMt ? checkMachineOutput(currentMt.rmtPctMso, course.intensityPctMt) : null;
   const last = sessions.at(-1) ?? null;
@@ -188,6 +192,11 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
   const flags: CourseFlag[] = [];
   const open = course.status === 'planned' || course.status === 'active';
   if (course.reviewRequired) flags.push({ kind: 'review_required', message: `Psychiatrist review required: ${course.reviewReason ?? ''}` });
+  const openItem9 = phq9.filter((a) => a.item9Positive && !a.acknowledgement);
+  if (openItem9.length > 0) {
+    flags.push({ kind: 'item9_open', message: `PHQ-9 item 9 (thoughts of death or self-harm) positive on ${openItem9.map((a) => a.assessedOn).join(', ')}: not yet acknowledged.` });
+  }
+  if (outcome && outcome.change >= 5) flags.push({ kind: 'worsening', message: `PHQ-9 worse by ${outcome.change} points since baseline (${outcome.baseline.total} → ${outcome.latest.total}).` });
   if (open && !currentMt) flags.push({ kind: 'mt_missing', message: 'No motor threshold recorded: record one before the first session.' });
   if (open && currentMt?.stale) flags.push({ kind: 'mt_stale', message: `Motor threshold is ${currentMt.ageDays} days old (re-determine weekly; CPT 90869).` });
   if (open && currentMt?.visual) flags.push({ kind: 'mt_visual', message: 'Motor threshold was measured visually (reads about 11% higher than EMG).' });
@@ -203,6 +212,9 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
     motorThresholds,
     authorizations,
     sessions,
+    phq9,
+    firstSessionDate,
+    outcome,
     progress,
     flags,
   };

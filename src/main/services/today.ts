@@ -1,7 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import { daysBetween, motorThresholdFlags } from '../../shared/clinical';
-import type { TodayItem } from '../../shared/schemas/session';
+import { PHQ9_DUE_DAYS, PHQ9_OVERDUE_DAYS, type TodayItem } from '../../shared/schemas/session';
 import type { DB } from '../db/schema';
+
+function phq9Due(sessionsDone: number, lastPhq9: string | null, date: string): TodayItem['phq9Due'] {
+  if (sessionsDone === 0) return lastPhq9 ? null : 'baseline';
+  if (!lastPhq9) return 'overdue';
+  const days = daysBetween(lastPhq9, date);
+  return days >= PHQ9_OVERDUE_DAYS ? 'overdue' : days >= PHQ9_DUE_DAYS ? 'due' : null;
+}
 
 /**
  * The technician's list for a day: every planned or active course that has started, with
@@ -30,6 +37,9 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       sql<string | null>`(SELECT max(s.session_date) FROM treatment_sessions s WHERE s.course_id = c.id)`.as('last_session_date'),
       sql<string | null>`(SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method)
         FROM motor_thresholds m WHERE m.course_id = c.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)`.as('mt_json'),
+      sql<string | null>`(SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.course_id = c.id AND a.assessed_on <= ${date})`.as('last_phq9'),
+      sql<number>`(SELECT count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
+        WHERE a.course_id = c.id AND a.item9 > 0 AND k.assessment_id IS NULL)`.as('item9_open'),
     ])
     .where('c.status', 'in', ['planned', 'active'])
     .where('c.start_date', '<=', date)
@@ -55,6 +65,9 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       daysSinceLastSession: r.last_session_date ? daysBetween(r.last_session_date, date) : null,
       mt: mt ? { rmtPctMso: mt.rmt, measuredOn: mt.on, method: mt.method, ...motorThresholdFlags({ measuredOn: mt.on, method: mt.method }, date) } : null,
       reviewRequired: r.review_required === 1,
+      lastPhq9Date: r.last_phq9,
+      phq9Due: phq9Due(r.sessions_done, r.last_phq9, date),
+      item9Open: r.item9_open > 0,
     };
   });
   const done = (i: TodayItem) => (i.sessionsToday >= i.sessionsPerDay ? 1 : 0);

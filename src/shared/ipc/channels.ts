@@ -31,6 +31,12 @@ export const channels = [
   'sessions:create',
   'sessions:correct',
   'sessions:today',
+  'phq9:create',
+  'phq9:listForPatient',
+  'phq9:acknowledge',
+  'phq9:openAlerts',
+  'dashboard:courses',
+  'dashboard:cohort',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -40,6 +40,8 @@ import {
   todayInput,
   todayItem,
 } from '../schemas/session';
+import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
+import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput } from '../schemas/phq9';
 import type { Channel } from './channels';
 
 interface ChannelSpec {
@@ -76,6 +78,12 @@ export const contract = {
   'sessions:create': { input: sessionCreateInput, output: sessionRow },
   'sessions:correct': { input: sessionCorrectInput, output: sessionRow },
   'sessions:today': { input: todayInput, output: z.array(todayItem) },
+  'phq9:create': { input: phq9CreateInput, output: phq9Assessment },
+  'phq9:listForPatient': { input: phq9ListInput, output: z.array(phq9Assessment) },
+  'phq9:acknowledge': { input: phq9AcknowledgeInput, output: phq9Assessment },
+  'phq9:openAlerts': { input: z.object({}), output: z.array(phq9Alert) },
+  'dashboard:courses': { input: dashboardFilters, output: z.array(dashboardRow) },
+  'dashboard:cohort': { input: dashboardFilters, output: cohort },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { id, timestamp } from './common';
 
-export const auditEntities = ['patient', 'staff', 'protocol', 'course', 'motor_threshold', 'session'] as const;
+export const auditEntities = ['patient', 'staff', 'protocol', 'course', 'motor_threshold', 'session', 'phq9'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditActions = [
-  'create', 'update', 'archive', 'restore', 'revise', 'retire', 'correct', 'authorize', 'complete', 'discontinue', 'start', 'review', 'flag',
+  'create', 'update', 'archive', 'restore', 'revise', 'retire', 'correct', 'authorize', 'complete', 'discontinue', 'start', 'review', 'flag', 'acknowledge',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

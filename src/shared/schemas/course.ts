@@ -4,6 +4,7 @@ import { motorThreshold } from './motorThreshold';
 import { patient } from './patient';
 import { numberField, refineStimulation, sessionDoseSchema, stimulation, stimulationShape, targets } from './stimulation';
 import { sessionRow } from './session';
+import { phq9Assessment } from './phq9';
 
 export const courseStatuses = ['planned', 'active', 'completed', 'discontinued'] as const;
 export type CourseStatus = (typeof courseStatuses)[number];
@@ -87,10 +88,22 @@ export const courseProgress = z.object({
 });
 
 export const courseFlag = z.object({
-  kind: z.enum(['review_required', 'mt_missing', 'mt_stale', 'mt_visual', 'over_authorization', 'mt_undeliverable']),
+  kind: z.enum(['review_required', 'item9_open', 'worsening', 'mt_missing', 'mt_stale', 'mt_visual', 'over_authorization', 'mt_undeliverable']),
   message: z.string(),
 });
 export type CourseFlag = z.infer<typeof courseFlag>;
+
+const datedScore = z.object({ id, date: z.string(), total: z.number().int() });
+export const courseOutcomeSchema = z.object({
+  baseline: datedScore,
+  latest: datedScore,
+  change: z.number().int(),
+  percentChange: z.number().nullable(),
+  response: z.boolean(),
+  remission: z.boolean(),
+  responseWeek: z.number().int().nullable(),
+  remissionWeek: z.number().int().nullable(),
+});
 
 export const courseDetail = z.object({
   course,
@@ -101,6 +114,9 @@ export const courseDetail = z.object({
   motorThresholds: z.array(motorThreshold),
   authorizations: z.array(courseAuthorization),
   sessions: z.array(sessionRow),
+  phq9: z.array(phq9Assessment),
+  firstSessionDate: z.string().nullable(),
+  outcome: courseOutcomeSchema.nullable(),
   progress: courseProgress,
   flags: z.array(courseFlag),
 });

@@ -165,6 +165,8 @@ export type SessionPrepared = z.infer<typeof sessionPrepared>;
 export const sessionGetInput = z.object({ id });
 
 export const todayInput = z.object({ date: isoDate });
+export const PHQ9_DUE_DAYS = 7;
+export const PHQ9_OVERDUE_DAYS = 10;
 export const todayItem = z.object({
   courseId: id,
   patientId: id,
@@ -183,5 +185,9 @@ export const todayItem = z.object({
   daysSinceLastSession: z.number().int().nullable(),
   mt: z.object({ rmtPctMso: z.number().int(), measuredOn: z.string(), method: z.enum(['emg', 'visual']), ageDays: z.number().int(), stale: z.boolean(), visual: z.boolean() }).nullable(),
   reviewRequired: z.boolean(),
+  lastPhq9Date: z.string().nullable(),
+  /** baseline: none yet before the first session; due: 7+ days since the last; overdue: 10+ days. */
+  phq9Due: z.enum(['baseline', 'due', 'overdue']).nullable(),
+  item9Open: z.boolean(),
 });
 export type TodayItem = z.infer<typeof todayItem>;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { missingPhq9Items, phq9Difficulties, phq9Severities } from '../clinical';
+import { actorId, id, optionalText, pastOrTodayDate, requiredText, timestamp } from './common';
+
+const answer = z.number().int().min(0, 'Answers are 0–3').max(3, 'Answers are 0–3');
+
+function listItems(items: number[]): string {
+  return items.length === 1 ? `item ${items[0]}` : `items ${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export const phq9Fields = z
+  .object({
+    patientId: id,
+    assessedOn: pastOrTodayDate,
+    /** Nine answers in item order; null for an item left unanswered (refused, with the items named). */
+    answers: z.array(answer.nullable()).length(9, 'A PHQ-9 has nine items'),
+    difficulty: z.enum(phq9Difficulties).nullable(),
+    notes: optionalText('Notes', 2000),
+  })
+  .superRefine((value, ctx) => {
+    const missing = missingPhq9Items(value.answers);
+    if (missing.length === 0) return;
+    ctx.addIssue({ code: 'custom', path: ['answers'], message: `Incomplete: answer ${listItems(missing)}. An incomplete PHQ-9 is not scored.` });
+    for (const item of missing) ctx.addIssue({ code: 'custom', path: ['answers', item - 1], message: `Answer item ${item}` });
+  });
+export type Phq9Fields = z.infer<typeof phq9Fields>;
+export type Phq9FieldsInput = z.input<typeof phq9Fields>;
+export const phq9CreateInput = phq9Fields.safeExtend({ actorId });
+
+export const phq9Acknowledgement = z.object({ byName: z.string(), at: timestamp, actionTaken: z.string() });
+
+export const phq9Assessment = z.object({
+  id,
+  patientId: id,
+  courseId: id.nullable(),
+  assessedOn: z.string(),
+  answers: z.array(z.number().int()).length(9),
+  difficulty: z.enum(phq9Difficulties).nullable(),
+  total: z.number().int(),
+  severity: z.enum(phq9Severities),
+  item9Positive: z.boolean(),
+  notes: z.string(),
+  enteredByName: z.string(),
+  createdAt: timestamp,
+  acknowledgement: phq9Acknowledgement.nullable(),
+});
+export type Phq9Assessment = z.infer<typeof phq9Assessment>;
+
+export const phq9ListInput = z.object({ patientId: id });
+export const phq9AcknowledgeInput = z.object({
+  actorId,
+  assessmentId: id,
+  actionTaken: requiredText('What was done', 2000).min(3, 'Say what was done (at least 3 characters)'),
+});
+
+export const phq9Alert = z.object({
+  assessment: phq9Assessment,
+  patientName: z.string(),
+  mrn: z.string(),
+});
+export type Phq9Alert = z.infer<typeof phq9Alert>;

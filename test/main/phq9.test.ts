@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { meanWithCi } from '../../src/shared/clinical';
+import type { Dispatch } from '../../src/main/ipc/dispatch';
+import { patientInput, prescriptionInput } from '../support/fixtures';
+import { at, ok, tempDatabase } from '../support/tempDatabase';
+
+const T0 = at('2026-03-01T09:00:00.000Z');
+const day = (d: string) => at(`${d}T12:00:00.000Z`);
+
+/** Answers that add up to `total`, with item 9 as given. */
+function answersFor(total: number, item9 = 0): number[] {
+  const answers = Array<number>(9).fill(0);
+  answers[8] = item9;
+  let left = total - item9;
+  for (let i = 0; i < 8 && left > 0; i++) {
+    answers[i] = Math.min(3, left);
+    left -= answers[i] ?? 0;
+  }
+  return answers;
+}
+
+async function phq9(dispatch: Dispatch, patientId: number, date: string, total: number, item9 = 0) {
+  return ok(await dispatch('phq9:create', { actorId: 1, patientId, assessedOn: date, answers: answersFor(total, item9), difficulty: 'somewhat', notes: '' }, day(date)));
+}
+
+/** A patient with a course on `protocolId`, MT 60, sessions on the given dates. */
+async function treat(dispatch: Dispatch, patientId: number, mrn: string, protocol: { id: number; overrides?: object }, sessionDates: string[]) {
+  ok(await dispatch('patients:create', patientInput({ mrn, lastName: `Patient${patientId}` }), T0));
+  const course = ok(await dispatch('courses:prescribe', prescriptionInput({ patientId, protocolId: protocol.id, startDate: '2026-03-02', ...protocol.overrides }), T0));
+  ok(await dispatch('motorThresholds:record', { actorId: 1, courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, T0));
+  for (const d of sessionDates) {
+    const prepared = ok(await dispatch('sessions:prepare', { courseId: course.id }, day(d)));
+    ok(await dispatch('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5, actorId: 1 }, day(d)));
+  }
+  return course;
+}
+
+async function clinic() {
+  const env = await tempDatabase();
+  ok(await env.dispatch('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, T0));
+  return env;
+}
+
+describe('PHQ-9 entry', () => {
+  it('scores a complete form and links it to the open course', async () => {
+    const { dispatch } = await clinic();
+    const course = await treat(dispatch, 1, 'M1', { id: 1 }, []);
+    const a = ok(await dispatch('phq9:create', { actorId: 1, patientId: 1, assessedOn: '2026-03-01', answers: [3, 3, 2, 2, 1, 1, 2, 1, 0], difficulty: 'very', notes: '' }, T0));
+    expect(a).toMatchObject({ total: 15, severity: 'moderately_severe', item9Positive: false, courseId: course.id, enteredByName: 'Dr. Maya Patel' });
+  });
+
+  it('refuses an incomplete form, naming the missing items, and stores nothing', async () => {
+    const { dispatch, db } = await clinic();
+    ok(await dispatch('patients:create', patientInput(), T0));
+    const r = await dispatch('phq9:create', { actorId: 1, patientId: 1, assessedOn: '2026-03-01', answers: [1, null, 2, 0, null, 1, 1, 1, null], difficulty: null, notes: '' });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { answers: 'Incomplete: answer items 2, 5 and 9. An incomplete PHQ-9 is not scored.', 'answers.1': 'Answer item 2', 'answers.8': 'Answer item 9' } },
+    });
+    expect(await db.selectFrom('phq9_assessments').selectAll().execute()).toEqual([]);
+  });
+
+  it('raises an item-9 alert that stays listed until a named staff member acknowledges it', async () => {
+    const { dispatch } = await clinic();
+    await treat(dispatch, 1, 'M1', { id: 1 }, []);
+    const a = await phq9(dispatch, 1, '2026-03-01', 6, 1);
+    expect(a.item9Positive).toBe(true);
+    expect(ok(await dispatch('phq9:openAlerts', {})).map((x) => [x.mrn, x.assessment.id])).toEqual([['M1', a.id]]);
+    expect(ok(await dispatch('courses:get', { id: 1 }, T0)).flags.map((f) => f.kind)).toContain('item9_open');
+    expect(ok(await dispatch('sessions:today', { date: '2026-03-02' }))[0]?.item9Open).toBe(true);
+    expect(await dispatch('phq9:acknowledge', { actorId: 1, assessmentId: a.id, actionTaken: '' })).toMatchObject({ ok: false, error: { fields: { actionTaken: expect.any(String) } } });
+    const acked = ok(await dispatch('phq9:acknowledge', { actorId: 1, assessmentId: a.id, actionTaken: 'Safety plan reviewed with patient; no intent' }, day('2026-03-01')));
+    expect(acked.acknowledgement).toEqual({ byName: 'Dr. Maya Patel', at: '2026-03-01T12:00:00.000Z', actionTaken: 'Safety plan reviewed with patient; no intent' });
+    expect(ok(await dispatch('phq9:openAlerts', {}))).toEqual([]);
+    expect(await dispatch('phq9:acknowledge', { actorId: 1, assessmentId: a.id, actionTaken: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const [entry] = ok(await dispatch('audit:list', { entity: 'phq9', entityId: a.id }));
+    expect(entry).toMatchObject({ action: 'acknowledge', staffName: 'Dr. Maya Patel' });
+  });
+
+  it('shows when a weekly PHQ-9 is due on the today list', async () => {
+    const { dispatch } = await clinic();
+    await treat(dispatch, 1, 'M1', { id: 1 }, []);
+    const due = async (d: string) => ok(await dispatch('sessions:today', { date: d }))[0]?.phq9Due;
+    expect(await due('2026-03-02')).toBe('baseline');
+    await phq9(dispatch, 1, '2026-03-02', 20);
+    expect(await due('2026-03-02')).toBeNull();
+    const prepared = ok(await dispatch('sessions:prepare', { courseId: 1 }, day('2026-03-02')));
+    ok(await dispatch('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5, actorId: 1 }, day('2026-03-02')));
+    expect(await due('2026-03-08')).toBeNull();
+    expect(await due('2026-03-09')).toBe('due');
+    expect(await due('2026-03-12')).toBe('overdue');
+  });
+});
+
+describe('outcome and dashboard', () => {
+  async function cohortClinic() {
+    const env = await clinic();
+    const { dispatch } = env;
+    const itbs = { id: 2, overrides: { pattern: 'theta_burst', frequencyHz: 50, burstFrequencyHz: 5, pulsesPerBurst: 3, trainDurationS: 2, interTrainIntervalS: 8, trains: 20 } } as const;
+    // Course 1 (10 Hz): 20 → 16 → 9: responder, not remitter.
+    await treat(dispatch, 1, 'M1', { id: 1 }, ['2026-03-02']);
+    await phq9(dispatch, 1, '2026-03-02', 20);
+    await phq9(dispatch, 1, '2026-03-09', 16);
+    await phq9(dispatch, 1, '2026-03-16', 9);
+    // Course 2 (10 Hz): 14 → 12 → 4: responder and remitter.
+    await treat(dispatch, 2, 'M2', { id: 1 }, ['2026-03-02']);
+    await phq9(dispatch, 2, '2026-03-01', 14);
+    await phq9(dispatch, 2, '2026-03-10', 12);
+    await phq9(dispatch, 2, '2026-03-17', 4);
+    // Course 3 (iTBS): 12 → 18: worse by 6, item 9 open.
+    await treat(dispatch, 3, 'M3', itbs, ['2026-03-02']);
+    await phq9(dispatch, 3, '2026-03-02', 12);
+    await phq9(dispatch, 3, '2026-03-09', 18, 1);
+    // Course 4 (iTBS): baseline 8 (mild) → 2: excluded from the cohort figures.
+    await treat(dispatch, 4, 'M4', itbs, ['2026-03-02']);
+    await phq9(dispatch, 4, '2026-03-02', 8);
+    await phq9(dispatch, 4, '2026-03-09', 2);
+    // Course 5: no sessions yet, no outcome.
+    await treat(dispatch, 5, 'M5', { id: 1 }, []);
+    return env;
+  }
+
+  it('gives each course its outcome and the week each threshold was first reached', async () => {
+    const { dispatch } = await cohortClinic();
+    const detail = ok(await dispatch('courses:get', { id: 2 }, day('2026-03-20')));
+    expect(detail.outcome).toMatchObject({ baseline: { total: 14 }, latest: { total: 4 }, change: -10, response: true, remission: true, responseWeek: 2, remissionWeek: 2 });
+    const worse = ok(await dispatch('courses:get', { id: 3 }, day('2026-03-20')));
+    expect(worse.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['item9_open', 'worsening']));
+  });
+
+  it('lists every course with its numbers and filters them', async () => {
+    const { dispatch } = await cohortClinic();
+    const rows = ok(await dispatch('dashboard:courses', {}));
+    const byMrn = Object.fromEntries(rows.map((r) => [r.mrn, r]));
+    expect(byMrn['M1']).toMatchObject({ baseline: 20, latest: 9, change: -11, percentChange: -55, response: true, remission: false, worsening: false });
+    expect(byMrn['M3']).toMatchObject({ baseline: 12, latest: 18, change: 6, percentChange: 50, response: false, item9Open: 1, worsening: true });
+    expect(byMrn['M5']).toMatchObject({ baseline: null, latest: null, response: null, sessionsDone: 0, status: 'planned' });
+    expect(ok(await dispatch('dashboard:courses', { protocolLineageIds: [2] })).map((r) => r.mrn).sort()).toEqual(['M3', 'M4']);
+    expect(ok(await dispatch('dashboard:courses', { statuses: ['planned'] })).map((r) => r.mrn)).toEqual(['M5']);
+    expect(ok(await dispatch('dashboard:courses', { startFrom: '2026-03-03' }))).toEqual([]);
+    expect(await dispatch('dashboard:courses', { startFrom: '2026-03-05', startTo: '2026-03-01' })).toMatchObject({ ok: false, error: { fields: { startTo: expect.any(String) } } });
+  });
+
+  it('computes the cohort only over baselines ≥ 10, equal to a hand computation', async () => {
+    const { dispatch } = await cohortClinic();
+    const cohort = ok(await dispatch('dashboard:cohort', {}));
+    expect(cohort.includedCourses).toBe(3);
+    expect(cohort.excludedCourses).toBe(2);
+    // Week 0: 20, 14, 12. Week 1: 16, 12, 18. Week 2: 9, 4.
+    const expected = [[0, [20, 14, 12]], [1, [16, 12, 18]], [2, [9, 4]]] as const;
+    expect(cohort.weeks).toEqual(expected.map(([week, values]) => ({ week, ...meanWithCi([...values]) })));
+    expect(cohort.weeks[0]).toMatchObject({ n: 3, mean: 46 / 3 });
+    expect(cohort.byProtocol).toEqual([
+      { protocolName: '10 Hz rTMS, left DLPFC (FDA-cleared)', n: 2, responders: 2, remitters: 1, responseRate: 1, remissionRate: 0.5 },
+      { protocolName: 'iTBS, left DLPFC', n: 1, responders: 0, remitters: 0, responseRate: 0, remissionRate: 0 },
+    ]);
+  });
+});
