@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Channel } from '../src/shared/ipc/channels';
+import type { ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
 
 const rendererDir = resolve(import.meta.dirname, '../out/renderer');
@@ -14,6 +16,8 @@ export interface HostHandle {
   restart(): Promise<void>;
   /** Fixes the host's clock (null: real time again), for tests that span several days. */
   setNow(now: Date | null): void;
+  /** Calls a contract channel directly (as of `at`, if given), failing the test on an error result. */
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>, at?: string): Promise<ChannelOutput<C>>;
 }
 
 export const test = base.extend<{ host: HostHandle }>({
@@ -36,6 +40,11 @@ export const test = base.extend<{ host: HostHandle }>({
       },
       setNow(value) {
         fixedNow = value;
+      },
+      async invoke(channel, input, at) {
+        const result = await current.dispatch(channel, input, { now: at ? new Date(at) : now() });
+        if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+        return result.value as never;
       },
     });
     await current.close();
@@ -95,4 +104,10 @@ export async function travelTo(page: Page, host: HostHandle, localDateTime: stri
   host.setNow(at);
   await page.clock.setFixedTime(at);
   await page.goto(`${host.url}/#${route}`);
+}
+
+/** Saves a screenshot of one element (a chart, say) under screenshots/. */
+export async function screenshotOf(locator: import('@playwright/test').Locator, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await locator.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }

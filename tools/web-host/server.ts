@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { openDatabase } from '../../src/main/db';
 import type { DB } from '../../src/main/db/schema';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
-import { createDispatch } from '../../src/main/ipc/dispatch';
+import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
 import { BRIDGE_PATH, bridgeScript, INVOKE_PATH } from './bridgeScript';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -24,6 +24,8 @@ const contentTypes: Record<string, string> = {
 export interface WebHost {
   url: string;
   db: Kysely<DB>;
+  /** The same dispatch the page calls, for tests that prepare data quickly. */
+  dispatch: Dispatch;
   close(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: origin,
     db,
+    dispatch: (channel, input, context) => dispatch(channel, input, context ?? { now: options.now?.() ?? new Date() }),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,11 +2,13 @@ import { AppShell, Badge, Button, Group, Text } from '@mantine/core';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { staffRoleLabels } from '../../shared/schemas/staff';
 import { useActor, useActorSession } from '../session/actor';
+import { Item9AlertBar } from '../features/phq9/Item9AlertBar';
 import classes from './AppLayout.module.css';
 
 const sections = [
   { to: '/today', label: 'Today' },
   { to: '/patients', label: 'Patients' },
+  { to: '/dashboard', label: 'Dashboard' },
   { to: '/protocols', label: 'Protocols' },
   { to: '/staff', label: 'Staff' },
 ];
@@ -39,6 +41,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        <Item9AlertBar />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -13,4 +13,7 @@ export const queryKeys = {
   patientCourses: (patientId: number) => ['clinical', 'patientCourses', patientId] as const,
   sessionPrepare: (courseId: number, sessionId?: number) => ['clinical', 'prepare', courseId, sessionId ?? 0] as const,
   today: (date: string) => ['clinical', 'today', date] as const,
+  patientPhq9: (patientId: number) => ['clinical', 'phq9', patientId] as const,
+  item9Alerts: ['clinical', 'item9Alerts'] as const,
+  dashboard: (kind: 'courses' | 'cohort', filters: unknown) => ['clinical', 'dashboard', kind, filters] as const,
 };

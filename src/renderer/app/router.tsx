@@ -9,6 +9,9 @@ import { ProtocolListScreen } from '../features/protocols/ProtocolListScreen';
 import { ProtocolNewScreen, ProtocolReviseScreen } from '../features/protocols/ProtocolScreens';
 import { SessionFormScreen } from '../features/sessions/SessionFormScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
+import { AlertsScreen } from '../features/phq9/AlertsScreen';
+import { Phq9FormScreen } from '../features/phq9/Phq9FormScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { AppLayout } from './AppLayout';
 import { NotFoundScreen } from './NotFoundScreen';
 
@@ -24,6 +27,9 @@ export const router = createHashRouter([
       { path: 'protocols/:protocolId/revise', element: <ProtocolReviseScreen /> },
       { path: 'patients/:patientId/courses/new', element: <PrescribeCourseScreen /> },
       { path: 'courses/:courseId', element: <CourseScreen /> },
+      { path: 'patients/:patientId/phq9/new', element: <Phq9FormScreen /> },
+      { path: 'alerts', element: <AlertsScreen /> },
+      { path: 'dashboard', element: <DashboardScreen /> },
       { path: 'courses/:courseId/sessions/new', element: <SessionFormScreen /> },
       { path: 'courses/:courseId/sessions/:sessionId/correct', element: <SessionFormScreen /> },
       { path: 'patients', element: <PatientListScreen /> },

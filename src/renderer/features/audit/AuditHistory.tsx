@@ -36,6 +36,7 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   start: 'Started',
   review: 'Reviewed',
   flag: 'Flagged',
+  acknowledge: 'Acknowledged',
 };
 
 /** Actions whose before/after differences are worth listing field by field. */

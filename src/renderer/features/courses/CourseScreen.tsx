@@ -8,7 +8,10 @@ import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
 import { targetLabels } from '../../../shared/schemas/stimulation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDate, formatDateTime, patientName } from '../../format';
+import { Phq9CourseChart } from '../charts/Phq9CourseChart';
+import { Phq9Table } from '../phq9/Phq9Panel';
+import { OutcomeSummary } from './OutcomeSummary';
 import { useActor } from '../../session/actor';
 import { AuditHistory } from '../audit/AuditHistory';
 import { PatientBanner } from '../patients/PatientBanner';
@@ -98,6 +101,18 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           hint={currentMt ? `${formatDate(currentMt.measuredOn)} · ${currentMt.method.toUpperCase()} · dose ${detail.prescribedPctMso ?? '—'}% MSO` : 'Record one before the first session'}
         />
       </SimpleGrid>
+
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>PHQ-9 and outcome</Title>
+          <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`)}>Enter PHQ-9</Button>
+        </Group>
+        <Stack gap="sm">
+          <OutcomeSummary detail={detail} />
+          {detail.phq9.length > 0 && <Phq9CourseChart detail={detail} width={1180} height={340} />}
+          {detail.phq9.length > 0 && <Phq9Table assessments={detail.phq9} name={patientName(detail.patient)} />}
+        </Stack>
+      </Paper>
 
       <Paper withBorder p="md">
         <Title order={4} mb="sm">Sessions</Title>

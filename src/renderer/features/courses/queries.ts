@@ -32,7 +32,9 @@ type ClinicalWrite =
   | 'courses:clearReview'
   | 'motorThresholds:record'
   | 'sessions:create'
-  | 'sessions:correct';
+  | 'sessions:correct'
+  | 'phq9:create'
+  | 'phq9:acknowledge';
 
 /** A write to a course or its sessions: refreshes every course view, today's list and histories. */
 export function useClinicalMutation<C extends ClinicalWrite & Channel>(channel: C) {

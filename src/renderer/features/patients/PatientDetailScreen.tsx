@@ -10,6 +10,8 @@ import { formatDateTime } from '../../format';
 import { useActor } from '../../session/actor';
 import { AuditHistory } from '../audit/AuditHistory';
 import { PatientCoursesPanel } from '../courses/PatientCoursesPanel';
+import { Phq9Panel } from '../phq9/Phq9Panel';
+import { usePatientPhq9 } from '../phq9/queries';
 import { ArchivePatientDialog } from './ArchivePatientDialog';
 import { PatientBanner } from './PatientBanner';
 import { usePatient, usePatientMutation } from './queries';
@@ -46,6 +48,7 @@ export function PatientDetailScreen() {
   const [archiveOpen, archiveDialog] = useDisclosure(false);
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const p = patient.data;
+  const phq9 = usePatientPhq9(id);
 
   useHotkeys([['e', () => p && !p.archivedAt && navigate(`/patients/${p.id}/edit`)]]);
 
@@ -101,6 +104,7 @@ export function PatientDetailScreen() {
         </Stack>
       </Paper>
       <PatientCoursesPanel patientId={p.id} archived={p.archivedAt !== null} />
+      <Phq9Panel patient={p} assessments={phq9.data} error={phq9.error} />
       <AuditHistory entity="patient" entityId={p.id} labels={patientFieldLabels} />
       <ArchivePatientDialog patient={p} opened={archiveOpen} onClose={archiveDialog.close} />
     </Stack>

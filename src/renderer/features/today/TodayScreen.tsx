@@ -19,6 +19,23 @@ function MtCell({ item }: { item: TodayItem }) {
   );
 }
 
+const phq9DueLabels = { baseline: 'Baseline needed', due: 'Weekly PHQ-9 due', overdue: 'PHQ-9 overdue' } as const;
+
+function Phq9DueCell({ item }: { item: TodayItem }) {
+  const navigate = useNavigate();
+  return (
+    <Group gap={4}>
+      {item.phq9Due ? (
+        <Badge size="sm" color={item.phq9Due === 'due' ? 'yellow' : 'orange'} variant={item.phq9Due === 'overdue' ? 'filled' : 'light'} style={{ cursor: 'pointer' }} onClick={() => navigate(`/patients/${item.patientId}/phq9/new`)}>
+          {phq9DueLabels[item.phq9Due]}
+        </Badge>
+      ) : (
+        <Text size="xs" c="dimmed">{item.lastPhq9Date ? `Last ${formatDate(item.lastPhq9Date)}` : '—'}</Text>
+      )}
+    </Group>
+  );
+}
+
 /** The technician's day: whom to treat next, with what they need to know before starting. */
 export function TodayScreen() {
   const navigate = useNavigate();
@@ -48,6 +65,7 @@ export function TodayScreen() {
               <Table.Th>Next</Table.Th>
               <Table.Th>Last session</Table.Th>
               <Table.Th>Motor threshold</Table.Th>
+              <Table.Th>PHQ-9</Table.Th>
               <Table.Th>Today</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -61,6 +79,7 @@ export function TodayScreen() {
                     <Text fw={600} size="sm">{item.patientName}</Text>
                     <Text size="xs" c="dimmed" ff="monospace">{item.mrn}</Text>
                     {item.reviewRequired && <Badge size="xs" color="red">Review required</Badge>}
+                    {item.item9Open && <Badge size="xs" color="red" variant="filled" ml={4}>Item 9 alert</Badge>}
                   </Table.Td>
                   <Table.Td><Text size="sm">{item.protocolName}</Text></Table.Td>
                   <Table.Td>
@@ -74,6 +93,7 @@ export function TodayScreen() {
                     )}
                   </Table.Td>
                   <Table.Td><MtCell item={item} /></Table.Td>
+                  <Table.Td><Phq9DueCell item={item} /></Table.Td>
                   <Table.Td>
                     {done ? <Badge color="teal" variant="light">✓ Done</Badge> : <Badge color="gray" variant="outline">To do{item.sessionsPerDay > 1 ? ` (${item.sessionsToday}/${item.sessionsPerDay})` : ''}</Badge>}
                   </Table.Td>

@@ -1,0 +1,110 @@
+import { useEffect } from 'react';
+import {
+  CartesianGrid,
+  ComposedChart,
+  LabelList,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { daysBetween, PHQ9_SEVERITY_BANDS, phq9SeverityLabels } from '../../../shared/clinical';
+import type { CourseDetail } from '../../../shared/schemas/course';
+import { formatDate } from '../../format';
+import { severityColors } from '../phq9/SeverityBadge';
+
+interface Point {
+  x: number;
+  total: number;
+  date: string;
+  answers: number[];
+  severity: string;
+}
+
+/** The day the chart counts from: the first session, or the planned start before any. */
+export function chartOrigin(detail: CourseDetail): string {
+  return detail.firstSessionDate ?? detail.course.startDate;
+}
+
+function TooltipBody({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: Point | { x: number; date: string; session: number } }> }) {
+  const point = payload?.find((p) => p.payload && 'total' in p.payload)?.payload as Point | undefined;
+  if (!active || !point) return null;
+  return (
+    <div style={{ background: 'white', border: '1px solid #999', padding: 8, fontSize: 12 }}>
+      <strong>{formatDate(point.date)}</strong> · day {point.x}
+      <div>PHQ-9 {point.total} ({point.severity})</div>
+      <div style={{ fontFamily: 'monospace' }}>Items: {point.answers.join(' ')}</div>
+    </div>
+  );
+}
+
+/**
+ * PHQ-9 over a course: severity bands (labelled, not colour alone), the response line at half
+ * the baseline, the remission line, session days along the bottom and motor threshold changes.
+ * Fixed size and no animation, so it prints the same as it shows.
+ */
+export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetail; width: number; height: number }) {
+  const origin = chartOrigin(detail);
+  const points: Point[] = detail.phq9.map((a) => ({
+    x: daysBetween(origin, a.assessedOn),
+    total: a.total,
+    date: a.assessedOn,
+    answers: a.answers,
+    severity: phq9SeverityLabels[a.severity],
+  }));
+  const sessions = detail.sessions.map((s) => ({ x: daysBetween(origin, s.sessionDate), y: 0.6, date: s.sessionDate, session: s.sessionNumber }));
+  const mtChanges = [...detail.motorThresholds].reverse().slice(1).map((m) => ({ x: daysBetween(origin, m.measuredOn), rmt: m.rmtPctMso }));
+  const xs = [0, ...points.map((p) => p.x), ...sessions.map((s) => s.x)];
+  const minX = Math.min(...xs);
+  const maxX = Math.max(7, ...xs);
+  const ticks: number[] = [];
+  for (let d = Math.floor(minX / 7) * 7; d <= maxX + 6; d += 7) ticks.push(d);
+  const baseline = detail.outcome?.baseline.total ?? null;
+
+  useEffect(() => {
+    performance.mark('phq9-chart-rendered');
+  }, [detail]);
+
+  return (
+    <ComposedChart width={width} height={height} margin={{ top: 10, right: 150, bottom: 24, left: 0 }} data-testid="phq9-chart" role="img" aria-label="PHQ-9 over the course">
+      {PHQ9_SEVERITY_BANDS.map((band) => (
+        <ReferenceArea
+          key={band.severity}
+          y1={band.from}
+          y2={Math.min(27, band.to + 1)}
+          fill={severityColors[band.severity]}
+          fillOpacity={0.45}
+          stroke="none"
+          ifOverflow="hidden"
+          label={{ value: `${phq9SeverityLabels[band.severity]} ${band.from}–${band.to}`, position: 'right', fontSize: 11, fill: '#333' }}
+        />
+      ))}
+      <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
+      <XAxis
+        type="number"
+        dataKey="x"
+        domain={[ticks[0] ?? 0, ticks.at(-1) ?? 7]}
+        ticks={ticks}
+        tickFormatter={(d: number) => (d === 0 ? 'Start' : `Wk ${d / 7}`)}
+        label={{ value: 'Weeks since the first session', position: 'insideBottom', offset: -14, fontSize: 12 }}
+        allowDuplicatedCategory={false}
+      />
+      <YAxis type="number" domain={[0, 27]} ticks={[0, 5, 10, 15, 20, 27]} width={40} label={{ value: 'PHQ-9', angle: -90, position: 'insideLeft', fontSize: 12 }} />
+      <ReferenceLine y={5} stroke="#1b7837" strokeDasharray="6 3" strokeWidth={2} label={{ value: 'Remission: below 5', position: 'insideBottomLeft', fontSize: 11, fill: '#1b7837' }} />
+      {baseline !== null && baseline > 0 && (
+        <ReferenceLine y={baseline / 2} stroke="#762a83" strokeDasharray="2 2" strokeWidth={2} label={{ value: `Response: ≤ ${baseline / 2} (half of ${baseline})`, position: 'insideTopLeft', fontSize: 11, fill: '#762a83' }} />
+      )}
+      {mtChanges.map((m) => (
+        <ReferenceLine key={`mt-${m.x}-${m.rmt}`} x={m.x} stroke="#b35806" strokeDasharray="4 2" label={{ value: `MT ${m.rmt}%`, position: 'top', fontSize: 10, fill: '#b35806' }} />
+      ))}
+      <Scatter name="Sessions" data={sessions} dataKey="y" fill="#444" shape="diamond" isAnimationActive={false} legendType="none" />
+      <Line data={points} dataKey="total" name="PHQ-9" stroke="#000" strokeWidth={2} dot={{ r: 4, fill: '#000' }} isAnimationActive={false} connectNulls>
+        {points.length <= 16 && <LabelList dataKey="total" position="top" fontSize={11} />}
+      </Line>
+      <Tooltip content={TooltipBody} isAnimationActive={false} />
+    </ComposedChart>
+  );
+}

@@ -1,0 +1,50 @@
+import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import type { CourseDetail } from '../../../shared/schemas/course';
+import { formatDate } from '../../format';
+
+function formatPercent(value: number | null): string {
+  if (value === null) return '—';
+  return `${value > 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+
+/** Baseline, latest, change, response and remission, each stated in words. */
+export function OutcomeSummary({ detail }: { detail: CourseDetail }) {
+  const o = detail.outcome;
+  if (!o) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="outcome-none">
+        {detail.firstSessionDate
+          ? 'No outcome yet: it needs a PHQ-9 on or before the first session (baseline) and one after it.'
+          : 'No outcome yet: enter a baseline PHQ-9, then log the first session.'}
+      </Text>
+    );
+  }
+  const item = (label: string, value: string, hint?: string, testId?: string) => (
+    <Paper withBorder p="xs">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text fw={700} data-testid={testId}>{value}</Text>
+      {hint && <Text size="xs" c="dimmed">{hint}</Text>}
+    </Paper>
+  );
+  return (
+    <SimpleGrid cols={5} spacing="sm" data-testid="outcome">
+      {item('Baseline', String(o.baseline.total), formatDate(o.baseline.date), 'outcome-baseline')}
+      {item('Latest', String(o.latest.total), formatDate(o.latest.date), 'outcome-latest')}
+      {item('Change', `${o.change > 0 ? '+' : ''}${o.change}`, formatPercent(o.percentChange), 'outcome-change')}
+      <Paper withBorder p="xs">
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>Response (≥ 50% drop)</Text>
+        <Group gap={6}>
+          <Badge color={o.response ? 'teal' : 'gray'} variant={o.response ? 'filled' : 'outline'} data-testid="outcome-response">{o.response ? 'Yes' : 'No'}</Badge>
+          {o.responseWeek !== null && <Text size="xs" c="dimmed">first reached week {o.responseWeek}</Text>}
+        </Group>
+      </Paper>
+      <Paper withBorder p="xs">
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>Remission (below 5)</Text>
+        <Group gap={6}>
+          <Badge color={o.remission ? 'teal' : 'gray'} variant={o.remission ? 'filled' : 'outline'} data-testid="outcome-remission">{o.remission ? 'Yes' : 'No'}</Badge>
+          {o.remissionWeek !== null && <Text size="xs" c="dimmed">first reached week {o.remissionWeek}</Text>}
+        </Group>
+      </Paper>
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,42 @@
+import { Alert, Button, Group, Modal, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { PHQ9_ANSWERS, PHQ9_ITEMS } from '../../../shared/clinical';
+import type { Phq9Assessment } from '../../../shared/schemas/phq9';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useServerForm } from '../../components/useServerForm';
+import { formatDate } from '../../format';
+import { useActor } from '../../session/actor';
+import { useClinicalMutation } from '../courses/queries';
+
+/** A positive item 9 is acknowledged by a named staff member saying what was done. */
+export function AcknowledgeItem9Dialog({ assessment, patientName, onClose }: { assessment: Phq9Assessment | null; patientName: string; onClose(): void }) {
+  const actor = useActor();
+  const acknowledge = useClinicalMutation('phq9:acknowledge');
+  const { fieldErrors, formError, run } = useServerForm();
+  const [action, setAction] = useState('');
+  if (!assessment) return null;
+  const submit = async () => {
+    if (await run(() => acknowledge.mutateAsync({ actorId: actor.id, assessmentId: assessment.id, actionTaken: action }))) {
+      setAction('');
+      onClose();
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Item 9 positive — ${patientName}`} centered size="lg">
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <Alert color="red" variant="filled" mb="sm">
+          <Text fw={700}>“{PHQ9_ITEMS[8]}”</Text>
+          <Text>Answered “{PHQ9_ANSWERS[assessment.answers[8] ?? 0]}” on {formatDate(assessment.assessedOn)} (total {assessment.total}).</Text>
+        </Alert>
+        <Text size="sm" mb="xs">This needs a clinician's attention today. Record what was done (risk assessment, safety plan, who was informed).</Text>
+        <Textarea label="What was done" data-autofocus autosize minRows={3} value={action} onChange={(e) => setAction(e.currentTarget.value)} error={fieldErrors['actionTaken']} />
+        <Text size="xs" c="dimmed" mt={4}>Recorded as acknowledged by {actor.name}.</Text>
+        <ErrorNotice error={formError} title="Not acknowledged" />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>Later</Button>
+          <Button type="submit" color="red" loading={acknowledge.isPending}>Acknowledge</Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,69 @@
+import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { phq9DifficultyLabels } from '../../../shared/clinical';
+import type { Patient } from '../../../shared/schemas/patient';
+import type { Phq9Assessment } from '../../../shared/schemas/phq9';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDate, formatDateTime, patientName } from '../../format';
+import { AcknowledgeItem9Dialog } from './AcknowledgeItem9Dialog';
+import { SeverityBadge } from './SeverityBadge';
+
+export function Item9Cell({ assessment, onAcknowledge }: { assessment: Phq9Assessment; onAcknowledge(a: Phq9Assessment): void }) {
+  if (!assessment.item9Positive) return <Text size="sm" c="dimmed">0</Text>;
+  if (assessment.acknowledgement) {
+    return (
+      <Text size="xs">
+        <Badge color="red" variant="outline" size="xs">Item 9: {assessment.answers[8]}</Badge> acknowledged by {assessment.acknowledgement.byName}, {formatDateTime(assessment.acknowledgement.at)}: {assessment.acknowledgement.actionTaken}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4}>
+      <Badge color="red" variant="filled">Item 9: {assessment.answers[8]} — not acknowledged</Badge>
+      <Button size="compact-xs" color="red" onClick={() => onAcknowledge(assessment)}>Acknowledge</Button>
+    </Group>
+  );
+}
+
+/** Every PHQ-9 of a patient (or course), newest first, with item-9 status. */
+export function Phq9Table({ assessments, name }: { assessments: Phq9Assessment[]; name: string }) {
+  const [acknowledging, setAcknowledging] = useState<Phq9Assessment | null>(null);
+  return (
+    <>
+      <Table verticalSpacing={4} aria-label="PHQ-9 assessments">
+        <Table.Thead>
+          <Table.Tr><Table.Th>Date</Table.Th><Table.Th>Total</Table.Th><Table.Th>Items 1–9</Table.Th><Table.Th>Item 9</Table.Th><Table.Th>Difficulty</Table.Th><Table.Th>Entered by</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...assessments].reverse().map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{formatDate(a.assessedOn)}</Table.Td>
+              <Table.Td><SeverityBadge total={a.total} severity={a.severity} /></Table.Td>
+              <Table.Td ff="monospace" fz="sm">{a.answers.join(' ')}</Table.Td>
+              <Table.Td><Item9Cell assessment={a} onAcknowledge={setAcknowledging} /></Table.Td>
+              <Table.Td fz="sm">{a.difficulty ? phq9DifficultyLabels[a.difficulty] : '—'}</Table.Td>
+              <Table.Td fz="sm">{a.enteredByName}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <AcknowledgeItem9Dialog assessment={acknowledging} patientName={name} onClose={() => setAcknowledging(null)} />
+    </>
+  );
+}
+
+export function Phq9Panel({ patient, assessments, error }: { patient: Patient; assessments: Phq9Assessment[] | undefined; error: unknown }) {
+  const navigate = useNavigate();
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>PHQ-9</Title>
+        {!patient.archivedAt && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${patient.id}/phq9/new`)}>Enter PHQ-9</Button>}
+      </Group>
+      <ErrorNotice error={error} />
+      {assessments?.length === 0 && <Text size="sm" c="dimmed">No PHQ-9 yet. Enter a baseline before the first treatment session.</Text>}
+      {assessments && assessments.length > 0 && <Phq9Table assessments={assessments} name={patientName(patient)} />}
+    </Paper>
+  );
+}

@@ -1,0 +1,20 @@
+import { Badge } from '@mantine/core';
+import { type Phq9Severity, phq9SeverityLabels } from '../../../shared/clinical';
+
+/** Colour-blind-safe sequential palette; the label always says the severity too. */
+export const severityColors: Record<Phq9Severity, string> = {
+  minimal: '#f7f7f7',
+  mild: '#d1e5f0',
+  moderate: '#92c5de',
+  moderately_severe: '#4393c3',
+  severe: '#2166ac',
+};
+
+export function SeverityBadge({ total, severity }: { total: number; severity: Phq9Severity }) {
+  const dark = severity === 'moderately_severe' || severity === 'severe';
+  return (
+    <Badge variant="filled" styles={{ root: { background: severityColors[severity], color: dark ? 'white' : '#1a1a1a', border: '1px solid #6b8fb3' } }}>
+      {total} · {phq9SeverityLabels[severity]}
+    </Badge>
+  );
+}
