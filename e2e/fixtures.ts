@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Channel } from '../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
@@ -107,7 +107,7 @@ export async function travelTo(page: Page, host: HostHandle, localDateTime: stri
 }
 
 /** Saves a screenshot of one element (a chart, say) under screenshots/. */
-export async function screenshotOf(locator: import('@playwright/test').Locator, name: string): Promise<void> {
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await locator.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
