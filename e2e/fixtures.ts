@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { Dispatch } from '../src/main/ipc/dispatch';
 import type { Channel } from '../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
@@ -12,6 +13,10 @@ const screenshotDir = resolve(import.meta.dirname, '../screenshots');
 export interface HostHandle {
   readonly url: string;
   readonly dbFile: string;
+  /** Where the host writes exported files (the app would ask with a save dialog). */
+  readonly exportsDir: string;
+  /** The host's dispatch, for seeding through the contract. */
+  readonly dispatch: Dispatch;
   /** Stops the host and starts a new one on the same database file, as an app restart would. */
   restart(): Promise<void>;
   /** Fixes the host's clock (null: real time again), for tests that span several days. */
@@ -28,15 +33,20 @@ export const test = base.extend<{ host: HostHandle }>({
     const dbFile = join(dir, 'clinic.sqlite');
     let fixedNow: Date | null = null;
     const now = () => fixedNow ?? new Date();
-    let current: WebHost = await startWebHost({ dbFile, rendererDir, now });
+    const exportsDir = join(dir, 'exports');
+    let current: WebHost = await startWebHost({ dbFile, rendererDir, now, exportsDir });
     await use({
       get url() {
         return current.url;
       },
       dbFile,
+      exportsDir,
+      get dispatch() {
+        return current.dispatch;
+      },
       async restart() {
         await current.close();
-        current = await startWebHost({ dbFile, rendererDir, now });
+        current = await startWebHost({ dbFile, rendererDir, now, exportsDir });
       },
       setNow(value) {
         fixedNow = value;

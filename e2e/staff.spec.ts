@@ -3,11 +3,11 @@ import { expect, screenshot, setUpClinic, test } from './fixtures';
 test('a psychiatrist adds a technician, who then acts under their own name', async ({ page, host }) => {
   await setUpClinic(page, host);
   await page.getByRole('link', { name: 'Staff' }).click();
-  await page.getByLabel('Name').fill('Sam Okafor');
+  await page.getByLabel('Name', { exact: true }).fill('Sam Okafor');
   await page.getByRole('button', { name: 'Add' }).click();
   const table = page.getByRole('table', { name: 'Staff members' });
   await expect(table).toContainText('Sam Okafor');
-  await page.getByLabel('Name').fill('sam okafor');
+  await page.getByLabel('Name', { exact: true }).fill('sam okafor');
   await page.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByText('This name is already used by another staff member')).toBeVisible();
   await screenshot(page, '12-staff');

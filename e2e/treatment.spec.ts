@@ -43,7 +43,7 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
 
   // A technician logs the first session from the today list.
   await page.getByRole('link', { name: 'Staff' }).click();
-  await page.getByLabel('Name').fill('Sam Okafor');
+  await page.getByLabel('Name', { exact: true }).fill('Sam Okafor');
   await page.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByRole('table', { name: 'Staff members' })).toContainText('Sam Okafor');
   await page.getByRole('button', { name: 'Switch' }).click();

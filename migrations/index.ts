@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_init';
 import * as m0002 from './0002_courses_and_sessions';
 import * as m0003 from './0003_phq9';
+import * as m0004 from './0004_settings';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { name: '0001_init', up: m0001.up },
   { name: '0002_courses_and_sessions', up: m0002.up },
   { name: '0003_phq9', up: m0003.up },
+  { name: '0004_settings', up: m0004.up },
 ];

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { app, dialog } from 'electron';
+import { app, type BrowserWindow, dialog } from 'electron';
 import { DatabaseOpenError, openDatabase } from './db';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/appProtocol';
+import { createElectronExports } from './electron/electronExports';
 import { registerIpc } from './electron/ipc';
 import { lockDown, trustedOrigins } from './electron/security';
 import { createMainWindow, preloadFile } from './electron/window';
@@ -19,12 +20,15 @@ async function start(): Promise<void> {
   const file = join(app.getPath('userData'), DATABASE_FILE);
   const db = await openDatabase(file, { onBackup: (path) => console.info(`Database backed up to ${path}`) });
   app.on('will-quit', () => void db.destroy());
-  registerIpc(createDispatch(db, { appVersion: app.getVersion(), logError: (c, e) => console.error(c, e) }), origins);
   const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
-  const window = createMainWindow(preloadFile(import.meta.dirname), url);
+  const preload = preloadFile(import.meta.dirname);
+  let window: BrowserWindow | null = null;
+  const exports = createElectronExports(url, preload, () => window);
+  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, logError: (c, e) => console.error(c, e) }), origins);
+  window = createMainWindow(preload, url);
   app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
   });
 }
 

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { router } from './app/router';
 import { StartGate } from './app/StartGate';
+import { ReportScreen } from './features/report/ReportScreen';
 import { ActorProvider } from './session/actor';
 
 const theme = createTheme({
@@ -25,15 +26,22 @@ const queryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// The printable report is a page of its own: printed in a hidden window, with no one signed in.
+const report = /^#\/report\/(\d+)\?by=(\d+)$/.exec(window.location.hash);
+
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
-        <ActorProvider>
-          <StartGate>
-            <RouterProvider router={router} />
-          </StartGate>
-        </ActorProvider>
+        {report ? (
+          <ReportScreen courseId={Number(report[1])} generatedById={Number(report[2])} />
+        ) : (
+          <ActorProvider>
+            <StartGate>
+              <RouterProvider router={router} />
+            </StartGate>
+          </ActorProvider>
+        )}
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative } from 'node:path';
@@ -8,6 +9,7 @@ import type { DB } from '../../src/main/db/schema';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
 import { BRIDGE_PATH, bridgeScript, INVOKE_PATH } from './bridgeScript';
+import { createChromiumExports } from './chromiumExports';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -36,6 +38,8 @@ export interface WebHostOptions {
   appVersion?: string;
   /** Clock for every call; tests fix it. Defaults to the real time of each call. */
   now?: () => Date;
+  /** Where exported PDFs and CSVs are written (the app asks with a save dialog). */
+  exportsDir?: string;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -66,8 +70,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const db = await openDatabase(options.dbFile);
+  let origin = '';
+  const exports = createChromiumExports(() => origin, options.exportsDir ?? join(tmpdir(), 'tms-exports'));
   const dispatch = createDispatch(db, {
     appVersion: options.appVersion ?? 'web-host',
+    exports,
     logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
   });
   const rendererDir = normalize(options.rendererDir);
@@ -75,7 +82,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     '<head>',
     `<head>\n    <script src="${BRIDGE_PATH}"></script>`,
   );
-  let origin = '';
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -116,6 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     db,
     dispatch: (channel, input, context) => dispatch(channel, input, context ?? { now: options.now?.() ?? new Date() }),
     close: async () => {
+      await exports.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();

@@ -198,6 +198,13 @@ export interface Phq9Item9AcknowledgementsTable {
   action_taken: string;
 }
 
+export interface SettingsTable {
+  key: 'clinic_name' | 'clinic_address';
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface DB {
   staff: StaffTable;
   patients: PatientsTable;
@@ -212,4 +219,5 @@ export interface DB {
   session_adverse_events: SessionAdverseEventsTable;
   phq9_assessments: Phq9AssessmentsTable;
   phq9_item9_acknowledgements: Phq9Item9AcknowledgementsTable;
+  settings: SettingsTable;
 }

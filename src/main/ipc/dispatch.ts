@@ -53,7 +53,7 @@ function toErrorData(channel: string, error: unknown, options: DispatchOptions):
  * web test host alike. It validates input and output against the contract and never throws.
  */
 export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): Dispatch {
-  const handlers = createHandlers(db, { appVersion: options.appVersion ?? '0.0.0' });
+  const handlers = createHandlers(db, { appVersion: options.appVersion ?? '0.0.0', ...(options.exports ? { exports: options.exports } : {}) });
   const run = async (channel: string, input: unknown, context?: DispatchContext): Promise<IpcResult<unknown>> => {
     try {
       if (!isChannel(channel)) {

@@ -28,6 +28,10 @@ import { correctSession, createSession, prepareSession } from '../services/sessi
 import { todayList } from '../services/today';
 import { dashboardCohort, dashboardCourses } from '../services/dashboard';
 import { acknowledgeItem9, createAssessment, listForPatient, openItem9Alerts } from '../services/phq9';
+import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
+import { getReportData } from '../reports/reportData';
+import { ServiceError } from '../services/errors';
+import { getClinicSettings, updateClinicSettings } from '../services/settings';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>, ctx: ServiceContext) => Promise<ChannelOutput<C>>;
@@ -35,6 +39,13 @@ export type Handlers = {
 
 export interface HandlerOptions {
   appVersion: string;
+  /** Printing and saving files; a host without them answers export calls with "unavailable". */
+  exports?: ExportPorts;
+}
+
+function exportsOf(options: HandlerOptions): ExportPorts {
+  if (!options.exports) throw new ServiceError('unavailable', 'Exporting files is not available here.');
+  return options.exports;
 }
 
 /** One handler per contract channel; a missing one is a compile error. */
@@ -74,5 +85,10 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'phq9:openAlerts': () => openItem9Alerts(db),
     'dashboard:courses': (input) => dashboardCourses(db, input),
     'dashboard:cohort': (input) => dashboardCohort(db, input),
+    'settings:get': () => getClinicSettings(db),
+    'settings:update': ({ actorId, ...settings }, ctx) => updateClinicSettings(db, ctx, actorId, settings),
+    'reports:data': (input, ctx) => getReportData(db, ctx, input.courseId, input.generatedById),
+    'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.actorId, input.courseId),
+    'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.actorId, input.courseId, input.kind),
   };
 }

@@ -37,6 +37,11 @@ export const channels = [
   'phq9:openAlerts',
   'dashboard:courses',
   'dashboard:cohort',
+  'settings:get',
+  'settings:update',
+  'reports:data',
+  'reports:exportPdf',
+  'reports:exportCsv',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -42,6 +42,8 @@ import {
 } from '../schemas/session';
 import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput } from '../schemas/phq9';
+import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
+import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
 import type { Channel } from './channels';
 
 interface ChannelSpec {
@@ -84,6 +86,11 @@ export const contract = {
   'phq9:openAlerts': { input: z.object({}), output: z.array(phq9Alert) },
   'dashboard:courses': { input: dashboardFilters, output: z.array(dashboardRow) },
   'dashboard:cohort': { input: dashboardFilters, output: cohort },
+  'settings:get': { input: z.object({}), output: clinicSettings },
+  'settings:update': { input: clinicSettingsUpdateInput, output: clinicSettings },
+  'reports:data': { input: reportDataInput, output: reportData },
+  'reports:exportPdf': { input: reportExportInput, output: exportResult },
+  'reports:exportCsv': { input: csvExportInput, output: exportResult },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

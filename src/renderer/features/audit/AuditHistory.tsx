@@ -37,6 +37,7 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   review: 'Reviewed',
   flag: 'Flagged',
   acknowledge: 'Acknowledged',
+  export: 'Exported',
 };
 
 /** Actions whose before/after differences are worth listing field by field. */

@@ -69,7 +69,7 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
   }, [detail]);
 
   return (
-    <ComposedChart width={width} height={height} margin={{ top: 10, right: 150, bottom: 24, left: 0 }} data-testid="phq9-chart" role="img" aria-label="PHQ-9 over the course">
+    <ComposedChart width={width} height={height} margin={{ top: 22, right: 150, bottom: 24, left: 0 }} data-testid="phq9-chart" role="img" aria-label="PHQ-9 over the course">
       {PHQ9_SEVERITY_BANDS.map((band) => (
         <ReferenceArea
           key={band.severity}

@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { formatDate, formatDateTime, patientName } from '../../format';
 import { Phq9CourseChart } from '../charts/Phq9CourseChart';
 import { Phq9Table } from '../phq9/Phq9Panel';
+import { ExportButtons } from './ExportButtons';
 import { OutcomeSummary } from './OutcomeSummary';
 import { useActor } from '../../session/actor';
 import { AuditHistory } from '../audit/AuditHistory';
@@ -67,6 +68,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           {course.safetyOverrideReason && <Text size="xs" c="orange.8">Prescribed beyond a published safety limit: {course.safetyOverrideReason}</Text>}
         </div>
         <Group gap="xs">
+          <ExportButtons courseId={course.id} />
           {open && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
           <Button variant="default" onClick={authDialog.open}>Authorization</Button>
           {open && psychiatrist && <Button variant="default" onClick={endDialog.open}>End course…</Button>}

@@ -8,6 +8,7 @@ import { applyServerError } from '../../api/formErrors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useActor } from '../../session/actor';
+import { ClinicSettingsForm } from './ClinicSettingsForm';
 import { useCreateStaff, useStaffList, useUpdateStaff } from './queries';
 
 const roleOptions = staffRoles.map((r) => ({ value: r, label: staffRoleLabels[r] }));
@@ -97,6 +98,7 @@ export function StaffScreen() {
         Everyone who logs sessions or reviews courses. Inactive staff keep their history but cannot act.
         {!canManage && ' Only psychiatrists and administrators can change this list.'}
       </Text>
+      {canManage && <ClinicSettingsForm />}
       {canManage && <AddStaffForm />}
       {staff.isPending && <Loading />}
       <ErrorNotice error={staff.error} title="Could not load staff" />

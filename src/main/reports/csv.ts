@@ -1,0 +1,44 @@
+import { weekOfCourse } from '../../shared/clinical';
+import { LOINC_PHQ9_TOTAL, phq9DifficultyLabels, phq9SeverityLabels } from '../../shared/clinical';
+import type { CourseDetail } from '../../shared/schemas/course';
+import { positionMethodLabels } from '../../shared/schemas/session';
+
+type Cell = string | number | boolean | null;
+
+/** RFC 4180 quoting; text that a spreadsheet would run as a formula is prefixed with '. */
+function cell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function toCsv(header: string[], rows: Cell[][]): string {
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function sessionsCsv(detail: CourseDetail): string {
+  return toCsv(
+    ['mrn', 'session_number', 'date', 'start_time', 'technician', 'positioning', 'coil_position', 'coil_angle_deg', 'coil', 'frequency_hz',
+      'intensity_pct_mt', 'intensity_pct_mso', 'rmt_pct_mso', 'trains_planned', 'trains_delivered', 'pulses_delivered', 'interruptions',
+      'side_effects', 'adverse_events', 'override_by', 'override_reason', 'notes'],
+    detail.sessions.map((s) => [
+      detail.patient.mrn, s.sessionNumber, s.sessionDate, s.startTime, s.technicianName, positionMethodLabels[s.positionMethod], s.positionSummary,
+      s.fields.coilAngleDeg, s.fields.coil, s.fields.frequencyHz, s.intensityPctMt, s.intensityPctMso, s.rmtPctMso, s.trainsPlanned,
+      s.trainsDelivered, s.pulsesDelivered, s.fields.interruptions.map((i) => `after train ${i.afterTrain}: ${i.reason}`).join('; '),
+      s.sideEffectsSummary, s.adverseEventsSummary, s.overrideByName, s.overrideReason, s.fields.notes,
+    ]),
+  );
+}
+
+export function phq9Csv(detail: CourseDetail): string {
+  const first = detail.firstSessionDate;
+  return toCsv(
+    ['mrn', 'date', 'week', ...Array.from({ length: 9 }, (_, i) => `item${i + 1}`), `total_loinc_${LOINC_PHQ9_TOTAL}`, 'severity',
+      'item9_positive', 'item9_acknowledged_by', 'difficulty', 'entered_by'],
+    detail.phq9.map((a) => [
+      detail.patient.mrn, a.assessedOn, first ? weekOfCourse(first, a.assessedOn) : null, ...a.answers, a.total, phq9SeverityLabels[a.severity],
+      a.item9Positive, a.acknowledgement?.byName ?? null, a.difficulty ? phq9DifficultyLabels[a.difficulty] : null, a.enteredByName,
+    ]),
+  );
+}

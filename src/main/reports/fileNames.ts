@@ -1,0 +1,9 @@
+/** A file-system-safe part: letters, digits and hyphens. */
+function safe(part: string): string {
+  return part.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/_+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'x';
+}
+
+/** MRN-lastname-course-2026-03-02.pdf (the course's start date). */
+export function courseFileName(p: { mrn: string; lastName: string }, startDate: string, suffix: string, ext: 'pdf' | 'csv'): string {
+  return `${safe(p.mrn)}-${safe(p.lastName).toLowerCase()}-${suffix}-${startDate}.${ext}`;
+}

@@ -1,0 +1,48 @@
+import { Alert, Button, Group, Menu, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call, errorMessage } from '../../api/client';
+import { useActor } from '../../session/actor';
+
+type Kind = 'pdf' | 'sessions' | 'phq9';
+
+/** Export the course as a PDF report or CSV; the file is chosen in a save dialog and the export is audited. */
+export function ExportButtons({ courseId }: { courseId: number }) {
+  const actor = useActor();
+  const client = useQueryClient();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const exporter = useMutation({
+    mutationFn: (kind: Kind) =>
+      kind === 'pdf'
+        ? call('reports:exportPdf', { actorId: actor.id, courseId })
+        : call('reports:exportCsv', { actorId: actor.id, courseId, kind }),
+    onSuccess: (result) => {
+      if (result.path) {
+        setMessage({ ok: true, text: `Saved ${result.path}${result.pages ? ` (${result.pages} page${result.pages === 1 ? '' : 's'})` : ''}` });
+      }
+      return client.invalidateQueries({ queryKey: ['audit'] });
+    },
+    onError: (error) => setMessage({ ok: false, text: `Not exported: ${errorMessage(error)}` }),
+  });
+  return (
+    <>
+      <Group gap={0}>
+        <Button variant="default" loading={exporter.isPending} onClick={() => exporter.mutate('pdf')}>Export PDF</Button>
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="default" px={8} aria-label="More export formats">CSV ▾</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => exporter.mutate('sessions')}>Sessions as CSV</Menu.Item>
+            <Menu.Item onClick={() => exporter.mutate('phq9')}>PHQ-9 as CSV</Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      {message && (
+        <Alert color={message.ok ? 'teal' : 'red'} variant="light" withCloseButton onClose={() => setMessage(null)} data-testid="export-result" py={6}>
+          <Text size="sm">{message.text}</Text>
+        </Alert>
+      )}
+    </>
+  );
+}

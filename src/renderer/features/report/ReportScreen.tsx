@@ -1,0 +1,190 @@
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { DURATION_CONVENTION, describeStimulation, formatDuration, phq9SeverityLabels, weekOfCourse } from '../../../shared/clinical';
+import { diagnosisLabel } from '../../../shared/icd10';
+import { courseStatusLabels } from '../../../shared/schemas/course';
+import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
+import type { ReportData } from '../../../shared/schemas/report';
+import { sexLabels } from '../../../shared/schemas/patient';
+import { targetLabels } from '../../../shared/schemas/stimulation';
+import { call, errorMessage } from '../../api/client';
+import { ageToday, formatDate, formatDateTime, patientName } from '../../format';
+import { Phq9CourseChart } from '../charts/Phq9CourseChart';
+import classes from './Report.module.css';
+
+/** The attribute printers wait for (REPORT_READY_ATTRIBUTE in src/main/reports/pdfPrinter.ts). */
+const READY_ATTRIBUTE = 'data-report-ready';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className={classes.field}>
+      <div className={classes.label}>{label}</div>
+      <div>{children}</div>
+    </div>
+  );
+}
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${value > 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+
+function Report({ data }: { data: ReportData }) {
+  const { detail, clinic, billing } = data;
+  const { course, patient, outcome, progress } = detail;
+  const diagnosis = diagnosisLabel(patient.primaryDiagnosis);
+  const adverse = detail.sessions.filter((s) => s.adverseEventsSummary);
+  const first = detail.firstSessionDate;
+  return (
+    <article className={classes.page}>
+      <header className={classes.title}>
+        <div>
+          <div className={classes.clinic}>{clinic.clinicName || 'TMS clinic'}</div>
+          {clinic.clinicAddress && <div className={classes.muted}>{clinic.clinicAddress}</div>}
+        </div>
+        <div className={classes.right}>
+          <h1>TMS treatment course report</h1>
+          <div className={classes.muted}>Generated {formatDateTime(data.generatedAt)} by {data.generatedByName}</div>
+        </div>
+      </header>
+
+      <section className={classes.grid4}>
+        <Field label="Patient"><b>{patientName(patient)}</b></Field>
+        <Field label="MRN">{patient.mrn}</Field>
+        <Field label="Date of birth">{formatDate(patient.dateOfBirth)} ({ageToday(patient.dateOfBirth)} y), {sexLabels[patient.sex]}</Field>
+        <Field label="Diagnosis">{patient.primaryDiagnosis}{diagnosis ? ` — ${diagnosis}` : ''}</Field>
+        <Field label="Referring psychiatrist">{patient.referringPsychiatrist || '—'}</Field>
+        <Field label="Prescribing psychiatrist">{course.prescriberName}</Field>
+        <Field label="Course">{formatDate(course.startDate)}{course.endedOn ? ` – ${formatDate(course.endedOn)}` : ''} · {courseStatusLabels[course.status]}{course.statusReason ? ` (${course.statusReason})` : ''}</Field>
+        <Field label="Sessions">{progress.sessionsDone} delivered of {course.plannedSessions} planned; {course.authorizedSessions} authorized</Field>
+      </section>
+
+      <h2>Protocol</h2>
+      <p>
+        <b>{course.protocolName}</b> — {targetLabels[course.target]}, {course.coil}. {describeStimulation(course)}.
+        {' '}Per session: <b>{course.dose.totalPulses} pulses</b> ({course.dose.pulsesPerTrain} per train), <b>{formatDuration(course.dose.durationS)}</b> ({course.dose.durationS} s).
+        {course.schedule && ` Schedule: ${course.schedule}.`}
+      </p>
+      <p className={classes.muted}>{DURATION_CONVENTION}</p>
+
+      <h2>Outcome (PHQ-9)</h2>
+      {outcome ? (
+        <table className={classes.table}>
+          <thead><tr><th>Baseline</th><th>Latest</th><th>Change</th><th>% change</th><th>Response (≥ 50% drop)</th><th>Remission (below 5)</th></tr></thead>
+          <tbody>
+            <tr>
+              <td>{outcome.baseline.total} ({formatDate(outcome.baseline.date)})</td>
+              <td>{outcome.latest.total} ({formatDate(outcome.latest.date)})</td>
+              <td>{outcome.change > 0 ? '+' : ''}{outcome.change}</td>
+              <td>{percent(outcome.percentChange)}</td>
+              <td>{outcome.response ? `Yes (week ${outcome.responseWeek})` : 'No'}</td>
+              <td>{outcome.remission ? `Yes (week ${outcome.remissionWeek})` : 'No'}</td>
+            </tr>
+          </tbody>
+        </table>
+      ) : (
+        <p>No outcome: a baseline PHQ-9 (on or before the first session) and a later one are needed.</p>
+      )}
+      {detail.phq9.length > 0 && (
+        <div className={classes.avoidBreak}>
+          <Phq9CourseChart detail={detail} width={720} height={250} />
+          <table className={classes.table}>
+            <thead><tr><th>Date</th><th>Week</th><th>Total</th><th>Severity</th><th>Items 1–9</th><th>Item 9</th></tr></thead>
+            <tbody>
+              {detail.phq9.map((a) => (
+                <tr key={a.id}>
+                  <td>{formatDate(a.assessedOn)}</td>
+                  <td>{first ? weekOfCourse(first, a.assessedOn) : '—'}</td>
+                  <td><b>{a.total}</b></td>
+                  <td>{phq9SeverityLabels[a.severity]}</td>
+                  <td className={classes.mono}>{a.answers.join(' ')}</td>
+                  <td>{a.item9Positive ? `Positive${a.acknowledgement ? `, acknowledged by ${a.acknowledgement.byName}` : ', NOT acknowledged'}` : '0'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>Motor threshold</h2>
+      <table className={classes.table}>
+        <thead><tr><th>Date</th><th>Resting MT</th><th>Method</th><th>Coil</th><th>Measured by</th></tr></thead>
+        <tbody>
+          {[...detail.motorThresholds].reverse().map((m) => (
+            <tr key={m.id}><td>{formatDate(m.measuredOn)}</td><td>{m.rmtPctMso}% MSO</td><td>{mtMethodLabels[m.method]}</td><td>{m.coil}</td><td>{m.measuredByName}</td></tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Sessions</h2>
+      <table className={`${classes.table} ${classes.sessions}`} aria-label="Sessions">
+        <colgroup>
+          <col style={{ width: '3%' }} /><col style={{ width: '10%' }} /><col style={{ width: '11%' }} /><col style={{ width: '27%' }} />
+          <col style={{ width: '5%' }} /><col style={{ width: '5%' }} /><col style={{ width: '6%' }} /><col style={{ width: '6%' }} />
+          <col style={{ width: '12%' }} /><col style={{ width: '15%' }} />
+        </colgroup>
+        <thead>
+          <tr><th>#</th><th>Date</th><th>Technician</th><th>Coil position</th><th>%MT</th><th>%MSO</th><th>Trains</th><th>Pulses</th><th>Interruptions</th><th>Side effects</th></tr>
+        </thead>
+        <tbody>
+          {detail.sessions.map((s) => (
+            <tr key={s.id}>
+              <td>{s.sessionNumber}</td>
+              <td className={classes.nowrap}>{s.sessionDate}</td>
+              <td>{s.technicianName}</td>
+              <td>{s.positionSummary}</td>
+              <td>{s.intensityPctMt}</td>
+              <td>{s.intensityPctMso}</td>
+              <td>{s.trainsDelivered}/{s.trainsPlanned}</td>
+              <td>{s.pulsesDelivered}</td>
+              <td>{s.fields.interruptions.map((i) => `after ${i.afterTrain}: ${i.reason}`).join('; ') || '—'}</td>
+              <td>{[s.sideEffectsSummary, s.overrideByName ? `Override by ${s.overrideByName}: ${s.overrideReason ?? ''}` : ''].filter(Boolean).join('; ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        Cumulative pulses: <b data-testid="report-cumulative">{progress.cumulativePulses.toLocaleString('en-US')}</b> · Partial sessions: {progress.partialSessions}
+      </p>
+
+      <h2>Adverse events</h2>
+      {adverse.length === 0 ? <p>None recorded.</p> : (
+        <ul>{adverse.map((s) => <li key={s.id}>Session {s.sessionNumber} ({formatDate(s.sessionDate)}): {s.fields.adverseEvents.map((e) => `${e.event.replace(/_/g, ' ')}${e.description ? ` — ${e.description}` : ''}`).join('; ')}</li>)}</ul>
+      )}
+
+      <div className={classes.avoidBreak}>
+        <h2>Authorization and billing</h2>
+        <table className={classes.table}>
+          <thead><tr><th>Sessions authorized</th><th>Sessions delivered</th><th>CPT 90867 (first, with MT)</th><th>CPT 90868 (subsequent)</th><th>CPT 90869 (MT re-determination)</th></tr></thead>
+          <tbody><tr><td>{course.authorizedSessions}</td><td>{progress.sessionsDone}</td><td>{billing.cpt90867}</td><td>{billing.cpt90868}</td><td>{billing.cpt90869}</td></tr></tbody>
+        </table>
+        <div className={classes.signature}>
+          <div>Psychiatrist: {course.prescriberName}</div>
+          <div>Signature ______________________________</div>
+          <div>Date ______________</div>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+/** The printable course report: the route Electron and Chromium print to PDF. */
+export function ReportScreen({ courseId, generatedById }: { courseId: number; generatedById: number }) {
+  const report = useQuery({ queryKey: ['report', courseId, generatedById], queryFn: () => call('reports:data', { courseId, generatedById }) });
+  useEffect(() => {
+    if (!report.data) return;
+    let cancelled = false;
+    void document.fonts.ready.then(() =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (!cancelled) document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
+        }),
+      ),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [report.data]);
+  if (report.isPending) return <p>Loading the report…</p>;
+  if (!report.data) return <p role="alert">The report could not be produced: {errorMessage(report.error)}</p>;
+  return <Report data={report.data} />;
+}

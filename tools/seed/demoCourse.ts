@@ -1,0 +1,84 @@
+import { addDays, format } from 'date-fns';
+import type { Dispatch } from '../../src/main/ipc/dispatch';
+import type { Channel } from '../../src/shared/ipc/channels';
+import type { ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
+
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+
+/** Calls the contract through dispatch (validation included), throwing on an error result. */
+export function caller(dispatch: Dispatch) {
+  return async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>, at: string): Promise<ChannelOutput<C>> {
+    const result = await dispatch(channel, input, { now: new Date(at) });
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as ChannelOutput<C>;
+  };
+}
+
+/** Treatment days of a standard course: 30 weekdays, then a taper of 3, 2 and 1 a week. */
+export function standardCourseDays(start: Date, sessions: number): Date[] {
+  const days: Date[] = [];
+  let day = start;
+  while (days.length < Math.min(30, sessions)) {
+    if (day.getDay() !== 0 && day.getDay() !== 6) days.push(day);
+    day = addDays(day, 1);
+  }
+  for (const perWeek of [3, 2, 1]) {
+    const monday = addDays(day, (8 - day.getDay()) % 7);
+    for (const offset of [0, 2, 4].slice(0, perWeek)) if (days.length < sessions) days.push(addDays(monday, offset));
+    day = addDays(monday, 7);
+  }
+  return days;
+}
+
+/**
+ * A realistic demo: a clinic, a psychiatrist and a technician, and one patient through a
+ * 36-session 10 Hz course with an MT re-determination, weekly PHQ-9s, side effects and an
+ * interrupted session. Everything goes through dispatch, as the app's own writes do.
+ */
+export async function seedDemoCourse(dispatch: Dispatch, options: { sessions?: number } = {}): Promise<{ courseId: number; psychiatristId: number }> {
+  const invoke = caller(dispatch);
+  const start = new Date(2026, 2, 2);
+  const before = '2026-02-27T09:00:00';
+  const doctor = await invoke('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, before);
+  const tech = await invoke('staff:create', { actorId: doctor.id, name: 'Sam Okafor', role: 'technician' }, before);
+  await invoke('settings:update', { actorId: doctor.id, clinicName: 'Riverside TMS Clinic', clinicAddress: '12 Harbour Road, Springfield · (555) 010-2040' }, before);
+  const patient = await invoke('patients:create', {
+    actorId: doctor.id, mrn: 'MRN-004217', firstName: 'Eleanor', lastName: 'Vance', dateOfBirth: '1978-09-14', sex: 'female',
+    primaryDiagnosis: 'F33.2', referringPsychiatrist: 'Dr. Grace Hopper, Northside Psychiatry', notes: 'Three failed antidepressant trials.',
+  }, before);
+  const course = await invoke('courses:prescribe', {
+    actorId: doctor.id, patientId: patient.id, protocolId: 1, target: 'left_dlpfc', coil: 'Figure-8', pattern: 'rtms', intensityPctMt: 120,
+    frequencyHz: 10, burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75, sessionsPerDay: 1,
+    plannedSessions: 36, schedule: '5 a week for 6 weeks (30), then taper 3, 2, 1 (6)', authorizedSessions: 30, authorizationReference: 'PA-88213',
+    startDate: iso(start), notes: '', safetyOverrideReason: '',
+  }, before);
+  await invoke('motorThresholds:record', { actorId: doctor.id, courseId: course.id, measuredOn: '2026-02-27', rmtPctMso: 58, method: 'emg', coil: 'Figure-8', measuredById: doctor.id, notes: '' }, before);
+  const totals = [21, 18, 15, 13, 10, 8, 6, 5, 4];
+  const days = standardCourseDays(start, options.sessions ?? 36);
+  await invoke('phq9:create', { actorId: tech.id, patientId: patient.id, assessedOn: '2026-02-27', answers: [3, 3, 2, 3, 2, 3, 2, 2, 1], difficulty: 'very', notes: '' }, before);
+  await invoke('phq9:acknowledge', { actorId: doctor.id, assessmentId: 1, actionTaken: 'Passive ideation, no plan or intent; safety plan reviewed' }, before);
+  for (const [index, day] of days.entries()) {
+    const at = `${iso(day)}T09:30:00`;
+    if (index === 14) {
+      await invoke('motorThresholds:record', { actorId: doctor.id, courseId: course.id, measuredOn: iso(day), rmtPctMso: 61, method: 'emg', coil: 'Figure-8', measuredById: doctor.id, notes: 'Re-determined after lorazepam taper' }, at);
+    }
+    if (index > 0 && index % 5 === 0 && index / 5 < totals.length) {
+      const total = totals[index / 5] ?? 4;
+      const answers = Array.from({ length: 9 }, (_, i) => (i < 8 ? Math.min(3, Math.max(0, total - 3 * i)) : 0));
+      await invoke('phq9:create', { actorId: tech.id, patientId: patient.id, assessedOn: iso(day), answers, difficulty: total > 10 ? 'somewhat' : 'not_difficult', notes: '' }, at);
+    }
+    const prepared = await invoke('sessions:prepare', { courseId: course.id }, at);
+    const values = { ...prepared.values, actorId: tech.id };
+    if (index === 0) Object.assign(values, { positionMethod: 'beam_f3', beamTragusToTragusCm: 36, beamNasionToInionCm: 38, beamCircumferenceCm: 57, landmarks: 'Cap mark 3' });
+    if (index < 4) values.sideEffects = [{ effect: 'headache', severity: index < 2 ? 'moderate' : 'mild' }, { effect: 'scalp_discomfort', severity: 'mild' }];
+    if (index === 7) Object.assign(values, { trainsDelivered: 52, pulsesDelivered: 52 * 40, interruptions: [{ afterTrain: 52, reason: 'Patient asked to stop: scalp pain' }] });
+    if (index === 30) await invoke('courses:authorize', { actorId: doctor.id, courseId: course.id, authorizedSessions: 36, reference: 'PA-88213-EXT', note: 'Taper approved' }, at);
+    await invoke('sessions:create', values, at);
+  }
+  const last = days.at(-1);
+  if (last && days.length >= 36) {
+    const { course: current } = await invoke('courses:get', { id: course.id }, `${iso(last)}T17:00:00`);
+    await invoke('courses:end', { actorId: doctor.id, courseId: course.id, version: current.version, status: 'completed', on: iso(last), reason: 'Course completed as planned' }, `${iso(last)}T17:00:00`);
+  }
+  return { courseId: course.id, psychiatristId: doctor.id };
+}
