@@ -1,6 +1,6 @@
-/** A file-system-safe part: letters, digits and hyphens. */
+/** A file-system-safe part: ASCII letters, digits and hyphens (accents dropped: Núñez → Nunez). */
 function safe(part: string): string {
-  return part.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/_+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'x';
+  return part.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\w-]+/g, '-').replace(/_+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
 /** MRN-lastname-course-2026-03-02.pdf (the course's start date). */
