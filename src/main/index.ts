@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   const preload = preloadFile(import.meta.dirname);
   let window: BrowserWindow | null = null;
   const exports = createElectronExports(url, preload, () => window);
-  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, logError: (c, e) => console.error(c, e) }), origins);
+  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), origins);
   window = createMainWindow(preload, url);
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();

@@ -4,6 +4,7 @@ import { migrations } from '../../../migrations';
 import { DatabaseOpenError } from './errors';
 import { assertMigratable, backUpBeforeMigration, runMigrations, schemaVersionOf } from './migrate';
 import type { DB } from './schema';
+import { withStatementCache } from './statementCache';
 
 export { DatabaseOpenError } from './errors';
 export type { DB } from './schema';
@@ -49,7 +50,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
     if (current > 0 && current < latest) {
       options.onBackup?.(backUpBeforeMigration(raw, file, current, latest, options.now ?? new Date()));
     }
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
     await runMigrations(db, raw, migrations);
     return db;
   } catch (error) {

@@ -205,6 +205,15 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** Maintained by triggers on treatment_sessions (migration 0005); never written by the app. */
+export interface CourseProgressTable {
+  course_id: number;
+  sessions_done: number;
+  first_session_date: string | null;
+  last_session_date: string | null;
+  pulses_delivered: number;
+}
+
 export interface DB {
   staff: StaffTable;
   patients: PatientsTable;
@@ -220,4 +229,5 @@ export interface DB {
   phq9_assessments: Phq9AssessmentsTable;
   phq9_item9_acknowledgements: Phq9Item9AcknowledgementsTable;
   settings: SettingsTable;
+  course_progress: CourseProgressTable;
 }

@@ -26,7 +26,7 @@ import { recordThreshold } from '../services/motorThresholds';
 import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '../services/protocols';
 import { correctSession, createSession, prepareSession } from '../services/sessions';
 import { todayList } from '../services/today';
-import { dashboardCohort, dashboardCourses } from '../services/dashboard';
+import { DashboardReader } from '../services/dashboard';
 import { acknowledgeItem9, createAssessment, listForPatient, openItem9Alerts } from '../services/phq9';
 import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
 import { getReportData } from '../reports/reportData';
@@ -50,6 +50,7 @@ function exportsOf(options: HandlerOptions): ExportPorts {
 
 /** One handler per contract channel; a missing one is a compile error. */
 export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handlers {
+  const dashboard = new DashboardReader(db);
   return {
     'app:info': () => getAppInfo(db, options.appVersion),
     'staff:list': (input) => listStaff(db, input.includeInactive),
@@ -83,8 +84,8 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'phq9:listForPatient': (input) => listForPatient(db, input.patientId),
     'phq9:acknowledge': (input, ctx) => acknowledgeItem9(db, ctx, input.actorId, input.assessmentId, input.actionTaken),
     'phq9:openAlerts': () => openItem9Alerts(db),
-    'dashboard:courses': (input) => dashboardCourses(db, input),
-    'dashboard:cohort': (input) => dashboardCohort(db, input),
+    'dashboard:courses': (input) => dashboard.courses(input),
+    'dashboard:cohort': (input) => dashboard.cohort(input),
     'settings:get': () => getClinicSettings(db),
     'settings:update': ({ actorId, ...settings }, ctx) => updateClinicSettings(db, ctx, actorId, settings),
     'reports:data': (input, ctx) => getReportData(db, ctx, input.courseId, input.generatedById),

@@ -19,6 +19,7 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
   const rows = await db
     .selectFrom('courses as c')
     .innerJoin('patients as p', 'p.id', 'c.patient_id')
+    .leftJoin('course_progress as cp', 'cp.course_id', 'c.id')
     .select([
       'c.id as course_id',
       'p.id as patient_id',
@@ -32,9 +33,9 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       'c.authorized_sessions',
       'c.sessions_per_day',
       'c.review_required',
-      sql<number>`(SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id)`.as('sessions_done'),
+      sql<number>`coalesce(cp.sessions_done, 0)`.as('sessions_done'),
       sql<number>`(SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id AND s.session_date = ${date})`.as('sessions_today'),
-      sql<string | null>`(SELECT max(s.session_date) FROM treatment_sessions s WHERE s.course_id = c.id)`.as('last_session_date'),
+      'cp.last_session_date',
       sql<string | null>`(SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method)
         FROM motor_thresholds m WHERE m.course_id = c.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)`.as('mt_json'),
       sql<string | null>`(SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.course_id = c.id AND a.assessed_on <= ${date})`.as('last_phq9'),

@@ -12,9 +12,9 @@ export interface MtFlags {
   visual: boolean;
 }
 
+// Slices, not split(): the dashboard calls this for every PHQ-9 in the clinic.
 function dayNumber(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
+  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000;
 }
 
 /** Whole days from `from` to `to` (YYYY-MM-DD each). */

@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/db';
+import { generateClinic } from '../../src/main/demo/generateClinic';
+import { createDispatch } from '../../src/main/ipc/dispatch';
+import { at, ok, tempDir } from '../support/tempDatabase';
+
+const TODAY = '2026-11-25';
+
+function tableDigest(file: string): Record<string, unknown> {
+  const raw = new Database(file, { readonly: true });
+  try {
+    const digest = (sql: string) => raw.prepare(sql).get();
+    return {
+      patients: digest("SELECT count(*) AS n, group_concat(mrn || last_name || date_of_birth, '') AS s FROM (SELECT * FROM patients ORDER BY id LIMIT 50)"),
+      sessions: digest('SELECT count(*) AS n, sum(pulses_delivered) AS p, sum(intensity_pct_mso) AS m FROM treatment_sessions'),
+      phq9: digest('SELECT count(*) AS n, sum(total * id) AS t FROM phq9_assessments'),
+    };
+  } finally {
+    raw.close();
+  }
+}
+
+const progressFromSessions = `
+  SELECT course_id, count(*) AS sessions_done, min(session_date) AS first_session_date, max(session_date) AS last_session_date,
+    sum(pulses_delivered) AS pulses_delivered FROM treatment_sessions GROUP BY course_id ORDER BY course_id`;
+
+describe('generated clinic', () => {
+  it('is the same for the same seed and differs for another', async () => {
+    const dir = tempDir();
+    await generateClinic(join(dir, 'a.sqlite'), { patients: 60, seed: 7, today: TODAY });
+    await generateClinic(join(dir, 'b.sqlite'), { patients: 60, seed: 7, today: TODAY });
+    await generateClinic(join(dir, 'c.sqlite'), { patients: 60, seed: 8, today: TODAY });
+    expect(tableDigest(join(dir, 'a.sqlite'))).toEqual(tableDigest(join(dir, 'b.sqlite')));
+    expect(tableDigest(join(dir, 'a.sqlite'))).not.toEqual(tableDigest(join(dir, 'c.sqlite')));
+  });
+
+  it('never writes into a database that holds patients', async () => {
+    const file = join(tempDir(), 'clinic.sqlite');
+    await generateClinic(file, { patients: 5, seed: 1, today: TODAY });
+    await expect(generateClinic(file, { patients: 5, seed: 2, today: TODAY })).rejects.toThrow(/already holds 5 patients/);
+    expect((tableDigest(file)['sessions'] as { n: number }).n).toBeGreaterThan(0);
+  });
+
+  it('reads back through the contract, with clinically plausible outcomes', async () => {
+    const file = join(tempDir(), 'clinic.sqlite');
+    const counts = await generateClinic(file, { patients: 400, seed: 3, today: TODAY });
+    // Roughly: 1.2 courses per patient, ~34 sessions and ~6 PHQ-9 per course.
+    expect(counts.courses / counts.patients).toBeGreaterThan(1.1);
+    expect(counts.sessions / counts.courses).toBeGreaterThan(28);
+    expect(counts.phq9 / counts.courses).toBeGreaterThan(5);
+    const db = await openDatabase(file);
+    const dispatch = createDispatch(db, { appVersion: 'test' }); // output checked against the contract
+    const now = at(`${TODAY}T10:00:00`);
+    const rows = ok(await dispatch('dashboard:courses', {}, now));
+    expect(rows).toHaveLength(counts.courses);
+    for (const row of rows.filter((_, i) => i % 25 === 0)) ok(await dispatch('courses:get', { id: row.courseId }, now));
+    const today = ok(await dispatch('sessions:today', { date: TODAY }, now));
+    expect(today.length).toBeGreaterThan(0);
+    const cohort = ok(await dispatch('dashboard:cohort', {}, now));
+    const n = cohort.byProtocol.reduce((sum, p) => sum + p.n, 0);
+    const responders = cohort.byProtocol.reduce((sum, p) => sum + p.responders, 0);
+    const remitters = cohort.byProtocol.reduce((sum, p) => sum + p.remitters, 0);
+    expect(responders / n).toBeGreaterThan(0.35);
+    expect(responders / n).toBeLessThan(0.7);
+    expect(remitters / n).toBeGreaterThan(0.2);
+    expect(remitters / n).toBeLessThan(0.45);
+    await db.destroy();
+  });
+});
+
+describe('course_progress (migration 0005)', () => {
+  it('is kept equal to the sessions by its triggers, on insert and on correction', async () => {
+    const file = join(tempDir(), 'clinic.sqlite');
+    await generateClinic(file, { patients: 40, seed: 5, today: TODAY });
+    const raw = new Database(file);
+    expect(raw.prepare('SELECT * FROM course_progress ORDER BY course_id').all()).toEqual(raw.prepare(progressFromSessions).all());
+    raw.prepare("UPDATE treatment_sessions SET session_date = '2000-01-03', pulses_delivered = 1 WHERE id = 5").run();
+    expect(raw.prepare('SELECT * FROM course_progress ORDER BY course_id').all()).toEqual(raw.prepare(progressFromSessions).all());
+    raw.close();
+  });
+
+  it('is filled from existing sessions when a version-4 database is upgraded', async () => {
+    const file = join(tempDir(), 'clinic.sqlite');
+    await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
+    const raw = new Database(file);
+    const expected = raw.prepare(progressFromSessions).all();
+    raw.exec('DROP TRIGGER course_progress_on_insert; DROP TRIGGER course_progress_on_update; DROP TABLE course_progress; PRAGMA user_version = 4;');
+    raw.close();
+    const db = await openDatabase(file);
+    await db.destroy();
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.prepare('SELECT * FROM course_progress ORDER BY course_id').all()).toEqual(expected);
+    reopened.close();
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateClinic } from '../../src/main/demo/generateClinic';
+import { runDataBench } from './dataBench';
+
+/**
+ * `npm run bench [-- --db FILE --today YYYY-MM-DD] [--patients N] [--runs N] [--no-browser]`
+ * Without --db it generates a clinic (10,000 patients, seed 1) into a temporary file. It never
+ * writes to --db: writes go to a copy. The last line printed is one JSON object.
+ */
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    today: { type: 'string', default: '2026-11-25' },
+    patients: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '50' },
+    'no-browser': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const dir = mkdtempSync(join(tmpdir(), 'tms-bench-'));
+try {
+  let dbFile = values.db ? resolve(values.db) : join(dir, 'clinic.sqlite');
+  let generated = null;
+  if (!values.db) {
+    const started = performance.now();
+    const counts = await generateClinic(dbFile, { patients: Number(values.patients), seed: 1, today: values.today });
+    generated = { ...counts, seconds: Math.round((performance.now() - started) / 100) / 10 };
+    console.error(`Generated ${counts.patients} patients, ${counts.courses} courses, ${counts.sessions} sessions, ${counts.phq9} PHQ-9 in ${generated.seconds} s`);
+  }
+  const data = await runDataBench(dbFile, join(dir, 'work.sqlite'), values.today, runs);
+  for (const [name, r] of Object.entries(data)) {
+    console.error(`${name.padEnd(18)} ours ${r.ours.median.toFixed(2).padStart(8)} ms (p95 ${r.ours.p95.toFixed(2)})   raw ${r.raw.median.toFixed(2).padStart(8)} ms (p95 ${r.raw.p95.toFixed(2)})   ×${r.ratio}`);
+  }
+  dbFile = '';
+  console.log(JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, today: values.today, generated, data }));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,127 @@
+import { copyFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/main/db';
+import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
+import type { Channel } from '../../src/shared/ipc/channels';
+import type { ChannelInput } from '../../src/shared/ipc/contract';
+import { rawQueries } from './rawQueries';
+import { summarize, type Timing } from './stats';
+
+export interface DataResult {
+  channel: Channel;
+  ours: Timing;
+  raw: Timing;
+  /** ours.median / raw.median */
+  ratio: number;
+}
+
+interface Operation {
+  name: string;
+  channel: Channel;
+  /** One call through dispatch for sample i. */
+  ours(i: number): Promise<unknown>;
+  /** The same work as hand-written SQL for sample i. */
+  raw(i: number): unknown;
+}
+
+const WARMUP = 5;
+
+async function measure(op: Operation, runs: number): Promise<DataResult> {
+  const ours: number[] = [];
+  const raw: number[] = [];
+  // Interleaved, so both paths see the same noise from the machine.
+  for (let i = 0; i < WARMUP + runs; i++) {
+    let t = performance.now();
+    await op.ours(i);
+    const a = performance.now() - t;
+    t = performance.now();
+    op.raw(i);
+    const b = performance.now() - t;
+    if (i >= WARMUP) {
+      ours.push(a);
+      raw.push(b);
+    }
+  }
+  const o = summarize(ours);
+  const r = summarize(raw);
+  return { channel: op.channel, ours: o, raw: r, ratio: Math.round((o.median / r.median) * 100) / 100 };
+}
+
+function call(dispatch: Dispatch, now: Date) {
+  return async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
+    const result = await dispatch(channel, input, { now });
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
+}
+
+/** Runs every data operation through dispatch (configured as in the packaged app) and as raw SQL, on a copy of `dbFile`. */
+export async function runDataBench(dbFile: string, workFile: string, today: string, runs: number): Promise<Record<string, DataResult>> {
+  copyFileSync(dbFile, workFile);
+  const db = await openDatabase(workFile);
+  const rawDb = new Database(workFile);
+  rawDb.pragma('journal_mode = WAL');
+  rawDb.pragma('synchronous = FULL');
+  rawDb.pragma('foreign_keys = ON');
+  const sql = rawQueries(rawDb);
+  const now = new Date(`${today}T12:00:00`);
+  const invoke = call(createDispatch(db, { appVersion: 'bench', validateOutput: false }), now);
+  const pick = <T>(rows: T[], i: number): T => {
+    const row = rows[(i * 7919) % rows.length];
+    if (row === undefined) throw new Error('The database has too little data for the benchmark');
+    return row;
+  };
+
+  const names = (rawDb.prepare('SELECT last_name FROM patients WHERE archived_at IS NULL ORDER BY id LIMIT 400').all() as Array<{ last_name: string }>).map((r) => r.last_name);
+  // What a user types, keystroke by keystroke: "G", "Ga", "Gar", "Garc" …, and MRNs.
+  const typed = names.flatMap((n) => [1, 2, 3, 4].map((k) => n.slice(0, k))).concat(names.map((_, i) => `MRN-00${String(i).padStart(2, '0')}`));
+  const courses = (rawDb.prepare("SELECT id FROM courses WHERE status IN ('completed', 'active') ORDER BY id").all() as Array<{ id: number }>).map((r) => r.id);
+  const active = rawDb.prepare("SELECT c.id, c.patient_id FROM courses c JOIN patients p ON p.id = c.patient_id WHERE c.status = 'active' AND p.archived_at IS NULL ORDER BY c.id").all() as Array<{ id: number; patient_id: number }>;
+  const staff = rawDb.prepare("SELECT id FROM staff WHERE role = 'technician' AND active = 1 LIMIT 1").get() as { id: number };
+  const doctor = rawDb.prepare("SELECT id FROM staff WHERE role = 'psychiatrist' AND active = 1 LIMIT 1").get() as { id: number };
+  const writeRuns = Math.min(runs, Math.floor(active.length / 2) - WARMUP);
+  const at = now.toISOString();
+
+  const operations: Operation[] = [
+    { name: 'patients.search', channel: 'patients:search', ours: (i) => invoke('patients:search', { query: pick(typed, i) }), raw: (i) => sql.patientsSearch(pick(typed, i)) },
+    { name: 'course.detail', channel: 'courses:get', ours: (i) => invoke('courses:get', { id: pick(courses, i) }), raw: (i) => sql.courseDetail(pick(courses, i)) },
+    { name: 'today.list', channel: 'sessions:today', ours: () => invoke('sessions:today', { date: today }), raw: () => sql.todayList(today) },
+    { name: 'dashboard.cohort', channel: 'dashboard:cohort', ours: () => invoke('dashboard:cohort', {}), raw: () => sql.dashboardCohort() },
+    {
+      name: 'report.data', channel: 'reports:data',
+      ours: (i) => invoke('reports:data', { courseId: pick(courses, i), generatedById: doctor.id }),
+      raw: (i) => sql.reportData(pick(courses, i), doctor.id),
+    },
+  ];
+  const results: Record<string, DataResult> = {};
+  for (const op of operations) results[op.name] = await measure(op, runs);
+
+  // Writes: each run logs today's session for a different active course (ours on even, raw on odd courses).
+  const prepared = await Promise.all(
+    Array.from({ length: WARMUP + writeRuns }, (_, i) => invoke('sessions:prepare', { courseId: active[2 * i]?.id ?? 0 })),
+  );
+  results['session.create'] = await measure({
+    name: 'session.create', channel: 'sessions:create',
+    ours: (i) => invoke('sessions:create', { ...(prepared[i]?.values ?? ({} as never)), sessionDate: today, actorId: staff.id }),
+    raw: (i) => {
+      const v = prepared[i]?.values;
+      if (!v) throw new Error('missing prepared session');
+      return sql.sessionCreate({
+        course_id: active[2 * i + 1]?.id ?? 0, session_date: today, start_time: v.startTime, technician_id: staff.id, motor_threshold_id: v.motorThresholdId,
+        position_method: v.positionMethod, position_json: '{}', landmarks: v.landmarks, coil_angle_deg: v.coilAngleDeg, coil: v.coil, frequency_hz: v.frequencyHz,
+        intensity_pct_mt: v.intensityPctMt, intensity_pct_mso: v.intensityPctMso, trains_planned: v.trainsPlanned, trains_delivered: v.trainsDelivered,
+        pulses_delivered: v.pulsesDelivered, at,
+      }, v.sideEffects);
+    },
+  }, writeRuns);
+  const answers = [2, 2, 1, 2, 1, 1, 1, 1, 0];
+  results['phq9.create'] = await measure({
+    name: 'phq9.create', channel: 'phq9:create',
+    ours: (i) => invoke('phq9:create', { actorId: staff.id, patientId: active[2 * i]?.patient_id ?? 0, assessedOn: today, answers, difficulty: 'somewhat', notes: '' }),
+    raw: (i) => sql.phq9Create(active[2 * i + 1]?.patient_id ?? 0, active[2 * i + 1]?.id ?? null, today, answers, staff.id, at),
+  }, writeRuns);
+
+  rawDb.close();
+  await db.destroy();
+  return results;
+}

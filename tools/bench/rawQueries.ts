@@ -1,0 +1,94 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The same reads and writes as our services, hand-written as prepared better-sqlite3 statements
+ * with no validation or mapping: the floor our layers are measured against.
+ */
+export function rawQueries(db: Database.Database) {
+  const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const search = db.prepare(`
+    SELECT id, mrn, first_name, last_name, date_of_birth, sex, primary_diagnosis, archived_at FROM patients
+    WHERE archived_at IS NULL AND (last_name LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR mrn LIKE ? ESCAPE '\\')
+    ORDER BY mrn = ? COLLATE NOCASE DESC, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT 100`);
+  const searchCount = db.prepare(`SELECT count(*) AS n FROM patients
+    WHERE archived_at IS NULL AND (last_name LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR mrn LIKE ? ESCAPE '\\')`);
+  const course = db.prepare('SELECT c.*, s.name AS prescriber_name FROM courses c JOIN staff s ON s.id = c.prescriber_id WHERE c.id = ?');
+  const patient = db.prepare('SELECT * FROM patients WHERE id = ?');
+  const thresholds = db.prepare(`SELECT m.*, s.name AS measured_by_name FROM motor_thresholds m JOIN staff s ON s.id = m.measured_by
+    WHERE m.course_id = ? ORDER BY m.measured_on DESC, m.id DESC`);
+  const authorizations = db.prepare(`SELECT a.*, s.name AS recorded_by_name FROM course_authorizations a JOIN staff s ON s.id = a.recorded_by
+    WHERE a.course_id = ? ORDER BY a.id DESC`);
+  const sessions = db.prepare(`SELECT t.*, tech.name AS technician_name, mt.rmt_pct_mso, o.name AS override_by_name
+    FROM treatment_sessions t JOIN staff tech ON tech.id = t.technician_id JOIN motor_thresholds mt ON mt.id = t.motor_threshold_id
+    LEFT JOIN staff o ON o.id = t.override_by WHERE t.course_id = ? ORDER BY t.session_number`);
+  const sideEffects = db.prepare('SELECT e.* FROM session_side_effects e JOIN treatment_sessions t ON t.id = e.session_id WHERE t.course_id = ? ORDER BY e.effect');
+  const interruptions = db.prepare('SELECT i.* FROM session_interruptions i JOIN treatment_sessions t ON t.id = i.session_id WHERE t.course_id = ? ORDER BY i.id');
+  const events = db.prepare('SELECT e.* FROM session_adverse_events e JOIN treatment_sessions t ON t.id = e.session_id WHERE t.course_id = ? ORDER BY e.id');
+  const phq9 = db.prepare(`SELECT a.*, e.name AS entered_by_name, ks.name AS ack_by_name, k.acknowledged_at, k.action_taken
+    FROM phq9_assessments a JOIN staff e ON e.id = a.entered_by LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
+    LEFT JOIN staff ks ON ks.id = k.acknowledged_by WHERE a.course_id = ? ORDER BY a.assessed_on, a.id`);
+  const settings = db.prepare('SELECT key, value FROM settings');
+  const staffName = db.prepare('SELECT name FROM staff WHERE id = ?');
+  const today = db.prepare(`
+    SELECT c.id, p.id, p.first_name, p.last_name, p.mrn, p.date_of_birth, c.protocol_name, c.status, c.planned_sessions, c.authorized_sessions,
+      c.sessions_per_day, c.review_required,
+      coalesce(cp.sessions_done, 0) AS sessions_done, cp.last_session_date,
+      (SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id AND s.session_date = @date) AS sessions_today,
+      (SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method) FROM motor_thresholds m WHERE m.course_id = c.id
+        ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) AS mt_json,
+      (SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.course_id = c.id AND a.assessed_on <= @date) AS last_phq9,
+      (SELECT count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
+        WHERE a.course_id = c.id AND a.item9 > 0 AND k.assessment_id IS NULL) AS item9_open
+    FROM courses c JOIN patients p ON p.id = c.patient_id LEFT JOIN course_progress cp ON cp.course_id = c.id
+    WHERE c.status IN ('planned', 'active') AND c.start_date <= @date AND p.archived_at IS NULL`);
+  const cohortCourses = db.prepare(`
+    SELECT c.id, c.patient_id, p.first_name, p.last_name, p.mrn, c.protocol_name, pr.lineage_id, s.name, c.status, c.start_date, c.planned_sessions,
+      cp.sessions_done, cp.first_session_date
+    FROM courses c JOIN patients p ON p.id = c.patient_id JOIN staff s ON s.id = c.prescriber_id JOIN protocols pr ON pr.id = c.protocol_id
+    LEFT JOIN course_progress cp ON cp.course_id = c.id
+    ORDER BY c.start_date DESC, c.id DESC`);
+  const cohortScores = db.prepare('SELECT a.id, a.course_id, a.assessed_on, a.total FROM courses c JOIN phq9_assessments a ON a.course_id = c.id');
+  const cohortAdverse = db.prepare('SELECT t.course_id, count(*) FROM session_adverse_events ae JOIN treatment_sessions t ON t.id = ae.session_id GROUP BY t.course_id');
+  const cohortItem9 = db.prepare(`SELECT a.course_id, count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
+    WHERE a.item9 > 0 AND k.assessment_id IS NULL AND a.course_id IS NOT NULL GROUP BY a.course_id`);
+  const insertSession = db.prepare(`INSERT INTO treatment_sessions (course_id, session_number, session_date, start_time, technician_id,
+    motor_threshold_id, position_method, position_json, landmarks, coil_angle_deg, coil, frequency_hz, intensity_pct_mt, intensity_pct_mso,
+    trains_planned, trains_delivered, pulses_delivered, notes, created_at, updated_at)
+    VALUES (@course_id, @session_number, @session_date, @start_time, @technician_id, @motor_threshold_id, @position_method, @position_json,
+    @landmarks, @coil_angle_deg, @coil, @frequency_hz, @intensity_pct_mt, @intensity_pct_mso, @trains_planned, @trains_delivered,
+    @pulses_delivered, '', @at, @at)`);
+  const insertEffect = db.prepare('INSERT INTO session_side_effects (session_id, effect, severity) VALUES (?, ?, ?)');
+  const nextNumber = db.prepare('SELECT coalesce(max(session_number), 0) + 1 AS n FROM treatment_sessions WHERE course_id = ?');
+  const insertPhq9 = db.prepare(`INSERT INTO phq9_assessments (patient_id, course_id, assessed_on, item1, item2, item3, item4, item5, item6,
+    item7, item8, item9, difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`);
+  const audit = db.prepare(`INSERT INTO audit_log (at, staff_id, action, entity, entity_id, before_json, after_json, reason)
+    VALUES (?, ?, 'create', ?, ?, NULL, ?, NULL)`);
+
+  const courseDetail = (id: number) => {
+    const c = course.get(id) as { patient_id: number };
+    return [c, patient.get(c.patient_id), thresholds.all(id), authorizations.all(id), sessions.all(id), sideEffects.all(id), interruptions.all(id), events.all(id), phq9.all(id)];
+  };
+
+  return {
+    patientsSearch(query: string) {
+      const pattern = like(query);
+      return [search.all(pattern, pattern, pattern, query), searchCount.get(pattern, pattern, pattern)];
+    },
+    courseDetail,
+    todayList: (date: string) => today.all({ date }),
+    dashboardCohort: () => [cohortCourses.all(), cohortScores.all(), cohortAdverse.all(), cohortItem9.all()],
+    reportData: (courseId: number, staffId: number) => [courseDetail(courseId), settings.all(), staffName.get(staffId)],
+    sessionCreate: db.transaction((row: Record<string, unknown> & { course_id: number; technician_id: number; at: string }, effects: Array<{ effect: string; severity: string }>) => {
+      const { n } = nextNumber.get(row.course_id) as { n: number };
+      const id = Number(insertSession.run({ ...row, session_number: n }).lastInsertRowid);
+      for (const e of effects) insertEffect.run(id, e.effect, e.severity);
+      audit.run(row.at, row.technician_id, 'session', id, JSON.stringify({ ...row, session_number: n, effects }));
+      return id;
+    }),
+    phq9Create: db.transaction((patientId: number, courseId: number | null, date: string, answers: number[], staffId: number, at: string) => {
+      const id = Number(insertPhq9.run(patientId, courseId, date, ...answers, 'somewhat', staffId, at).lastInsertRowid);
+      audit.run(at, staffId, 'phq9', id, JSON.stringify({ patientId, courseId, date, answers }));
+      return id;
+    }),
+  };
+}
