@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateClinic } from '../../src/main/demo/generateClinic';
+import { runBrowserBench } from './browserBench';
 import { runDataBench } from './dataBench';
 
 /**
@@ -22,7 +23,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const dir = mkdtempSync(join(tmpdir(), 'tms-bench-'));
 try {
-  let dbFile = values.db ? resolve(values.db) : join(dir, 'clinic.sqlite');
+  const dbFile = values.db ? resolve(values.db) : join(dir, 'clinic.sqlite');
   let generated = null;
   if (!values.db) {
     const started = performance.now();
@@ -34,8 +35,11 @@ try {
   for (const [name, r] of Object.entries(data)) {
     console.error(`${name.padEnd(18)} ours ${r.ours.median.toFixed(2).padStart(8)} ms (p95 ${r.ours.p95.toFixed(2)})   raw ${r.raw.median.toFixed(2).padStart(8)} ms (p95 ${r.raw.p95.toFixed(2)})   ×${r.ratio}`);
   }
-  dbFile = '';
-  console.log(JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, today: values.today, generated, data }));
+  const browser = values['no-browser'] ? null : await runBrowserBench(join(dir, 'work.sqlite'), join(dir, 'exports'), values.today, Math.min(runs, 20));
+  if (browser) {
+    for (const [name, t] of Object.entries(browser)) console.error(`${name.padEnd(20)} ${t.median.toFixed(1).padStart(8)} ms (p95 ${t.p95.toFixed(1)})`);
+  }
+  console.log(JSON.stringify({ machine: { cpus: cpus().length, node: process.version }, today: values.today, generated, data, browser }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -40,6 +40,8 @@ export interface WebHostOptions {
   now?: () => Date;
   /** Where exported PDFs and CSVs are written (the app asks with a save dialog). */
   exportsDir?: string;
+  /** Check results against the contract (default true; the benchmark runs as the packaged app does). */
+  validateOutput?: boolean;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -75,6 +77,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const dispatch = createDispatch(db, {
     appVersion: options.appVersion ?? 'web-host',
     exports,
+    validateOutput: options.validateOutput ?? true,
     logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
   });
   const rendererDir = normalize(options.rendererDir);

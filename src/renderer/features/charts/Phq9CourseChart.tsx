@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useRef } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -14,6 +14,7 @@ import {
 import { daysBetween, PHQ9_SEVERITY_BANDS, phq9SeverityLabels } from '../../../shared/clinical';
 import type { CourseDetail } from '../../../shared/schemas/course';
 import { formatDate } from '../../format';
+import { useRenderTiming } from '../../perf/useRenderTiming';
 import { severityColors } from '../phq9/SeverityBadge';
 
 interface Point {
@@ -64,47 +65,48 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
   for (let d = Math.floor(minX / 7) * 7; d <= maxX + 6; d += 7) ticks.push(d);
   const baseline = detail.outcome?.baseline.total ?? null;
 
-  useEffect(() => {
-    performance.mark('phq9-chart-rendered');
-  }, [detail]);
+  const frame = useRef<HTMLDivElement>(null);
+  useRenderTiming('phq9-chart', frame, '.recharts-line');
 
   return (
-    <ComposedChart width={width} height={height} margin={{ top: 22, right: 150, bottom: 24, left: 0 }} data-testid="phq9-chart" role="img" aria-label="PHQ-9 over the course">
-      {PHQ9_SEVERITY_BANDS.map((band) => (
-        <ReferenceArea
-          key={band.severity}
-          y1={band.from}
-          y2={Math.min(27, band.to + 1)}
-          fill={severityColors[band.severity]}
-          fillOpacity={0.45}
-          stroke="none"
-          ifOverflow="hidden"
-          label={{ value: `${phq9SeverityLabels[band.severity]} ${band.from}–${band.to}`, position: 'right', fontSize: 11, fill: '#333' }}
+    <div ref={frame}>
+      <ComposedChart width={width} height={height} margin={{ top: 22, right: 150, bottom: 24, left: 0 }} data-testid="phq9-chart" role="img" aria-label="PHQ-9 over the course">
+        {PHQ9_SEVERITY_BANDS.map((band) => (
+          <ReferenceArea
+            key={band.severity}
+            y1={band.from}
+            y2={Math.min(27, band.to + 1)}
+            fill={severityColors[band.severity]}
+            fillOpacity={0.45}
+            stroke="none"
+            ifOverflow="hidden"
+            label={{ value: `${phq9SeverityLabels[band.severity]} ${band.from}–${band.to}`, position: 'right', fontSize: 11, fill: '#333' }}
+          />
+        ))}
+        <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[ticks[0] ?? 0, ticks.at(-1) ?? 7]}
+          ticks={ticks}
+          tickFormatter={(d: number) => (d === 0 ? 'Start' : `Wk ${d / 7}`)}
+          label={{ value: 'Weeks since the first session', position: 'insideBottom', offset: -14, fontSize: 12 }}
+          allowDuplicatedCategory={false}
         />
-      ))}
-      <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
-      <XAxis
-        type="number"
-        dataKey="x"
-        domain={[ticks[0] ?? 0, ticks.at(-1) ?? 7]}
-        ticks={ticks}
-        tickFormatter={(d: number) => (d === 0 ? 'Start' : `Wk ${d / 7}`)}
-        label={{ value: 'Weeks since the first session', position: 'insideBottom', offset: -14, fontSize: 12 }}
-        allowDuplicatedCategory={false}
-      />
-      <YAxis type="number" domain={[0, 27]} ticks={[0, 5, 10, 15, 20, 27]} width={40} label={{ value: 'PHQ-9', angle: -90, position: 'insideLeft', fontSize: 12 }} />
-      <ReferenceLine y={5} stroke="#1b7837" strokeDasharray="6 3" strokeWidth={2} label={{ value: 'Remission: below 5', position: 'insideBottomLeft', fontSize: 11, fill: '#1b7837' }} />
-      {baseline !== null && baseline > 0 && (
-        <ReferenceLine y={baseline / 2} stroke="#762a83" strokeDasharray="2 2" strokeWidth={2} label={{ value: `Response: ≤ ${baseline / 2} (half of ${baseline})`, position: 'insideTopLeft', fontSize: 11, fill: '#762a83' }} />
-      )}
-      {mtChanges.map((m) => (
-        <ReferenceLine key={`mt-${m.x}-${m.rmt}`} x={m.x} stroke="#b35806" strokeDasharray="4 2" label={{ value: `MT ${m.rmt}%`, position: 'top', fontSize: 10, fill: '#b35806' }} />
-      ))}
-      <Scatter name="Sessions" data={sessions} dataKey="y" fill="#444" shape="diamond" isAnimationActive={false} legendType="none" />
-      <Line data={points} dataKey="total" name="PHQ-9" stroke="#000" strokeWidth={2} dot={{ r: 4, fill: '#000' }} isAnimationActive={false} connectNulls>
-        {points.length <= 16 && <LabelList dataKey="total" position="top" fontSize={11} />}
-      </Line>
-      <Tooltip content={TooltipBody} isAnimationActive={false} />
-    </ComposedChart>
+        <YAxis type="number" domain={[0, 27]} ticks={[0, 5, 10, 15, 20, 27]} width={40} label={{ value: 'PHQ-9', angle: -90, position: 'insideLeft', fontSize: 12 }} />
+        <ReferenceLine y={5} stroke="#1b7837" strokeDasharray="6 3" strokeWidth={2} label={{ value: 'Remission: below 5', position: 'insideBottomLeft', fontSize: 11, fill: '#1b7837' }} />
+        {baseline !== null && baseline > 0 && (
+          <ReferenceLine y={baseline / 2} stroke="#762a83" strokeDasharray="2 2" strokeWidth={2} label={{ value: `Response: ≤ ${baseline / 2} (half of ${baseline})`, position: 'insideTopLeft', fontSize: 11, fill: '#762a83' }} />
+        )}
+        {mtChanges.map((m) => (
+          <ReferenceLine key={`mt-${m.x}-${m.rmt}`} x={m.x} stroke="#b35806" strokeDasharray="4 2" label={{ value: `MT ${m.rmt}%`, position: 'top', fontSize: 10, fill: '#b35806' }} />
+        ))}
+        <Scatter name="Sessions" data={sessions} dataKey="y" fill="#444" shape="diamond" isAnimationActive={false} legendType="none" />
+        <Line data={points} dataKey="total" name="PHQ-9" stroke="#000" strokeWidth={2} dot={{ r: 4, fill: '#000' }} isAnimationActive={false} connectNulls>
+          {points.length <= 16 && <LabelList dataKey="total" position="top" fontSize={11} />}
+        </Line>
+        <Tooltip content={TooltipBody} isAnimationActive={false} />
+      </ComposedChart>
+    </div>
   );
 }

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Cohort } from '../../../shared/schemas/dashboard';
 
@@ -11,9 +10,6 @@ export function CohortTrajectoryChart({ cohort, width, height }: { cohort: Cohor
     band: w.ciLow === null || w.ciHigh === null ? null : [Math.max(0, Number(w.ciLow.toFixed(2))), Math.min(27, Number(w.ciHigh.toFixed(2)))],
     n: w.n,
   }));
-  useEffect(() => {
-    performance.mark('dashboard-rendered');
-  }, [cohort]);
   return (
     <ComposedChart width={width} height={height} data={data} margin={{ top: 20, right: 20, bottom: 30, left: 0 }} role="img" aria-label="Mean PHQ-9 by week">
       <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />

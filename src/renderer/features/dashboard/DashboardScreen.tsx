@@ -1,34 +1,17 @@
-import { Anchor, Badge, Checkbox, Group, MultiSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useRef, useState } from 'react';
 import { type CourseStatus, courseStatuses, courseStatusLabels } from '../../../shared/schemas/course';
-import type { DashboardFiltersInput, DashboardRow } from '../../../shared/schemas/dashboard';
+import type { DashboardFiltersInput } from '../../../shared/schemas/dashboard';
 import { call } from '../../api/client';
 import { queryKeys } from '../../app/queryKeys';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { formatDate } from '../../format';
+import { useRenderTiming } from '../../perf/useRenderTiming';
 import { useProtocols } from '../protocols/queries';
 import { useStaffList } from '../staff/queries';
 import { CohortTrajectoryChart, RatesByProtocolChart } from './CohortCharts';
-
-const ROW_LIMIT = 500;
-
-function yesNo(value: boolean | null) {
-  if (value === null) return <Text size="xs" c="dimmed">—</Text>;
-  return <Badge size="sm" variant={value ? 'filled' : 'outline'} color={value ? 'teal' : 'gray'}>{value ? 'Yes' : 'No'}</Badge>;
-}
-
-function Flags({ row }: { row: DashboardRow }) {
-  return (
-    <Group gap={4}>
-      {row.item9Open > 0 && <Badge size="xs" color="red" variant="filled">Item 9 open</Badge>}
-      {row.adverseEvents > 0 && <Badge size="xs" color="red" variant="outline">{row.adverseEvents} adverse event(s)</Badge>}
-      {row.worsening && <Badge size="xs" color="orange" variant="outline">Worse ≥ 5</Badge>}
-    </Group>
-  );
-}
+import { DashboardTable } from './DashboardTable';
 
 export function DashboardScreen() {
   const [statuses, setStatuses] = useState<CourseStatus[]>([]);
@@ -48,10 +31,11 @@ export function DashboardScreen() {
   const rows = useQuery({ queryKey: queryKeys.dashboard('courses', filters), queryFn: () => call('dashboard:courses', filters), placeholderData: keepPreviousData, staleTime: 0 });
   const cohort = useQuery({ queryKey: queryKeys.dashboard('cohort', filters), queryFn: () => call('dashboard:cohort', filters), placeholderData: keepPreviousData, staleTime: 0 });
   const lineages = [...new Map((protocols.data ?? []).filter((p) => p.status === 'current').map((p) => [p.lineageId, p.name])).entries()];
-  const shown = rows.data?.slice(0, ROW_LIMIT) ?? [];
+  const screen = useRef<HTMLDivElement>(null);
+  useRenderTiming('dashboard', screen, '.recharts-line', Boolean(rows.data && cohort.data));
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={screen}>
       <Title order={2}>Outcomes dashboard</Title>
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="md">
@@ -85,38 +69,7 @@ export function DashboardScreen() {
         </Paper>
       )}
       {rows.isPending && <Loading />}
-      {rows.data && (
-        <Paper withBorder>
-          <Table verticalSpacing={4} striped highlightOnHover aria-label="Courses" fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Patient</Table.Th><Table.Th>Protocol</Table.Th><Table.Th>Status</Table.Th><Table.Th>Start</Table.Th><Table.Th ta="right">Sessions</Table.Th>
-                <Table.Th ta="right">Baseline</Table.Th><Table.Th ta="right">Latest</Table.Th><Table.Th ta="right">% change</Table.Th><Table.Th>Response</Table.Th><Table.Th>Remission</Table.Th><Table.Th>Flags</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((r) => (
-                <Table.Tr key={r.courseId} data-testid={`dashboard-${r.mrn}`}>
-                  <Table.Td><Anchor component={Link} to={`/courses/${r.courseId}`} fw={600} size="sm">{r.patientName}</Anchor> <Text span size="xs" c="dimmed">{r.mrn}</Text></Table.Td>
-                  <Table.Td>{r.protocolName}<Text size="xs" c="dimmed">{r.prescriberName}</Text></Table.Td>
-                  <Table.Td>{courseStatusLabels[r.status]}</Table.Td>
-                  <Table.Td>{formatDate(r.startDate)}</Table.Td>
-                  <Table.Td ta="right">{r.sessionsDone}/{r.plannedSessions}</Table.Td>
-                  <Table.Td ta="right">{r.baseline ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{r.latest ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{r.percentChange === null ? '—' : `${r.percentChange > 0 ? '+' : ''}${r.percentChange.toFixed(1)}%`}</Table.Td>
-                  <Table.Td>{yesNo(r.response)}</Table.Td>
-                  <Table.Td>{yesNo(r.remission)}</Table.Td>
-                  <Table.Td><Flags row={r} /></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Text size="xs" c="dimmed" p="xs" data-testid="dashboard-count">
-            {rows.data.length > ROW_LIMIT ? `Showing the newest ${ROW_LIMIT} of ${rows.data.length} courses; narrow the filters to see others.` : `${rows.data.length} course(s)`}
-          </Text>
-        </Paper>
-      )}
+      {rows.data && <DashboardTable rows={rows.data} />}
     </Stack>
   );
 }

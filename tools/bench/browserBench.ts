@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../web-host/chromiumExports';
+import { startWebHost } from '../web-host/server';
+import { summarize, type Timing } from './stats';
+
+export interface BrowserResult {
+  /** The course chart of a 36-session course, from the chart's first render to its lines on screen. */
+  phq9Chart: Timing;
+  /** Opening the dashboard from another screen: from its first render (data calls included) to table and cohort chart on screen. */
+  dashboard: Timing;
+  /** The same in a freshly loaded app right after a change to the data: nothing kept anywhere from an earlier read. */
+  dashboardAfterChange: Timing;
+  /** A 36-session course report: print through Chromium, write the file, audit it. */
+  report36: Timing & { pages: number | null };
+}
+
+/** Navigates inside the running app (as a user does) and waits for the screen's measure. */
+async function measureOnce(page: Page, route: string, name: string): Promise<number> {
+  await page.evaluate(() => {
+    location.hash = '#/today';
+  });
+  await page.getByRole('heading', { name: 'Today' }).waitFor();
+  await page.evaluate((r) => {
+    performance.clearMeasures();
+    location.hash = r;
+  }, `#${route}`);
+  const handle = await page.waitForFunction((n) => performance.getEntriesByName(n, 'measure')[0]?.duration, name, { timeout: 60_000 });
+  return Number(await handle.jsonValue());
+}
+
+/** Renders the chart and the dashboard in Chromium, and prints a report, against the web host on `workFile`. */
+export async function runBrowserBench(workFile: string, exportsDir: string, today: string, runs: number): Promise<BrowserResult> {
+  const now = new Date(`${today}T12:00:00`);
+  const host = await startWebHost({ dbFile: workFile, rendererDir: resolve('out/renderer'), exportsDir, now: () => now, validateOutput: false });
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const doctor = await host.db.selectFrom('staff').select('id').where('role', '=', 'psychiatrist').where('active', '=', 1).orderBy('id').executeTakeFirstOrThrow();
+    const courses = await host.db
+      .selectFrom('course_progress').select('course_id').where('sessions_done', '=', 36).orderBy('course_id').limit(runs + 3).execute();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript((id) => sessionStorage.setItem('tms.actingStaffId', String(id)), doctor.id);
+    const page = await context.newPage();
+    await page.goto(`${host.url}/#/today`);
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+
+    const chart: number[] = [];
+    for (const [i, c] of courses.entries()) {
+      const ms = await measureOnce(page, `/courses/${c.course_id}`, 'phq9-chart');
+      if (i >= 3) chart.push(ms);
+    }
+    const dashboard: number[] = [];
+    const afterChange: number[] = [];
+    const patient = await host.db.selectFrom('courses').select('patient_id').where('status', '=', 'active').executeTakeFirstOrThrow();
+    for (let i = 0; i < runs + 2; i++) {
+      // A PHQ-9 saved elsewhere: the next dashboard view reads everything afresh.
+      const saved = await host.dispatch('phq9:create', { actorId: doctor.id, patientId: patient.patient_id, assessedOn: today, answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], difficulty: 'somewhat', notes: '' }, { now });
+      if (!saved.ok) throw new Error(saved.error.message);
+      await page.goto('about:blank');
+      await page.goto(`${host.url}/#/dashboard`);
+      const cold = Number(await (await page.waitForFunction(() => performance.getEntriesByName('dashboard', 'measure')[0]?.duration, null, { timeout: 60_000 })).jsonValue());
+      const warm = await measureOnce(page, '/dashboard', 'dashboard');
+      if (i >= 2) {
+        afterChange.push(cold);
+        dashboard.push(warm);
+      }
+    }
+    await context.close();
+
+    const report: number[] = [];
+    let pages: number | null = null;
+    for (let i = 0; i < Math.min(runs, 7) + 1; i++) {
+      const started = performance.now();
+      const result = await host.dispatch('reports:exportPdf', { actorId: doctor.id, courseId: courses[i % courses.length]?.course_id ?? 0 }, { now });
+      if (!result.ok) throw new Error(result.error.message);
+      if (i > 0) report.push(performance.now() - started);
+      pages = result.value.pages;
+    }
+    return { phq9Chart: summarize(chart), dashboard: summarize(dashboard), dashboardAfterChange: summarize(afterChange), report36: { ...summarize(report), pages } };
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
