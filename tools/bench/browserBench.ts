@@ -17,13 +17,15 @@ export interface BrowserResult {
 
 /** Navigates inside the running app (as a user does) and waits for the screen's measure. */
 async function measureOnce(page: Page, route: string, name: string): Promise<number> {
-  await page.evaluate(() => {
-    location.hash = '#/today';
-  });
+  // These callbacks run in the page; the tools project has no DOM types.
+  const setHash = (hash: string) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  };
+  await page.evaluate(setHash, '#/today');
   await page.getByRole('heading', { name: 'Today' }).waitFor();
   await page.evaluate((r) => {
     performance.clearMeasures();
-    location.hash = r;
+    (globalThis as unknown as { location: { hash: string } }).location.hash = r;
   }, `#${route}`);
   const handle = await page.waitForFunction((n) => performance.getEntriesByName(n, 'measure')[0]?.duration, name, { timeout: 60_000 });
   return Number(await handle.jsonValue());
