@@ -272,7 +272,8 @@ class ClinicWriter {
       const week = Math.floor((day - firstSession) / 7) + 1;
       // Weekly through the acute phase (weeks 2–6; baseline covers week 1), and at the last session.
       if ((week > nextPhq9Week && week <= 6) || n === days.length) {
-        const progress = Math.min(1, (day - firstSession) / 42);
+        // Accelerated courses end in 5 days; their last PHQ-9 stands for the outcome, as in the SNT trials.
+        const progress = accelerated && n === days.length ? 1 : Math.min(1, (day - firstSession) / 42);
         const expected = baseline + (final - baseline) * (1 - Math.exp(-3 * progress)) / (1 - Math.exp(-3));
         this.writePhq9(patientId, courseId, day, clamp(Math.round(expected + r.normal(0, 1.6)), 0, 27), atRisk, technician);
         nextPhq9Week = week;

@@ -6,7 +6,8 @@ import { courseStatusLabels } from '../../../shared/schemas/course';
 import type { DashboardRow } from '../../../shared/schemas/dashboard';
 import { formatDate } from '../../format';
 
-const ROW_HEIGHT = 45;
+/** A first guess; each row's real height is measured once it is drawn. */
+const ROW_HEIGHT = 60;
 
 function yesNo(value: boolean | null) {
   if (value === null) return <Text size="xs" c="dimmed">—</Text>;
@@ -23,9 +24,9 @@ function Flags({ row }: { row: DashboardRow }) {
   );
 }
 
-function CourseRow({ row, height }: { row: DashboardRow; height: number }) {
+function CourseRow({ row, index, measure }: { row: DashboardRow; index: number; measure: (element: HTMLTableRowElement | null) => void }) {
   return (
-    <Table.Tr data-testid={`dashboard-${row.mrn}`} h={height}>
+    <Table.Tr data-testid={`dashboard-${row.mrn}`} data-index={index} ref={measure}>
       <Table.Td><Anchor component={Link} to={`/courses/${row.courseId}`} fw={600} size="sm">{row.patientName}</Anchor> <Text span size="xs" c="dimmed">{row.mrn}</Text></Table.Td>
       <Table.Td>{row.protocolName}<Text size="xs" c="dimmed">{row.prescriberName}</Text></Table.Td>
       <Table.Td>{courseStatusLabels[row.status]}</Table.Td>
@@ -67,7 +68,7 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
             {before > 0 && <tr aria-hidden style={{ height: before }} />}
             {items.map((item) => {
               const row = rows[item.index];
-              return row ? <CourseRow key={row.courseId} row={row} height={ROW_HEIGHT} /> : null;
+              return row ? <CourseRow key={row.courseId} row={row} index={item.index} measure={virtualizer.measureElement} /> : null;
             })}
             {after > 0 && <tr aria-hidden style={{ height: after }} />}
           </Table.Tbody>
