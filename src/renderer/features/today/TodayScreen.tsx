@@ -26,9 +26,10 @@ function Phq9DueCell({ item }: { item: TodayItem }) {
   return (
     <Group gap={4}>
       {item.phq9Due ? (
-        <Badge size="sm" color={item.phq9Due === 'due' ? 'yellow' : 'orange'} variant={item.phq9Due === 'overdue' ? 'filled' : 'light'} style={{ cursor: 'pointer' }} onClick={() => navigate(`/patients/${item.patientId}/phq9/new`)}>
+        // A button, not a badge: it is an action (open the PHQ-9 form), reachable by keyboard, and never truncated.
+        <Button size="compact-xs" color="orange.8" variant={item.phq9Due === 'overdue' ? 'filled' : 'outline'} onClick={() => navigate(`/patients/${item.patientId}/phq9/new`)}>
           {phq9DueLabels[item.phq9Due]}
-        </Badge>
+        </Button>
       ) : (
         <Text size="xs" c="dimmed">{item.lastPhq9Date ? `Last ${formatDate(item.lastPhq9Date)}` : '—'}</Text>
       )}
