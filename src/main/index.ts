@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import { DatabaseOpenError, openDatabase } from './db';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/appProtocol';
+import { electronClinicSwitcher, isDemoLaunch } from './electron/clinicSwitcher';
 import { createElectronExports } from './electron/electronExports';
 import { registerIpc } from './electron/ipc';
 import { lockDown, trustedOrigins } from './electron/security';
@@ -9,6 +10,7 @@ import { createMainWindow, preloadFile } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
 
 const DATABASE_FILE = 'tms-course-tracker.sqlite';
+const DEMO_DATABASE_FILE = 'demo-clinic.sqlite';
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 
 registerAppScheme();
@@ -17,14 +19,16 @@ async function start(): Promise<void> {
   const origins = trustedOrigins(APP_ORIGIN, devServerUrl);
   lockDown(origins);
   serveRenderer(join(import.meta.dirname, '../renderer'));
-  const file = join(app.getPath('userData'), DATABASE_FILE);
+  const demo = isDemoLaunch(process.argv);
+  const demoFile = join(app.getPath('userData'), DEMO_DATABASE_FILE);
+  const file = demo ? demoFile : join(app.getPath('userData'), DATABASE_FILE);
   const db = await openDatabase(file, { onBackup: (path) => console.info(`Database backed up to ${path}`) });
   app.on('will-quit', () => void db.destroy());
   const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   const preload = preloadFile(import.meta.dirname);
   let window: BrowserWindow | null = null;
   const exports = createElectronExports(url, preload, () => window);
-  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), origins);
+  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), origins);
   window = createMainWindow(preload, url);
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();

@@ -35,7 +35,12 @@ describe('dispatch', () => {
 
   it('reports the app, schema and database file', async () => {
     const { dispatch, file } = await tempDatabase();
-    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, staffCount: 0 });
+    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, staffCount: 0, demo: false });
+  });
+
+  it('answers demo-clinic calls with "unavailable" where the host cannot switch databases', async () => {
+    const { dispatch } = await tempDatabase();
+    expect(await dispatch('app:openDemoClinic', {})).toEqual({ ok: false, error: { code: 'unavailable', message: 'The demo clinic is not available here.' } });
   });
 
   it('answers a call with defaults left out', async () => {

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { openDatabase } from '../../src/main/db';
 import type { DB } from '../../src/main/db/schema';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
+import { type ClinicSwitcher, rebuildDemoClinic } from '../../src/main/demo/demoClinic';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
 import { BRIDGE_PATH, bridgeScript, INVOKE_PATH } from './bridgeScript';
 import { createChromiumExports } from './chromiumExports';
@@ -25,9 +26,10 @@ const contentTypes: Record<string, string> = {
 
 export interface WebHost {
   url: string;
-  db: Kysely<DB>;
+  /** The open database: the clinic's file, or the demo clinic's after the page opened it. */
+  readonly db: Kysely<DB>;
   /** The same dispatch the page calls, for tests that prepare data quickly. */
-  dispatch: Dispatch;
+  readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
 
@@ -71,15 +73,39 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * for looking at the UI without an Electron binary; never part of the shipped app.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const db = await openDatabase(options.dbFile);
   let origin = '';
   const exports = createChromiumExports(() => origin, options.exportsDir ?? join(tmpdir(), 'tms-exports'));
-  const dispatch = createDispatch(db, {
-    appVersion: options.appVersion ?? 'web-host',
-    exports,
-    validateOutput: options.validateOutput ?? true,
-    logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
-  });
+  const demoFile = options.dbFile.replace(/(\.sqlite)?$/, '-demo.sqlite');
+  // The demo clinic swaps the open database and its dispatch; the page reloads after the answer.
+  const open = async (demo: boolean) => {
+    const db = await openDatabase(demo ? demoFile : options.dbFile);
+    const clinics: ClinicSwitcher = {
+      demo,
+      openDemo: async (today) => {
+        await rebuildDemoClinic(demoFile, today);
+        await switchTo(true);
+        return { relaunching: false };
+      },
+      leaveDemo: async () => {
+        await switchTo(false);
+        return { relaunching: false };
+      },
+    };
+    const dispatch = createDispatch(db, {
+      appVersion: options.appVersion ?? 'web-host',
+      exports,
+      clinics,
+      validateOutput: options.validateOutput ?? true,
+      logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
+    });
+    return { db, dispatch };
+  };
+  let current = await open(false);
+  const switchTo = async (demo: boolean) => {
+    const previous = current;
+    current = await open(demo);
+    await previous.db.destroy();
+  };
   const rendererDir = normalize(options.rendererDir);
   const indexHtml = (await readFile(join(rendererDir, 'index.html'), 'utf8')).replace(
     '<head>',
@@ -95,7 +121,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return send(res, 403, 'text/plain', 'Forbidden');
         }
         const { channel, input } = JSON.parse(await readBody(req)) as { channel: string; input: unknown };
-        const result = await dispatch(String(channel), input, { now: options.now?.() ?? new Date() });
+        const result = await current.dispatch(String(channel), input, { now: options.now?.() ?? new Date() });
         return send(res, 200, 'application/json', JSON.stringify(result));
       }
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
@@ -122,13 +148,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     url: origin,
-    db,
-    dispatch: (channel, input, context) => dispatch(channel, input, context ?? { now: options.now?.() ?? new Date() }),
+    get db() {
+      return current.db;
+    },
+    dispatch: (channel, input, context) => current.dispatch(channel, input, context ?? { now: options.now?.() ?? new Date() }),
     close: async () => {
       await exports.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.destroy();
+      await current.db.destroy();
     },
   };
 }

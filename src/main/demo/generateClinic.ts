@@ -241,8 +241,12 @@ class ClinicWriter {
       this.counts.motorThresholds++;
       return Number(this.insert.mt.run(courseId, dayIso(day), rmt, visual ? 'visual' : 'emg', protocol.coil, prescriber, notes, stamp(day, 8 * 60 + 30)).lastInsertRowid);
     };
-    let mtId = mtAt(start - r.int(0, 3), '');
-    const redetermineAt = r.chance(0.35) ? r.int(8, 22) : -1;
+    let mtDay = start - r.int(0, 3);
+    let mtId = mtAt(mtDay, '');
+    // Most clinics re-determine weekly (the app flags older thresholds); the rest only when
+    // something changes, such as a medication.
+    const weeklyMt = !accelerated && r.chance(0.65);
+    const redetermineAt = r.chance(0.3) ? r.int(8, 22) : -1;
 
     const discontinueAfter = r.chance(0.09) ? r.int(3, Math.min(planned - 2, 24)) : planned;
     const days = treatmentDays(r, start, planned, accelerated);
@@ -263,7 +267,12 @@ class ClinicWriter {
       const n = index + 1;
       if (n === redetermineAt) {
         rmt = clamp(rmt + r.pick([-4, -3, -2, 2, 3, 4]), 35, maxRmt);
+        mtDay = day;
         mtId = mtAt(day, 'Re-determined: medication change');
+      } else if (weeklyMt && day - mtDay >= 7) {
+        rmt = clamp(rmt + r.weighted([[0, 70], [-1, 10], [1, 10], [-2, 5], [2, 5]] as const), 35, maxRmt);
+        mtDay = day;
+        mtId = mtAt(day, 'Weekly re-determination');
       }
       if (!accelerated && n === 28 && discontinueAfter > 30) {
         authorized = planned;

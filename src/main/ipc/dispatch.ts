@@ -59,7 +59,11 @@ function toErrorData(channel: string, error: unknown, options: DispatchOptions):
  * web test host alike. It validates input (and, unless turned off, output) against the contract and never throws.
  */
 export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): Dispatch {
-  const handlers = createHandlers(db, { appVersion: options.appVersion ?? '0.0.0', ...(options.exports ? { exports: options.exports } : {}) });
+  const handlers = createHandlers(db, {
+    appVersion: options.appVersion ?? '0.0.0',
+    ...(options.exports ? { exports: options.exports } : {}),
+    ...(options.clinics ? { clinics: options.clinics } : {}),
+  });
   const validateOutput = options.validateOutput ?? true;
   const run = async (channel: string, input: unknown, context?: DispatchContext): Promise<IpcResult<unknown>> => {
     try {

@@ -31,6 +31,8 @@ import { acknowledgeItem9, createAssessment, listForPatient, openItem9Alerts } f
 import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
 import { getReportData } from '../reports/reportData';
 import { ServiceError } from '../services/errors';
+import type { ClinicSwitcher } from '../demo/demoClinic';
+import { localIsoDate } from '../../shared/dates';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
 
 export type Handlers = {
@@ -41,6 +43,13 @@ export interface HandlerOptions {
   appVersion: string;
   /** Printing and saving files; a host without them answers export calls with "unavailable". */
   exports?: ExportPorts;
+  /** Switching to the demo clinic and back; without it those calls answer "unavailable". */
+  clinics?: ClinicSwitcher;
+}
+
+function clinicsOf(options: HandlerOptions): ClinicSwitcher {
+  if (!options.clinics) throw new ServiceError('unavailable', 'The demo clinic is not available here.');
+  return options.clinics;
 }
 
 function exportsOf(options: HandlerOptions): ExportPorts {
@@ -52,7 +61,9 @@ function exportsOf(options: HandlerOptions): ExportPorts {
 export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handlers {
   const dashboard = new DashboardReader(db);
   return {
-    'app:info': () => getAppInfo(db, options.appVersion),
+    'app:info': () => getAppInfo(db, options.appVersion, options.clinics?.demo ?? false),
+    'app:openDemoClinic': (_input, ctx) => clinicsOf(options).openDemo(localIsoDate(ctx.now)),
+    'app:leaveDemoClinic': () => clinicsOf(options).leaveDemo(),
     'staff:list': (input) => listStaff(db, input.includeInactive),
     'staff:createFirst': (input, ctx) => createFirstStaff(db, ctx, input),
     'staff:create': ({ actorId, ...fields }, ctx) => createStaff(db, ctx, actorId, fields),

@@ -3,7 +3,7 @@ import type { AppInfo } from '../../shared/schemas/appInfo';
 import type { DB } from '../db/schema';
 import { countStaff } from './staff';
 
-export async function getAppInfo(db: Kysely<DB>, appVersion: string): Promise<AppInfo> {
+export async function getAppInfo(db: Kysely<DB>, appVersion: string, demo: boolean): Promise<AppInfo> {
   const [{ rows: versionRows }, { rows: fileRows }] = await Promise.all([
     sql<{ user_version: number }>`PRAGMA user_version`.execute(db),
     sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db),
@@ -13,5 +13,6 @@ export async function getAppInfo(db: Kysely<DB>, appVersion: string): Promise<Ap
     schemaVersion: versionRows[0]?.user_version ?? 0,
     databasePath: fileRows.find((r) => r.name === 'main')?.file ?? '',
     staffCount: await countStaff(db),
+    demo,
   };
 }

@@ -2,6 +2,7 @@ import { AppShell, Badge, Button, Group, Text } from '@mantine/core';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { staffRoleLabels } from '../../shared/schemas/staff';
 import { useActor, useActorSession } from '../session/actor';
+import { DemoBanner } from '../features/demo/DemoBanner';
 import { Item9AlertBar } from '../features/phq9/Item9AlertBar';
 import classes from './AppLayout.module.css';
 
@@ -41,6 +42,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        <DemoBanner />
         <Item9AlertBar />
         <Outlet />
       </AppShell.Main>

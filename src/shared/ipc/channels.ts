@@ -5,6 +5,8 @@
  */
 export const channels = [
   'app:info',
+  'app:openDemoClinic',
+  'app:leaveDemoClinic',
   'staff:list',
   'staff:createFirst',
   'staff:create',

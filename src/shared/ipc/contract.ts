@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appInfo } from '../schemas/appInfo';
+import { appInfo, clinicSwitchResult } from '../schemas/appInfo';
 import { auditEntry, auditListInput } from '../schemas/audit';
 import {
   patient,
@@ -54,6 +54,8 @@ interface ChannelSpec {
 /** Every IPC channel: its input and output schemas. Declared once, used by main and renderer. */
 export const contract = {
   'app:info': { input: z.object({}), output: appInfo },
+  'app:openDemoClinic': { input: z.object({}), output: clinicSwitchResult },
+  'app:leaveDemoClinic': { input: z.object({}), output: clinicSwitchResult },
   'staff:list': { input: staffListInput, output: z.array(staff) },
   'staff:createFirst': { input: firstStaffFields, output: staff },
   'staff:create': { input: staffCreateInput, output: staff },

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 
+/** Patients in the generated demo clinic: every screen has real variety, and it builds in well under a second. */
+export const DEMO_CLINIC_PATIENTS = 500;
+
 export const appInfo = z.object({
   version: z.string(),
   schemaVersion: z.number().int(),
   databasePath: z.string(),
   staffCount: z.number().int().nonnegative(),
+  /** The open database is the generated demo clinic, not the clinic's own records. */
+  demo: z.boolean(),
 });
+
+/** After switching between the clinic's database and the demo: the app restarts itself, or the page reloads. */
+export const clinicSwitchResult = z.object({ relaunching: z.boolean() });
 export type AppInfo = z.infer<typeof appInfo>;

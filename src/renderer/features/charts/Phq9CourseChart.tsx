@@ -57,7 +57,11 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
     severity: phq9SeverityLabels[a.severity],
   }));
   const sessions = detail.sessions.map((s) => ({ x: daysBetween(origin, s.sessionDate), y: 0.6, date: s.sessionDate, session: s.sessionNumber }));
-  const mtChanges = [...detail.motorThresholds].reverse().slice(1).map((m) => ({ x: daysBetween(origin, m.measuredOn), rmt: m.rmtPctMso }));
+  // Only re-determinations that changed the threshold are annotated; weekly ones that confirm it are not.
+  const chronological = [...detail.motorThresholds].reverse();
+  const mtChanges = chronological
+    .filter((m, i) => i > 0 && m.rmtPctMso !== chronological[i - 1]?.rmtPctMso)
+    .map((m) => ({ x: daysBetween(origin, m.measuredOn), rmt: m.rmtPctMso }));
   const xs = [0, ...points.map((p) => p.x), ...sessions.map((s) => s.x)];
   const minX = Math.min(...xs);
   const maxX = Math.max(7, ...xs);

@@ -8,7 +8,7 @@ export function Item9AlertBar() {
   const count = alerts.data?.length ?? 0;
   if (count === 0) return null;
   return (
-    <Alert color="red" variant="filled" radius={0} py={6} data-testid="item9-alert-bar" role="alert">
+    <Alert color="red" variant="filled" radius={0} py={6} mb="sm" data-testid="item9-alert-bar" role="alert">
       <Group justify="space-between">
         <Text fw={700} size="sm">
           {count} PHQ-9 item-9 alert{count === 1 ? '' : 's'} (thoughts of death or self-harm) not yet acknowledged

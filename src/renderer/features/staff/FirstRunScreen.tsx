@@ -8,6 +8,7 @@ import { applyServerError } from '../../api/formErrors';
 import { CenteredCard } from '../../components/CenteredCard';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useActorSession } from '../../session/actor';
+import { DemoClinicOffer } from '../demo/DemoClinicOffer';
 import { useCreateFirstStaff } from './queries';
 
 type FirstStaff = z.input<typeof firstStaffFields>;
@@ -48,6 +49,7 @@ export function FirstRunScreen({ databasePath }: { databasePath: string }) {
           <Text size="xs" c="dimmed">Data is stored on this computer in {databasePath}</Text>
         </Stack>
       </form>
+      <DemoClinicOffer />
     </CenteredCard>
   );
 }

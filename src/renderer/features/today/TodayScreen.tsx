@@ -96,7 +96,7 @@ export function TodayScreen() {
                   <Table.Td><MtCell item={item} /></Table.Td>
                   <Table.Td><Phq9DueCell item={item} /></Table.Td>
                   <Table.Td>
-                    {done ? <Badge color="teal" variant="light">✓ Done</Badge> : <Badge color="gray" variant="outline">To do{item.sessionsPerDay > 1 ? ` (${item.sessionsToday}/${item.sessionsPerDay})` : ''}</Badge>}
+                    {done ? <Badge color="teal" variant="light" miw="max-content">✓ Done</Badge> : <Badge color="gray" variant="outline" miw="max-content">To do{item.sessionsPerDay > 1 ? ` (${item.sessionsToday}/${item.sessionsPerDay})` : ''}</Badge>}
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
