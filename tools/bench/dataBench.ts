@@ -97,18 +97,19 @@ export async function runDataBench(dbFile: string, workFile: string, today: stri
   for (const op of operations) results[op.name] = await measure(op, runs);
 
   // Writes: each run logs today's session for a different active course (ours on even, raw on odd courses).
-  const prepared = await Promise.all(
-    Array.from({ length: WARMUP + writeRuns }, (_, i) => invoke('sessions:prepare', { courseId: active[2 * i]?.id ?? 0 })),
-  );
+  const prepare = (offset: number) =>
+    Promise.all(Array.from({ length: WARMUP + writeRuns }, (_, i) => invoke('sessions:prepare', { courseId: active[2 * i + offset]?.id ?? 0 })));
+  const prepared = await prepare(0);
+  const preparedRaw = await prepare(1);
   results['session.create'] = await measure({
     name: 'session.create', channel: 'sessions:create',
     ours: (i) => invoke('sessions:create', { ...(prepared[i]?.values ?? ({} as never)), sessionDate: today, actorId: staff.id }),
     raw: (i) => {
-      const v = prepared[i]?.values;
+      const v = preparedRaw[i]?.values;
       if (!v) throw new Error('missing prepared session');
       return sql.sessionCreate({
-        course_id: active[2 * i + 1]?.id ?? 0, session_date: today, start_time: v.startTime, technician_id: staff.id, motor_threshold_id: v.motorThresholdId,
-        position_method: v.positionMethod, position_json: '{}', landmarks: v.landmarks, coil_angle_deg: v.coilAngleDeg, coil: v.coil, frequency_hz: v.frequencyHz,
+        course_id: v.courseId, session_date: today, start_time: v.startTime, technician_id: staff.id, motor_threshold_id: v.motorThresholdId,
+        position_method: v.positionMethod, position_json: JSON.stringify(v), landmarks: v.landmarks, coil_angle_deg: v.coilAngleDeg, coil: v.coil, frequency_hz: v.frequencyHz,
         intensity_pct_mt: v.intensityPctMt, intensity_pct_mso: v.intensityPctMso, trains_planned: v.trainsPlanned, trains_delivered: v.trainsDelivered,
         pulses_delivered: v.pulsesDelivered, at,
       }, v.sideEffects);
@@ -118,7 +119,7 @@ export async function runDataBench(dbFile: string, workFile: string, today: stri
   results['phq9.create'] = await measure({
     name: 'phq9.create', channel: 'phq9:create',
     ours: (i) => invoke('phq9:create', { actorId: staff.id, patientId: active[2 * i]?.patient_id ?? 0, assessedOn: today, answers, difficulty: 'somewhat', notes: '' }),
-    raw: (i) => sql.phq9Create(active[2 * i + 1]?.patient_id ?? 0, active[2 * i + 1]?.id ?? null, today, answers, staff.id, at),
+    raw: (i) => sql.phq9Create(active[2 * i + 1]?.patient_id ?? 0, today, answers, staff.id, at),
   }, writeRuns);
 
   rawDb.close();

@@ -51,16 +51,30 @@ export function rawQueries(db: Database.Database) {
   const cohortAdverse = db.prepare('SELECT t.course_id, count(*) FROM session_adverse_events ae JOIN treatment_sessions t ON t.id = ae.session_id GROUP BY t.course_id');
   const cohortItem9 = db.prepare(`SELECT a.course_id, count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
     WHERE a.item9 > 0 AND k.assessment_id IS NULL AND a.course_id IS NOT NULL GROUP BY a.course_id`);
+  // Writes: the same statements our services issue, in the same order and transaction.
+  const actor = db.prepare('SELECT id, name, role, active FROM staff WHERE id = ?');
+  const mtById = db.prepare('SELECT m.*, s.name AS measured_by_name FROM motor_thresholds m JOIN staff s ON s.id = m.measured_by WHERE m.id = ?');
+  const sameDay = db.prepare('SELECT count(*) AS n FROM treatment_sessions WHERE course_id = ? AND session_date = ?');
+  const nextNumber = db.prepare('SELECT max(session_number) AS n FROM treatment_sessions WHERE course_id = ?');
   const insertSession = db.prepare(`INSERT INTO treatment_sessions (course_id, session_number, session_date, start_time, technician_id,
     motor_threshold_id, position_method, position_json, landmarks, coil_angle_deg, coil, frequency_hz, intensity_pct_mt, intensity_pct_mso,
-    trains_planned, trains_delivered, pulses_delivered, notes, created_at, updated_at)
+    trains_planned, trains_delivered, pulses_delivered, override_by, override_reason, notes, created_at, updated_at)
     VALUES (@course_id, @session_number, @session_date, @start_time, @technician_id, @motor_threshold_id, @position_method, @position_json,
     @landmarks, @coil_angle_deg, @coil, @frequency_hz, @intensity_pct_mt, @intensity_pct_mso, @trains_planned, @trains_delivered,
-    @pulses_delivered, '', @at, @at)`);
+    @pulses_delivered, NULL, NULL, '', @at, @at) RETURNING id`);
   const insertEffect = db.prepare('INSERT INTO session_side_effects (session_id, effect, severity) VALUES (?, ?, ?)');
-  const nextNumber = db.prepare('SELECT coalesce(max(session_number), 0) + 1 AS n FROM treatment_sessions WHERE course_id = ?');
+  const sessionById = db.prepare(`SELECT t.*, tech.name AS technician_name, mt.rmt_pct_mso, o.name AS override_by_name
+    FROM treatment_sessions t JOIN staff tech ON tech.id = t.technician_id JOIN motor_thresholds mt ON mt.id = t.motor_threshold_id
+    LEFT JOIN staff o ON o.id = t.override_by WHERE t.id = ? ORDER BY t.session_number`);
+  const effectsOf = db.prepare('SELECT * FROM session_side_effects WHERE session_id IN (?) ORDER BY effect');
+  const interruptionsOf = db.prepare('SELECT * FROM session_interruptions WHERE session_id IN (?) ORDER BY id');
+  const eventsOf = db.prepare('SELECT * FROM session_adverse_events WHERE session_id IN (?) ORDER BY id');
+  const coursesOfPatient = db.prepare('SELECT id, status, start_date, ended_on FROM courses WHERE patient_id = ? ORDER BY start_date DESC');
   const insertPhq9 = db.prepare(`INSERT INTO phq9_assessments (patient_id, course_id, assessed_on, item1, item2, item3, item4, item5, item6,
-    item7, item8, item9, difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`);
+    item7, item8, item9, difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING id`);
+  const phq9ById = db.prepare(`SELECT a.*, e.name AS entered_by_name, ks.name AS ack_by_name, k.acknowledged_at, k.action_taken
+    FROM phq9_assessments a JOIN staff e ON e.id = a.entered_by LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
+    LEFT JOIN staff ks ON ks.id = k.acknowledged_by WHERE a.id = ?`);
   const audit = db.prepare(`INSERT INTO audit_log (at, staff_id, action, entity, entity_id, before_json, after_json, reason)
     VALUES (?, ?, 'create', ?, ?, NULL, ?, NULL)`);
 
@@ -78,17 +92,30 @@ export function rawQueries(db: Database.Database) {
     todayList: (date: string) => today.all({ date }),
     dashboardCohort: () => [cohortCourses.all(), cohortScores.all(), cohortAdverse.all(), cohortItem9.all()],
     reportData: (courseId: number, staffId: number) => [courseDetail(courseId), settings.all(), staffName.get(staffId)],
-    sessionCreate: db.transaction((row: Record<string, unknown> & { course_id: number; technician_id: number; at: string }, effects: Array<{ effect: string; severity: string }>) => {
-      const { n } = nextNumber.get(row.course_id) as { n: number };
-      const id = Number(insertSession.run({ ...row, session_number: n }).lastInsertRowid);
-      for (const e of effects) insertEffect.run(id, e.effect, e.severity);
-      audit.run(row.at, row.technician_id, 'session', id, JSON.stringify({ ...row, session_number: n, effects }));
-      return id;
-    }),
-    phq9Create: db.transaction((patientId: number, courseId: number | null, date: string, answers: number[], staffId: number, at: string) => {
-      const id = Number(insertPhq9.run(patientId, courseId, date, ...answers, 'somewhat', staffId, at).lastInsertRowid);
-      audit.run(at, staffId, 'phq9', id, JSON.stringify({ patientId, courseId, date, answers }));
-      return id;
-    }),
+    sessionCreate(row: Record<string, unknown> & { course_id: number; technician_id: number; motor_threshold_id: number; session_date: string; at: string }, effects: Array<{ effect: string; severity: string }>) {
+      actor.get(row.technician_id);
+      return db.transaction(() => {
+        course.get(row.course_id);
+        mtById.get(row.motor_threshold_id);
+        sameDay.get(row.course_id, row.session_date);
+        const { n } = nextNumber.get(row.course_id) as { n: number };
+        const { id } = insertSession.get({ ...row, session_number: n + 1 }) as { id: number };
+        for (const e of effects) insertEffect.run(id, e.effect, e.severity);
+        const created = [sessionById.get(id), effectsOf.all(id), interruptionsOf.all(id), eventsOf.all(id)];
+        audit.run(row.at, row.technician_id, 'session', id, JSON.stringify(created));
+        return id;
+      })();
+    },
+    phq9Create(patientId: number, date: string, answers: number[], staffId: number, at: string) {
+      actor.get(staffId);
+      return db.transaction(() => {
+        patient.get(patientId);
+        const courses = coursesOfPatient.all(patientId) as Array<{ id: number; status: string }>;
+        const courseId = courses.find((c) => c.status === 'planned' || c.status === 'active')?.id ?? null;
+        const { id } = insertPhq9.get(patientId, courseId, date, ...answers, 'somewhat', staffId, at) as { id: number };
+        audit.run(at, staffId, 'phq9', id, JSON.stringify(phq9ById.get(id)));
+        return id;
+      })();
+    },
   };
 }

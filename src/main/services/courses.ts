@@ -9,6 +9,7 @@ import type {
   CourseSummary,
   PrescriptionFields,
 } from '../../shared/schemas/course';
+import { preparedQuery } from '../db/preparedQuery';
 import type { CoursesTable, DB } from '../db/schema';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
@@ -52,14 +53,12 @@ function toCourse(row: CourseRow): Course {
   };
 }
 
+const courseById = preparedQuery((db, id: number) =>
+  db.selectFrom('courses').innerJoin('staff', 'staff.id', 'courses.prescriber_id').selectAll('courses').select('staff.name as prescriber_name').where('courses.id', '=', id),
+);
+
 export async function getCourse(db: Kysely<DB>, id: number): Promise<Course> {
-  const row = await db
-    .selectFrom('courses')
-    .innerJoin('staff', 'staff.id', 'courses.prescriber_id')
-    .selectAll('courses')
-    .select('staff.name as prescriber_name')
-    .where('courses.id', '=', id)
-    .executeTakeFirst();
+  const [row] = await courseById(db, id);
   if (!row) throw notFound('Course', id);
   return toCourse(row);
 }
@@ -146,15 +145,18 @@ export async function prescribeCourse(db: Kysely<DB>, ctx: ServiceContext, actor
   });
 }
 
-async function listAuthorizations(db: Kysely<DB>, courseId: number): Promise<CourseAuthorization[]> {
-  const rows = await db
+const authorizationsOfCourse = preparedQuery((db, courseId: number) =>
+  db
     .selectFrom('course_authorizations')
     .innerJoin('staff', 'staff.id', 'course_authorizations.recorded_by')
     .selectAll('course_authorizations')
     .select('staff.name as recorded_by_name')
     .where('course_id', '=', courseId)
-    .orderBy('course_authorizations.id', 'desc')
-    .execute();
+    .orderBy('course_authorizations.id', 'desc'),
+);
+
+async function listAuthorizations(db: Kysely<DB>, courseId: number): Promise<CourseAuthorization[]> {
+  const rows = await authorizationsOfCourse(db, courseId);
   return rows.map((r) => ({
     id: r.id,
     authorizedSessions: r.authorized_sessions,

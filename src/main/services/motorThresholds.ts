@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { localIsoDate } from '../../shared/dates';
 import { motorThresholdFlags } from '../../shared/clinical';
 import type { MotorThreshold, MotorThresholdFields } from '../../shared/schemas/motorThreshold';
+import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
@@ -35,12 +36,12 @@ function toThreshold(row: ThresholdRow, today: string): MotorThreshold {
 }
 
 /** Every threshold of a course, newest first: the first is the one that drives the dose. */
+const thresholdsOfCourse = preparedQuery((db, courseId: number) =>
+  selectThresholds(db).where('motor_thresholds.course_id', '=', courseId).orderBy('motor_thresholds.measured_on', 'desc').orderBy('motor_thresholds.id', 'desc'),
+);
+
 export async function listThresholds(db: Kysely<DB>, courseId: number, today: string): Promise<MotorThreshold[]> {
-  const rows = await selectThresholds(db)
-    .where('motor_thresholds.course_id', '=', courseId)
-    .orderBy('motor_thresholds.measured_on', 'desc')
-    .orderBy('motor_thresholds.id', 'desc')
-    .execute();
+  const rows = await thresholdsOfCourse(db, courseId);
   return rows.map((r) => toThreshold(r, today));
 }
 

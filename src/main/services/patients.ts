@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Patient, PatientFields, PatientSearchResult, PatientSummary } from '../../shared/schemas/patient';
+import { preparedQuery } from '../db/preparedQuery';
 import type { DB, PatientsTable } from '../db/schema';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
@@ -90,8 +91,10 @@ export async function searchPatients(
   return { items, total: count.n };
 }
 
+const patientById = preparedQuery((db, id: number) => db.selectFrom('patients').selectAll().where('id', '=', id));
+
 async function findPatient(db: Kysely<DB>, id: number): Promise<Selectable<PatientsTable>> {
-  const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await patientById(db, id);
   if (!row) throw notFound('Patient', id);
   return row;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { scorePhq9 } from '../../shared/clinical';
 import type { Phq9Alert, Phq9Assessment, Phq9Fields } from '../../shared/schemas/phq9';
+import { preparedQuery } from '../db/preparedQuery';
 import type { DB, Phq9AssessmentsTable } from '../db/schema';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
@@ -63,8 +64,12 @@ export async function listForPatient(db: Kysely<DB>, patientId: number): Promise
   return rows.map(toAssessment);
 }
 
+const assessmentsOfCourse = preparedQuery((db, courseId: number) =>
+  selectAssessments(db).where('a.course_id', '=', courseId).orderBy('a.assessed_on').orderBy('a.id'),
+);
+
 export async function listForCourse(db: Kysely<DB>, courseId: number): Promise<Phq9Assessment[]> {
-  const rows = await selectAssessments(db).where('a.course_id', '=', courseId).orderBy('a.assessed_on').orderBy('a.id').execute();
+  const rows = await assessmentsOfCourse(db, courseId);
   return rows.map(toAssessment);
 }
 

@@ -7,6 +7,7 @@ import {
   type SessionRow,
   sideEffectLabels,
 } from '../../shared/schemas/session';
+import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 
 /** The method-specific position measurements, as stored in position_json. */
@@ -61,33 +62,62 @@ export function describePosition(method: PositionMethod, p: StoredPosition, land
 }
 
 
-/** Loads sessions (of one course, or by id) with their side effects, interruptions and events. */
-export async function loadSessionRows(db: Kysely<DB>, where: { courseId: number } | { id: number }): Promise<SessionRow[]> {
-  const rows = await db
+function selectSessions(db: Kysely<DB>) {
+  return db
     .selectFrom('treatment_sessions as s')
     .innerJoin('staff as t', 't.id', 's.technician_id')
     .innerJoin('motor_thresholds as mt', 'mt.id', 's.motor_threshold_id')
     .leftJoin('staff as o', 'o.id', 's.override_by')
     .selectAll('s')
-    .select(['t.name as technician_name', 'mt.rmt_pct_mso', 'o.name as override_by_name'])
-    .$if('courseId' in where, (qb) => qb.where('s.course_id', '=', 'courseId' in where ? where.courseId : 0))
-    .$if('id' in where, (qb) => qb.where('s.id', '=', 'id' in where ? where.id : 0))
-    .orderBy('s.session_number')
-    .execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [effects, interruptions, events] = await Promise.all([
-    db.selectFrom('session_side_effects').selectAll().where('session_id', 'in', ids).orderBy('effect').execute(),
-    db.selectFrom('session_interruptions').selectAll().where('session_id', 'in', ids).orderBy('id').execute(),
-    db.selectFrom('session_adverse_events').selectAll().where('session_id', 'in', ids).orderBy('id').execute(),
+    .select(['t.name as technician_name', 'mt.rmt_pct_mso', 'o.name as override_by_name']);
+}
+
+const sessionsOfCourse = preparedQuery((db, courseId: number) => selectSessions(db).where('s.course_id', '=', courseId).orderBy('s.session_number'));
+const sessionById = preparedQuery((db, id: number) => selectSessions(db).where('s.id', '=', id));
+
+// A session's side effects, interruptions and adverse events, for every session of a course or for one session.
+const sideEffectsOf = {
+  course: preparedQuery((db, courseId: number) =>
+    db.selectFrom('session_side_effects as e').innerJoin('treatment_sessions as s', 's.id', 'e.session_id').selectAll('e').where('s.course_id', '=', courseId).orderBy('e.effect')),
+  session: preparedQuery((db, id: number) => db.selectFrom('session_side_effects as e').selectAll('e').where('e.session_id', '=', id).orderBy('e.effect')),
+};
+const interruptionsOf = {
+  course: preparedQuery((db, courseId: number) =>
+    db.selectFrom('session_interruptions as i').innerJoin('treatment_sessions as s', 's.id', 'i.session_id').selectAll('i').where('s.course_id', '=', courseId).orderBy('i.id')),
+  session: preparedQuery((db, id: number) => db.selectFrom('session_interruptions as i').selectAll('i').where('i.session_id', '=', id).orderBy('i.id')),
+};
+const adverseEventsOf = {
+  course: preparedQuery((db, courseId: number) =>
+    db.selectFrom('session_adverse_events as a').innerJoin('treatment_sessions as s', 's.id', 'a.session_id').selectAll('a').where('s.course_id', '=', courseId).orderBy('a.id')),
+  session: preparedQuery((db, id: number) => db.selectFrom('session_adverse_events as a').selectAll('a').where('a.session_id', '=', id).orderBy('a.id')),
+};
+
+function bySession<T extends { session_id: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.session_id);
+    if (list) list.push(row);
+    else map.set(row.session_id, [row]);
+  }
+  return map;
+}
+
+/** Loads sessions (of one course, or by id) with their side effects, interruptions and events. */
+export async function loadSessionRows(db: Kysely<DB>, where: { courseId: number } | { id: number }): Promise<SessionRow[]> {
+  const [scope, key] = 'courseId' in where ? (['course', where.courseId] as const) : (['session', where.id] as const);
+  const [rows, effectRows, interruptionRows, eventRows] = await Promise.all([
+    scope === 'course' ? sessionsOfCourse(db, key) : sessionById(db, key),
+    sideEffectsOf[scope](db, key),
+    interruptionsOf[scope](db, key),
+    adverseEventsOf[scope](db, key),
   ]);
+  if (rows.length === 0) return [];
+  const effects = bySession(effectRows);
+  const interruptions = bySession(interruptionRows);
+  const events = bySession(eventRows);
   return rows.map((r) => {
     const position = JSON.parse(r.position_json) as StoredPosition;
-    const mine = {
-      effects: effects.filter((e) => e.session_id === r.id),
-      interruptions: interruptions.filter((i) => i.session_id === r.id),
-      events: events.filter((e) => e.session_id === r.id),
-    };
+    const mine = { effects: effects.get(r.id) ?? [], interruptions: interruptions.get(r.id) ?? [], events: events.get(r.id) ?? [] };
     const fields: SessionFields = {
       courseId: r.course_id,
       sessionDate: r.session_date,

@@ -181,10 +181,13 @@ function sessionColumns(fields: SessionFields, override: { overrideById: number 
   };
 }
 
-async function writeChildren(trx: Transaction<DB>, sessionId: number, fields: SessionFields): Promise<void> {
-  await trx.deleteFrom('session_side_effects').where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('session_interruptions').where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('session_adverse_events').where('session_id', '=', sessionId).execute();
+/** Writes side effects, interruptions and adverse events; on a correction, in place of the old ones. */
+async function writeChildren(trx: Transaction<DB>, sessionId: number, fields: SessionFields, replace: boolean): Promise<void> {
+  if (replace) {
+    await trx.deleteFrom('session_side_effects').where('session_id', '=', sessionId).execute();
+    await trx.deleteFrom('session_interruptions').where('session_id', '=', sessionId).execute();
+    await trx.deleteFrom('session_adverse_events').where('session_id', '=', sessionId).execute();
+  }
   if (fields.sideEffects.length) {
     await trx.insertInto('session_side_effects').values(fields.sideEffects.map((s) => ({ session_id: sessionId, effect: s.effect, severity: s.severity }))).execute();
   }
@@ -231,7 +234,7 @@ export async function createSession(db: Kysely<DB>, ctx: ServiceContext, actorId
       .values({ course_id: course.id, session_number: sessionNumber, technician_id: actor.id, ...sessionColumns(fields, override), created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeChildren(trx, id, fields);
+    await writeChildren(trx, id, fields, false);
     if (course.status === 'planned') {
       await trx.updateTable('courses').set({ status: 'active', version: course.version + 1, updated_at: at }).where('id', '=', course.id).execute();
       await recordAudit(trx, ctx, { staffId: actor.id, action: 'start', entity: 'course', entityId: course.id, before: course, after: await getCourse(trx, course.id), reason: `First session on ${fields.sessionDate}` });
@@ -270,7 +273,7 @@ export async function correctSession(
       .set({ ...sessionColumns(fields, override), version: before.version + 1, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .execute();
-    await writeChildren(trx, id, fields);
+    await writeChildren(trx, id, fields, true);
     await flagForReview(trx, ctx, actor, course, fields, before.sessionNumber);
     const [after] = await loadSessionRows(trx, { id });
     if (!after) throw notFound('Session', id);
