@@ -4,6 +4,7 @@ import * as m0002 from './0002_courses_and_sessions';
 import * as m0003 from './0003_phq9';
 import * as m0004 from './0004_settings';
 import * as m0005 from './0005_course_progress';
+import * as m0006 from './0006_course_revisions';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { name: '0003_phq9', up: m0003.up },
   { name: '0004_settings', up: m0004.up },
   { name: '0005_course_progress', up: m0005.up },
+  { name: '0006_course_revisions', up: m0006.up },
 ];

@@ -22,6 +22,9 @@ function tableDigest(file: string): Record<string, unknown> {
   }
 }
 
+const progressKept = `
+  SELECT course_id, sessions_done, first_session_date, last_session_date, pulses_delivered FROM course_progress
+  WHERE sessions_done > 0 ORDER BY course_id`;
 const progressFromSessions = `
   SELECT course_id, count(*) AS sessions_done, min(session_date) AS first_session_date, max(session_date) AS last_session_date,
     sum(pulses_delivered) AS pulses_delivered FROM treatment_sessions GROUP BY course_id ORDER BY course_id`;
@@ -75,9 +78,9 @@ describe('course_progress (migration 0005)', () => {
     const file = join(tempDir(), 'clinic.sqlite');
     await generateClinic(file, { patients: 40, seed: 5, today: TODAY });
     const raw = new Database(file);
-    expect(raw.prepare('SELECT * FROM course_progress ORDER BY course_id').all()).toEqual(raw.prepare(progressFromSessions).all());
+    expect(raw.prepare(progressKept).all()).toEqual(raw.prepare(progressFromSessions).all());
     raw.prepare("UPDATE treatment_sessions SET session_date = '2000-01-03', pulses_delivered = 1 WHERE id = 5").run();
-    expect(raw.prepare('SELECT * FROM course_progress ORDER BY course_id').all()).toEqual(raw.prepare(progressFromSessions).all());
+    expect(raw.prepare(progressKept).all()).toEqual(raw.prepare(progressFromSessions).all());
     raw.close();
   });
 
@@ -86,12 +89,43 @@ describe('course_progress (migration 0005)', () => {
     await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
     const raw = new Database(file);
     const expected = raw.prepare(progressFromSessions).all();
-    raw.exec('DROP TRIGGER course_progress_on_insert; DROP TRIGGER course_progress_on_update; DROP TABLE course_progress; PRAGMA user_version = 4;');
+    const triggers = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'course_progress%' OR name LIKE 'course_revision%')").all() as Array<{ name: string }>;
+    for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
+    raw.exec('DROP TABLE course_progress; PRAGMA user_version = 4;');
     raw.close();
     const db = await openDatabase(file);
     await db.destroy();
     const reopened = new Database(file, { readonly: true });
-    expect(reopened.prepare('SELECT * FROM course_progress ORDER BY course_id').all()).toEqual(expected);
+    expect(reopened.prepare(progressKept).all()).toEqual(expected);
+    // 0006 gives every course a row, sessions or not.
+    expect(reopened.prepare('SELECT count(*) AS n FROM course_progress').get()).toEqual(reopened.prepare('SELECT count(*) AS n FROM courses').get());
     reopened.close();
+  });
+});
+
+describe('dashboard kept across changes (migration 0006 revisions)', () => {
+  it('re-reads only what changed and always equals a fresh read', async () => {
+    const file = join(tempDir(), 'clinic.sqlite');
+    await generateClinic(file, { patients: 300, seed: 9, today: TODAY });
+    const db = await openDatabase(file);
+    const kept = createDispatch(db, { appVersion: 'test' });
+    const now = at(`${TODAY}T10:00:00`);
+    const fresh = async () => {
+      const other = createDispatch(db, { appVersion: 'test' });
+      return [ok(await other('dashboard:courses', {}, now)), ok(await other('dashboard:cohort', {}, now))];
+    };
+    const read = async () => [ok(await kept('dashboard:courses', {}, now)), ok(await kept('dashboard:cohort', {}, now))];
+    expect(await read()).toEqual(await fresh());
+
+    const active = ok(await kept('dashboard:courses', { statuses: ['active'] }, now))[0];
+    if (!active) throw new Error('no active course');
+    ok(await kept('phq9:create', { actorId: 1, patientId: active.patientId, assessedOn: TODAY, answers: [0, 0, 0, 0, 0, 0, 0, 0, 2], difficulty: null, notes: '' }, now));
+    const patient = ok(await kept('patients:get', { id: active.patientId }, now));
+    ok(await kept('patients:update', { ...patient, actorId: 1, lastName: 'Renamed', referringPsychiatrist: patient.referringPsychiatrist, notes: patient.notes }, now));
+    const [rows] = await read();
+    const changed = (rows as Array<{ courseId: number; latest: number | null; item9Open: number; patientName: string }>).find((r) => r.courseId === active.courseId);
+    expect(changed).toMatchObject({ latest: 2, item9Open: 1, patientName: expect.stringMatching(/^RENAMED, /) });
+    expect(await read()).toEqual(await fresh());
+    await db.destroy();
   });
 });

@@ -205,8 +205,10 @@ export interface SettingsTable {
   updated_at: string;
 }
 
-/** Maintained by triggers on treatment_sessions (migration 0005); never written by the app. */
+/** Maintained by triggers (migrations 0005 and 0006); never written by the app. */
 export interface CourseProgressTable {
+  /** Raised whenever anything the dashboard shows of the course changes. */
+  revision: number;
   course_id: number;
   sessions_done: number;
   first_session_date: string | null;

@@ -1,17 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import { type CourseOutcome, courseOutcome, type DatedScore, meanWithCi, weekOfCourse } from '../../shared/clinical';
+import { meanWithCi } from '../../shared/clinical';
 import { type Cohort, COHORT_MIN_BASELINE, type DashboardFilters, type DashboardRow } from '../../shared/schemas/dashboard';
 import type { DB } from '../db/schema';
+import { loadScoredCourses, type ScoredCourse } from './dashboardCourses';
 
-interface CourseScores {
-  row: DashboardRow;
-  prescriberId: number;
-  firstSessionDate: string | null;
-  scores: DatedScore[];
-  outcome: CourseOutcome | null;
-}
-
-function matches(c: CourseScores, f: DashboardFilters): boolean {
+function matches(c: ScoredCourse, f: DashboardFilters): boolean {
   return (
     (f.statuses.length === 0 || f.statuses.includes(c.row.status)) &&
     (f.protocolLineageIds.length === 0 || f.protocolLineageIds.includes(c.row.protocolLineageId)) &&
@@ -21,131 +14,25 @@ function matches(c: CourseScores, f: DashboardFilters): boolean {
   );
 }
 
-/** Counts per course of rare things (adverse events, open item-9 alerts), read from their small indexes. */
-async function rareCounts(db: Kysely<DB>): Promise<{ adverse: Map<number, number>; item9Open: Map<number, number> }> {
-  const [adverse, item9] = await Promise.all([
-    db.selectFrom('session_adverse_events as ae').innerJoin('treatment_sessions as t', 't.id', 'ae.session_id')
-      .select((eb) => ['t.course_id', eb.fn.countAll<number>().as('n')]).groupBy('t.course_id').execute(),
-    db.selectFrom('phq9_assessments as a').leftJoin('phq9_item9_acknowledgements as k', 'k.assessment_id', 'a.id')
-      .select((eb) => ['a.course_id', eb.fn.countAll<number>().as('n')])
-      .where('a.item9', '>', 0).where('k.assessment_id', 'is', null).where('a.course_id', 'is not', null)
-      .groupBy('a.course_id').execute(),
-  ]);
-  return {
-    adverse: new Map(adverse.map((r) => [r.course_id, r.n])),
-    item9Open: new Map(item9.flatMap((r) => (r.course_id === null ? [] : [[r.course_id, r.n] as const]))),
-  };
-}
-
-/**
- * Every course with its PHQ-9 outcome, in a fixed number of queries whatever the number of
- * courses: the courses with their session progress, all PHQ-9 totals of courses, and the few
- * courses with adverse events or open item-9 alerts.
- */
-async function loadCourses(db: Kysely<DB>): Promise<CourseScores[]> {
-  const [courses, scoreRows, rare] = await Promise.all([
-    db
-      .selectFrom('courses as c')
-      .innerJoin('protocols as pr', 'pr.id', 'c.protocol_id')
-      .innerJoin('patients as p', 'p.id', 'c.patient_id')
-      .innerJoin('staff as s', 's.id', 'c.prescriber_id')
-      .leftJoin('course_progress as cp', 'cp.course_id', 'c.id')
-      .select([
-        'c.id', 'c.patient_id', 'c.prescriber_id', 'p.first_name', 'p.last_name', 'p.mrn', 'c.protocol_name', 'pr.lineage_id', 's.name as prescriber_name',
-        'c.status', 'c.start_date', 'c.planned_sessions', 'cp.sessions_done', 'cp.first_session_date as first_session',
-      ])
-      .orderBy('c.start_date', 'desc')
-      .orderBy('c.id', 'desc')
-      .execute(),
-    db
-      .selectFrom('phq9_assessments as a')
-      .select(['a.id', 'a.course_id', 'a.assessed_on', 'a.total'])
-      .where('a.course_id', 'is not', null)
-      .orderBy('a.course_id')
-      .orderBy('a.assessed_on')
-      .orderBy('a.id')
-      .execute(),
-    rareCounts(db),
-  ]);
-  if (courses.length === 0) return [];
-
-  const scoresByCourse = new Map<number, DatedScore[]>();
-  for (const r of scoreRows) {
-    if (r.course_id === null) continue;
-    const list = scoresByCourse.get(r.course_id) ?? [];
-    list.push({ id: r.id, date: r.assessed_on, total: r.total });
-    scoresByCourse.set(r.course_id, list);
-  }
-
-  return courses.map((c) => {
-    const scores = scoresByCourse.get(c.id) ?? [];
-    const firstSessionDate = c.first_session ?? null;
-    const outcome = courseOutcome(scores, firstSessionDate);
-    return {
-      prescriberId: c.prescriber_id,
-      firstSessionDate,
-      scores,
-      outcome,
-      row: {
-        courseId: c.id,
-        patientId: c.patient_id,
-        patientName: `${c.last_name.toUpperCase()}, ${c.first_name}`,
-        mrn: c.mrn,
-        protocolName: c.protocol_name,
-        protocolLineageId: c.lineage_id,
-        prescriberName: c.prescriber_name,
-        status: c.status,
-        startDate: c.start_date,
-        sessionsDone: c.sessions_done ?? 0,
-        plannedSessions: c.planned_sessions,
-        baseline: outcome?.baseline.total ?? null,
-        latest: outcome?.latest.total ?? null,
-        change: outcome?.change ?? null,
-        percentChange: outcome?.percentChange ?? null,
-        response: outcome?.response ?? null,
-        remission: outcome?.remission ?? null,
-        item9Open: rare.item9Open.get(c.id) ?? 0,
-        adverseEvents: rare.adverse.get(c.id) ?? 0,
-        worsening: outcome !== null && outcome.change >= 5,
-      },
-    };
-  });
-}
-
-
-/** The score a course had in a week: its last PHQ-9 of that week (week 0 is the baseline). */
-function weeklyScores(course: CourseScores): Map<number, number> {
-  const byWeek = new Map<number, number>();
-  const { outcome, firstSessionDate } = course;
-  if (!outcome || !firstSessionDate) return byWeek;
-  byWeek.set(0, outcome.baseline.total);
-  const later = course.scores
-    .filter((s) => s.date > firstSessionDate)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
-  for (const s of later) {
-    const week = weekOfCourse(firstSessionDate, s.date);
-    if (week > 0) byWeek.set(week, s.total);
-  }
-  return byWeek;
+/** Newest first, as the dashboard lists them. */
+function byStartDescending(a: ScoredCourse, b: ScoredCourse): number {
+  return b.row.startDate.localeCompare(a.row.startDate) || b.row.courseId - a.row.courseId;
 }
 
 /**
  * Cohort figures over courses with a baseline of at least 10 (moderate or worse) and a later
  * PHQ-9; the others are counted as excluded.
  */
-function cohortOf(all: CourseScores[]): Cohort {
+function cohortOf(all: ScoredCourse[]): Cohort {
   const included = all.filter((c) => c.outcome !== null && c.outcome.baseline.total >= COHORT_MIN_BASELINE);
   const valuesByWeek = new Map<number, number[]>();
-  for (const course of included) {
-    for (const [week, total] of weeklyScores(course)) {
-      const list = valuesByWeek.get(week) ?? [];
-      list.push(total);
-      valuesByWeek.set(week, list);
-    }
-  }
-  const weeks = [...valuesByWeek.entries()].sort(([a], [b]) => a - b).map(([week, values]) => ({ week, ...meanWithCi(values) }));
   const byName = new Map<string, { n: number; responders: number; remitters: number }>();
   for (const course of included) {
+    for (const [week, total] of course.weeks) {
+      const list = valuesByWeek.get(week);
+      if (list) list.push(total);
+      else valuesByWeek.set(week, [total]);
+    }
     const name = course.row.protocolName.replace(/ \(rev\. \d+\)$/, '');
     const entry = byName.get(name) ?? { n: 0, responders: 0, remitters: 0 };
     entry.n++;
@@ -153,6 +40,7 @@ function cohortOf(all: CourseScores[]): Cohort {
     if (course.outcome?.remission) entry.remitters++;
     byName.set(name, entry);
   }
+  const weeks = [...valuesByWeek.entries()].sort(([a], [b]) => a - b).map(([week, values]) => ({ week, ...meanWithCi(values) }));
   const byProtocol = [...byName.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([protocolName, e]) => ({ protocolName, ...e, responseRate: e.responders / e.n, remissionRate: e.remitters / e.n }));
@@ -160,26 +48,42 @@ function cohortOf(all: CourseScores[]): Cohort {
 }
 
 /**
- * The dashboard's reads over every course in the clinic. Loading and scoring all courses is the
- * expensive part, so the result is kept until the database changes: `total_changes()` counts
- * this connection's writes and `data_version` any other connection's, so the key changes with
- * every committed write, whoever made it. Filters are applied to the kept list.
+ * The dashboard's reads over every course in the clinic. Scoring every course is the expensive
+ * part, so scored courses are kept with their revision (migration 0006: triggers raise it on any
+ * change to what the dashboard shows). When the database has changed (`total_changes()` counts
+ * this connection's writes, `data_version` any other's), only courses whose revision moved are
+ * read again. Filters are applied to the kept list.
  */
 export class DashboardReader {
-  private cached: { version: string; courses: Promise<CourseScores[]> } | null = null;
+  private readonly kept = new Map<number, { revision: number; course: ScoredCourse }>();
+  private ordered: ScoredCourse[] = [];
+  private version: string | null = null;
+  private refreshing: Promise<ScoredCourse[]> | null = null;
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  private async all(): Promise<CourseScores[]> {
+  private async all(): Promise<ScoredCourse[]> {
+    if (this.refreshing) return this.refreshing;
     const version = await dataVersion(this.db);
-    if (this.cached?.version !== version) {
-      const courses = loadCourses(this.db);
-      this.cached = { version, courses };
-      courses.catch(() => {
-        if (this.cached?.courses === courses) this.cached = null;
-      });
+    if (version === this.version) return this.ordered;
+    this.refreshing = this.refresh(version).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(version: string): Promise<ScoredCourse[]> {
+    const revisions = await this.db.selectFrom('course_progress').select(['course_id', 'revision']).execute();
+    const stale = revisions.filter((r) => this.kept.get(r.course_id)?.revision !== r.revision);
+    if (stale.length > 0 || revisions.length !== this.kept.size) {
+      const revisionOf = new Map(stale.map((r) => [r.course_id, r.revision]));
+      for (const course of await loadScoredCourses(this.db, stale.map((r) => r.course_id))) {
+        this.kept.set(course.row.courseId, { revision: revisionOf.get(course.row.courseId) ?? -1, course });
+      }
+      this.ordered = [...this.kept.values()].map((k) => k.course).sort(byStartDescending);
     }
-    return this.cached.courses;
+    this.version = version;
+    return this.ordered;
   }
 
   async courses(filters: DashboardFilters): Promise<DashboardRow[]> {

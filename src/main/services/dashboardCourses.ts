@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import { type CourseOutcome, courseOutcome, type DatedScore, weekOfCourse } from '../../shared/clinical';
+import type { DashboardRow } from '../../shared/schemas/dashboard';
+import type { DB } from '../db/schema';
+
+/** One course as the dashboard needs it: its row, its outcome and its score in each week. */
+export interface ScoredCourse {
+  row: DashboardRow;
+  prescriberId: number;
+  outcome: CourseOutcome | null;
+  /** Week → the course's last PHQ-9 total in that week (0 = baseline); empty without an outcome. */
+  weeks: Map<number, number>;
+}
+
+// Above this many courses, one query for all of them beats lists of ids.
+const SUBSET_LIMIT = 2_000;
+// SQLite's limit on bound parameters is 32,766; stay well under it.
+const ID_CHUNK = 900;
+
+function chunks(ids: number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) out.push(ids.slice(i, i + ID_CHUNK));
+  return out;
+}
+
+/** Counts per course of rare things (adverse events, open item-9 alerts), read from their small indexes. */
+async function rareCounts(db: Kysely<DB>): Promise<{ adverse: Map<number, number>; item9Open: Map<number, number> }> {
+  const [adverse, item9] = await Promise.all([
+    db.selectFrom('session_adverse_events as ae').innerJoin('treatment_sessions as t', 't.id', 'ae.session_id')
+      .select((eb) => ['t.course_id', eb.fn.countAll<number>().as('n')]).groupBy('t.course_id').execute(),
+    db.selectFrom('phq9_assessments as a').leftJoin('phq9_item9_acknowledgements as k', 'k.assessment_id', 'a.id')
+      .select((eb) => ['a.course_id', eb.fn.countAll<number>().as('n')])
+      .where('a.item9', '>', 0).where('k.assessment_id', 'is', null).where('a.course_id', 'is not', null)
+      .groupBy('a.course_id').execute(),
+  ]);
+  return {
+    adverse: new Map(adverse.map((r) => [r.course_id, r.n])),
+    item9Open: new Map(item9.flatMap((r) => (r.course_id === null ? [] : [[r.course_id, r.n] as const]))),
+  };
+}
+
+function selectCourses(db: Kysely<DB>) {
+  return db
+    .selectFrom('courses as c')
+    .innerJoin('protocols as pr', 'pr.id', 'c.protocol_id')
+    .innerJoin('patients as p', 'p.id', 'c.patient_id')
+    .innerJoin('staff as s', 's.id', 'c.prescriber_id')
+    .leftJoin('course_progress as cp', 'cp.course_id', 'c.id')
+    .select([
+      'c.id', 'c.patient_id', 'c.prescriber_id', 'p.first_name', 'p.last_name', 'p.mrn', 'c.protocol_name', 'pr.lineage_id', 's.name as prescriber_name',
+      'c.status', 'c.start_date', 'c.planned_sessions', 'cp.sessions_done', 'cp.first_session_date as first_session',
+    ]);
+}
+
+function selectScores(db: Kysely<DB>) {
+  return db.selectFrom('phq9_assessments as a').select(['a.id', 'a.course_id', 'a.assessed_on', 'a.total']).orderBy('a.course_id').orderBy('a.assessed_on').orderBy('a.id');
+}
+
+/** The score a course had in each week: its last PHQ-9 of that week (week 0 is the baseline). */
+function weeklyScores(scores: DatedScore[], outcome: CourseOutcome | null, firstSessionDate: string | null): Map<number, number> {
+  const byWeek = new Map<number, number>();
+  if (!outcome || !firstSessionDate) return byWeek;
+  byWeek.set(0, outcome.baseline.total);
+  const later = scores.filter((s) => s.date > firstSessionDate).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  for (const s of later) {
+    const week = weekOfCourse(firstSessionDate, s.date);
+    if (week > 0) byWeek.set(week, s.total);
+  }
+  return byWeek;
+}
+
+/**
+ * Courses with their PHQ-9 outcome and weekly scores: all of them (`ids` null) or the given
+ * ones, in a fixed number of queries: the courses with their session progress, their PHQ-9
+ * totals, and the few courses with adverse events or open item-9 alerts.
+ */
+export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null): Promise<ScoredCourse[]> {
+  const all = ids === null || ids.length > SUBSET_LIMIT;
+  const [courses, scoreRows, rare] = await Promise.all([
+    all ? selectCourses(db).execute() : Promise.all(chunks(ids).map((part) => selectCourses(db).where('c.id', 'in', part).execute())).then((r) => r.flat()),
+    all
+      ? selectScores(db).where('a.course_id', 'is not', null).execute()
+      : Promise.all(chunks(ids).map((part) => selectScores(db).where('a.course_id', 'in', part).execute())).then((r) => r.flat()),
+    rareCounts(db),
+  ]);
+  const wanted = all && ids !== null ? new Set(ids) : null;
+  const scoresByCourse = new Map<number, DatedScore[]>();
+  for (const r of scoreRows) {
+    if (r.course_id === null) continue;
+    const score = { id: r.id, date: r.assessed_on, total: r.total };
+    const list = scoresByCourse.get(r.course_id);
+    if (list) list.push(score);
+    else scoresByCourse.set(r.course_id, [score]);
+  }
+  return courses
+    .filter((c) => !wanted || wanted.has(c.id))
+    .map((c) => {
+      const scores = scoresByCourse.get(c.id) ?? [];
+      const firstSessionDate = c.first_session ?? null;
+      const outcome = courseOutcome(scores, firstSessionDate);
+      return {
+        prescriberId: c.prescriber_id,
+        outcome,
+        weeks: weeklyScores(scores, outcome, firstSessionDate),
+        row: {
+          courseId: c.id,
+          patientId: c.patient_id,
+          patientName: `${c.last_name.toUpperCase()}, ${c.first_name}`,
+          mrn: c.mrn,
+          protocolName: c.protocol_name,
+          protocolLineageId: c.lineage_id,
+          prescriberName: c.prescriber_name,
+          status: c.status,
+          startDate: c.start_date,
+          sessionsDone: c.sessions_done ?? 0,
+          plannedSessions: c.planned_sessions,
+          baseline: outcome?.baseline.total ?? null,
+          latest: outcome?.latest.total ?? null,
+          change: outcome?.change ?? null,
+          percentChange: outcome?.percentChange ?? null,
+          response: outcome?.response ?? null,
+          remission: outcome?.remission ?? null,
+          item9Open: rare.item9Open.get(c.id) ?? 0,
+          adverseEvents: rare.adverse.get(c.id) ?? 0,
+          worsening: outcome !== null && outcome.change >= 5,
+        },
+      };
+    });
+}
