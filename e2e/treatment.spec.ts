@@ -126,4 +126,17 @@ test('the protocol library shows computed doses; revising adds a revision', asyn
   await expect(page.getByTestId('preview-pulses')).toHaveText('1800');
   await page.getByRole('button', { name: 'Save as revision 2' }).click();
   await expect(table.getByRole('row').filter({ hasText: 'Deep TMS' })).toContainText('rev. 2');
+
+  // Retiring needs a reason; the protocol then leaves the current list and stays in the history.
+  await table.getByRole('button', { name: 'Retire 1 Hz rTMS, right DLPFC' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Retire 1 Hz rTMS, right DLPFC' });
+  await dialog.getByRole('button', { name: 'Retire protocol' }).click();
+  await expect(dialog.getByLabel('Reason')).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('Reason').fill('Replaced by iTBS for right-sided protocols');
+  await screenshot(page, '29-protocol-retire');
+  await dialog.getByRole('button', { name: 'Retire protocol' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.getByRole('row').filter({ hasText: '1 Hz rTMS' })).toHaveCount(0);
+  await page.getByLabel('Show superseded and retired revisions').check();
+  await expect(table.getByRole('row').filter({ hasText: '1 Hz rTMS' })).toContainText('retired');
 });

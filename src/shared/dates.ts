@@ -24,3 +24,9 @@ export function ageInYears(dateOfBirth: string, onDate: string): number {
   const hadBirthday = tm > bm || (tm === bm && td >= bd);
   return ty - by - (hadBirthday ? 0 : 1);
 }
+
+/** The calendar date `days` after (or before, if negative) a YYYY-MM-DD date. */
+export function addDaysIso(isoDate: string, days: number): string {
+  const [y, m, d] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

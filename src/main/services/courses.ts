@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import { checkMachineOutput, courseOutcome, daysBetween } from '../../shared/clinical';
-import { localIsoDate } from '../../shared/dates';
+import { checkMachineOutput, courseOutcome, DAILY_PHASE_SESSIONS, daysBetween, missedWeekdays } from '../../shared/clinical';
+import { addDaysIso, localIsoDate } from '../../shared/dates';
 import type {
   Course,
   CourseAuthorization,
@@ -185,6 +185,11 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
   const progress = {
     sessionsDone: sessions.length,
     partialSessions: sessions.filter((s) => s.partial).length,
+    missedDays: missedWeekdays(
+      sessions.map((s) => s.sessionDate),
+      course.sessionsPerDay > 1 ? course.plannedSessions : Math.min(DAILY_PHASE_SESSIONS, course.plannedSessions),
+      course.endedOn ?? addDaysIso(today, -1),
+    ),
     cumulativePulses: sessions.reduce((sum, s) => sum + s.pulsesDelivered, 0),
     lastSessionDate: last?.sessionDate ?? null,
     daysSinceLastSession: last ? daysBetween(last.sessionDate, today) : null,

@@ -10,6 +10,7 @@ export {
   thetaBurstSession,
   type ThetaBurstParameters,
 } from './dose';
+export { DAILY_PHASE_SESSIONS, missedWeekdays } from './schedule';
 export { daysBetween, MT_MAX_AGE_DAYS, type MtFlags, type MtMethod, motorThresholdFlags, mtMethods } from './motorThreshold';
 export {
   CHEN_1997,

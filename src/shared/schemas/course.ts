@@ -79,6 +79,8 @@ export type CourseAuthorization = z.infer<typeof courseAuthorization>;
 export const courseProgress = z.object({
   sessionsDone: z.number().int(),
   partialSessions: z.number().int(),
+  /** Weekdays of the daily phase without a session (see missedWeekdays). */
+  missedDays: z.array(z.string()),
   cumulativePulses: z.number().int(),
   lastSessionDate: z.string().nullable(),
   daysSinceLastSession: z.number().int().nullable(),

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { machineOutputPct, mtMethods } from '../../../shared/clinical';
 import { localIsoDate } from '../../../shared/dates';
 import type { Course } from '../../../shared/schemas/course';
 import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useServerForm } from '../../components/useServerForm';
 import { useActor } from '../../session/actor';
@@ -14,15 +15,6 @@ interface DialogProps {
   course: Course;
   opened: boolean;
   onClose(): void;
-}
-
-function Actions({ onClose, label, loading, color }: { onClose(): void; label: string; loading: boolean; color?: string }) {
-  return (
-    <Group justify="flex-end" mt="md">
-      <Button variant="default" onClick={onClose}>Cancel</Button>
-      <Button type="submit" loading={loading} color={color}>{label}</Button>
-    </Group>
-  );
 }
 
 /** %MSO preview as the threshold is typed, from the same function main uses. */
@@ -80,7 +72,7 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
           <Textarea label="Notes" placeholder="e.g. re-measured after a medication change" autosize minRows={1} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={fieldErrors['notes']} />
           <ErrorNotice error={formError} title="Not recorded" />
         </Stack>
-        <Actions onClose={onClose} label="Record threshold" loading={record.isPending} />
+        <DialogActions onClose={onClose} label="Record threshold" loading={record.isPending} />
       </form>
     </Modal>
   );
@@ -106,7 +98,7 @@ export function AuthorizationDialog({ course, opened, onClose }: DialogProps) {
           <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldErrors['note']} />
           <ErrorNotice error={formError} title="Not saved" />
         </Stack>
-        <Actions onClose={onClose} label="Save authorization" loading={authorize.isPending} />
+        <DialogActions onClose={onClose} label="Save authorization" loading={authorize.isPending} />
       </form>
     </Modal>
   );
@@ -132,7 +124,7 @@ export function EndCourseDialog({ course, opened, onClose }: DialogProps) {
           <Text size="xs" c="dimmed">Recorded as {status} by {actor.name}. No sessions can be logged afterwards.</Text>
           <ErrorNotice error={formError} title="Not saved" />
         </Stack>
-        <Actions onClose={onClose} label={status === 'completed' ? 'Complete course' : 'Discontinue course'} loading={end.isPending} color={status === 'discontinued' ? 'red' : undefined} />
+        <DialogActions onClose={onClose} label={status === 'completed' ? 'Complete course' : 'Discontinue course'} loading={end.isPending} color={status === 'discontinued' ? 'red' : undefined} />
       </form>
     </Modal>
   );
@@ -154,7 +146,7 @@ export function ClearReviewDialog({ course, opened, onClose }: DialogProps) {
           <Textarea label="Review note" description="What was decided; recorded with your name." data-autofocus autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldErrors['note']} />
           <ErrorNotice error={formError} title="Not saved" />
         </Stack>
-        <Actions onClose={onClose} label="Mark as reviewed" loading={clear.isPending} />
+        <DialogActions onClose={onClose} label="Mark as reviewed" loading={clear.isPending} />
       </form>
     </Modal>
   );

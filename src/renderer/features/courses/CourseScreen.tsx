@@ -85,7 +85,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </Alert>
       ))}
 
-      <SimpleGrid cols={6} spacing="sm">
+      <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
         <Stat
           label="Sessions"
           testId="sessions-done"
@@ -94,6 +94,12 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         />
         <Stat label="Cumulative pulses" testId="cumulative-pulses" value={progress.cumulativePulses.toLocaleString('en-US')} />
         <Stat label="Partial sessions" value={progress.partialSessions} />
+        <Stat
+          label="Missed weekdays"
+          testId="missed-days"
+          value={progress.missedDays.length}
+          hint={progress.missedDays.length === 0 ? 'None in the daily phase' : progress.missedDays.slice(-3).map(formatDate).join(', ') + (progress.missedDays.length > 3 ? ' …' : '')}
+        />
         <Stat label="Last session" value={progress.lastSessionDate ? formatDate(progress.lastSessionDate) : '—'} hint={progress.daysSinceLastSession === null ? 'None yet' : progress.daysSinceLastSession === 0 ? 'Today' : `${progress.daysSinceLastSession} day(s) ago`} />
         <Stat label="Authorized" value={`${course.authorizedSessions}`} hint={`${progress.authorizedRemaining} remaining`} />
         <Stat

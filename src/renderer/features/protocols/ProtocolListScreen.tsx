@@ -2,16 +2,19 @@ import { Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mant
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeStimulation, formatDuration } from '../../../shared/clinical';
+import type { Protocol } from '../../../shared/schemas/protocol';
 import { targetLabels } from '../../../shared/schemas/stimulation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useActor } from '../../session/actor';
 import { useProtocols } from './queries';
+import { RetireProtocolDialog } from './RetireProtocolDialog';
 
 export function ProtocolListScreen() {
   const actor = useActor();
   const navigate = useNavigate();
   const [showAll, setShowAll] = useState(false);
+  const [retiring, setRetiring] = useState<Protocol | null>(null);
   const protocols = useProtocols(showAll);
   const canEdit = actor.role === 'psychiatrist';
   return (
@@ -57,7 +60,10 @@ export function ProtocolListScreen() {
                 {canEdit && (
                   <Table.Td>
                     {p.status === 'current' && (
-                      <Button size="compact-sm" variant="default" onClick={() => navigate(`/protocols/${p.id}/revise`)}>Revise</Button>
+                      <Group gap={6} wrap="nowrap">
+                        <Button size="compact-sm" variant="default" onClick={() => navigate(`/protocols/${p.id}/revise`)}>Revise</Button>
+                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRetiring(p)} aria-label={`Retire ${p.name}`}>Retire</Button>
+                      </Group>
                     )}
                   </Table.Td>
                 )}
@@ -66,6 +72,7 @@ export function ProtocolListScreen() {
           </Table.Tbody>
         </Table>
       )}
+      <RetireProtocolDialog protocol={retiring} onClose={() => setRetiring(null)} />
     </Stack>
   );
 }

@@ -144,6 +144,7 @@ function Report({ data }: { data: ReportData }) {
       </table>
       <p>
         Cumulative pulses: <b data-testid="report-cumulative">{progress.cumulativePulses.toLocaleString('en-US')}</b> · Partial sessions: {progress.partialSessions}
+        {' '}· Missed weekdays (daily phase): {progress.missedDays.length === 0 ? 'none' : `${progress.missedDays.length} (${progress.missedDays.map(formatDate).join(', ')})`}
       </p>
 
       <h2>Adverse events</h2>
