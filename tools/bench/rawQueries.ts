@@ -18,15 +18,17 @@ export function rawQueries(db: Database.Database) {
     WHERE m.course_id = ? ORDER BY m.measured_on DESC, m.id DESC`);
   const authorizations = db.prepare(`SELECT a.*, s.name AS recorded_by_name FROM course_authorizations a JOIN staff s ON s.id = a.recorded_by
     WHERE a.course_id = ? ORDER BY a.id DESC`);
-  const sessions = db.prepare(`SELECT t.*, tech.name AS technician_name, mt.rmt_pct_mso, o.name AS override_by_name
+  const selectSessions = `SELECT t.*, tech.name AS technician_name, mt.rmt_pct_mso, o.name AS override_by_name
     FROM treatment_sessions t JOIN staff tech ON tech.id = t.technician_id JOIN motor_thresholds mt ON mt.id = t.motor_threshold_id
-    LEFT JOIN staff o ON o.id = t.override_by WHERE t.course_id = ? ORDER BY t.session_number`);
+    LEFT JOIN staff o ON o.id = t.override_by`;
+  const sessions = db.prepare(`${selectSessions} WHERE t.course_id = ? ORDER BY t.session_number`);
   const sideEffects = db.prepare('SELECT e.* FROM session_side_effects e JOIN treatment_sessions t ON t.id = e.session_id WHERE t.course_id = ? ORDER BY e.effect');
   const interruptions = db.prepare('SELECT i.* FROM session_interruptions i JOIN treatment_sessions t ON t.id = i.session_id WHERE t.course_id = ? ORDER BY i.id');
   const events = db.prepare('SELECT e.* FROM session_adverse_events e JOIN treatment_sessions t ON t.id = e.session_id WHERE t.course_id = ? ORDER BY e.id');
-  const phq9 = db.prepare(`SELECT a.*, e.name AS entered_by_name, ks.name AS ack_by_name, k.acknowledged_at, k.action_taken
+  const selectAssessments = `SELECT a.*, e.name AS entered_by_name, ks.name AS ack_by_name, k.acknowledged_at, k.action_taken
     FROM phq9_assessments a JOIN staff e ON e.id = a.entered_by LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-    LEFT JOIN staff ks ON ks.id = k.acknowledged_by WHERE a.course_id = ? ORDER BY a.assessed_on, a.id`);
+    LEFT JOIN staff ks ON ks.id = k.acknowledged_by`;
+  const phq9 = db.prepare(`${selectAssessments} WHERE a.course_id = ? ORDER BY a.assessed_on, a.id`);
   const settings = db.prepare('SELECT key, value FROM settings');
   const staffName = db.prepare('SELECT name FROM staff WHERE id = ?');
   const today = db.prepare(`
@@ -63,18 +65,14 @@ export function rawQueries(db: Database.Database) {
     @landmarks, @coil_angle_deg, @coil, @frequency_hz, @intensity_pct_mt, @intensity_pct_mso, @trains_planned, @trains_delivered,
     @pulses_delivered, NULL, NULL, '', @at, @at) RETURNING id`);
   const insertEffect = db.prepare('INSERT INTO session_side_effects (session_id, effect, severity) VALUES (?, ?, ?)');
-  const sessionById = db.prepare(`SELECT t.*, tech.name AS technician_name, mt.rmt_pct_mso, o.name AS override_by_name
-    FROM treatment_sessions t JOIN staff tech ON tech.id = t.technician_id JOIN motor_thresholds mt ON mt.id = t.motor_threshold_id
-    LEFT JOIN staff o ON o.id = t.override_by WHERE t.id = ? ORDER BY t.session_number`);
+  const sessionById = db.prepare(`${selectSessions} WHERE t.id = ?`);
   const effectsOf = db.prepare('SELECT * FROM session_side_effects WHERE session_id IN (?) ORDER BY effect');
   const interruptionsOf = db.prepare('SELECT * FROM session_interruptions WHERE session_id IN (?) ORDER BY id');
   const eventsOf = db.prepare('SELECT * FROM session_adverse_events WHERE session_id IN (?) ORDER BY id');
   const coursesOfPatient = db.prepare('SELECT id, status, start_date, ended_on FROM courses WHERE patient_id = ? ORDER BY start_date DESC');
   const insertPhq9 = db.prepare(`INSERT INTO phq9_assessments (patient_id, course_id, assessed_on, item1, item2, item3, item4, item5, item6,
     item7, item8, item9, difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING id`);
-  const phq9ById = db.prepare(`SELECT a.*, e.name AS entered_by_name, ks.name AS ack_by_name, k.acknowledged_at, k.action_taken
-    FROM phq9_assessments a JOIN staff e ON e.id = a.entered_by LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-    LEFT JOIN staff ks ON ks.id = k.acknowledged_by WHERE a.id = ?`);
+  const phq9ById = db.prepare(`${selectAssessments} WHERE a.id = ?`);
   const audit = db.prepare(`INSERT INTO audit_log (at, staff_id, action, entity, entity_id, before_json, after_json, reason)
     VALUES (?, ?, 'create', ?, ?, NULL, ?, NULL)`);
 

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { beamF3, machineOutputPct, rtmsSession, thetaBurstSession } from '../../shared/clinical';
 import { sideEffects, type SideEffect } from '../../shared/schemas/session';
+import type { Selectable } from 'kysely';
 import { openDatabase } from '../db';
+import type { ProtocolsTable } from '../db/schema';
 import type { StoredPosition } from '../services/sessionRows';
 import { FIRST_NAMES, LAST_NAMES, PSYCHIATRISTS, REFERRERS, TECHNICIANS } from './names';
 import { clamp, Random } from './random';
@@ -35,22 +37,7 @@ const weekday = (day: number) => (day + 4) % 7; // 1970-01-01 was a Thursday; 0 
 const isWeekend = (day: number) => weekday(day) === 0 || weekday(day) === 6;
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-interface ProtocolRow {
-  id: number;
-  name: string;
-  target: string;
-  coil: string;
-  pattern: 'rtms' | 'theta_burst';
-  intensity_pct_mt: number;
-  frequency_hz: number;
-  burst_frequency_hz: number | null;
-  pulses_per_burst: number | null;
-  train_duration_s: number;
-  inter_train_interval_s: number;
-  trains: number;
-  sessions_per_day: number;
-  default_planned_sessions: number;
-}
+type ProtocolRow = Selectable<ProtocolsTable>;
 
 /** How often clinics choose each seeded protocol (by protocol id). */
 const PROTOCOL_MIX = [[1, 45], [2, 30], [3, 10], [4, 10], [5, 5]] as const;
