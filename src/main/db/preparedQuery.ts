@@ -1,24 +1,24 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { DB } from './schema';
 
-// Argument placeholders: unlikely values, each found once among the compiled parameters.
-const SENTINEL_BASE = -7_331_000_000;
+type Argument = string | number | null;
 
 /**
- * A read built by Kysely once and then run with new argument values. Kysely builds and compiles
+ * A query built by Kysely once and then run with new argument values. Kysely builds and compiles
  * a query on every call, which costs about a third of running our indexed lookups; the reads
- * behind the course view and the report use this. `build` gets placeholders for its
- * (numeric) arguments; each must reach the query as one bound value, which is checked.
+ * behind the course view, the report and every write's checks and audit entry use this.
+ * `build` gets placeholders for its arguments (objects found by identity among the compiled
+ * parameters); each must reach the query as one bound value, which is checked.
  */
-export function preparedQuery<Args extends number[], Row>(build: (db: Kysely<DB>, ...args: Args) => Compilable<Row>) {
+export function preparedQuery<Args extends Argument[], Row>(build: (db: Kysely<DB>, ...args: Args) => Compilable<Row>) {
   let template: { compiled: CompiledQuery<Row>; positions: number[] } | null = null;
   return async (db: Kysely<DB>, ...args: Args): Promise<Row[]> => {
     if (!template) {
-      const sentinels = args.map((_, i) => SENTINEL_BASE - i) as Args;
-      const compiled = build(db, ...sentinels).compile();
-      const positions = sentinels.map((s) => {
-        const found = compiled.parameters.flatMap((p, index) => (p === s ? [index] : []));
-        if (found.length !== 1) throw new Error(`preparedQuery: argument ${s - SENTINEL_BASE} must be bound exactly once in ${compiled.sql}`);
+      const placeholders = args.map((_, i) => ({ placeholder: i }));
+      const compiled = build(db, ...(placeholders as unknown as Args)).compile();
+      const positions = placeholders.map((placeholder, i) => {
+        const found = compiled.parameters.flatMap((p, index) => (p === placeholder ? [index] : []));
+        if (found.length !== 1) throw new Error(`preparedQuery: argument ${i} must be bound exactly once in ${compiled.sql}`);
         return found[0] ?? -1;
       });
       template = { compiled, positions };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { StaffRole } from '../../shared/schemas/staff';
+import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import { ServiceError } from './errors';
 
@@ -9,17 +10,15 @@ export interface Actor {
   role: StaffRole;
 }
 
+const staffById = preparedQuery((db, id: number) => db.selectFrom('staff').select(['id', 'name', 'role', 'active']).where('id', '=', id));
+
 /** The active staff member a write is recorded under; refuses unknown or inactive ones. */
 export async function requireActor(
   db: Kysely<DB>,
   actorId: number,
   allowedRoles?: readonly StaffRole[],
 ): Promise<Actor> {
-  const row = await db
-    .selectFrom('staff')
-    .select(['id', 'name', 'role', 'active'])
-    .where('id', '=', actorId)
-    .executeTakeFirst();
+  const [row] = await staffById(db, actorId);
   if (!row || row.active !== 1) {
     throw new ServiceError('forbidden', 'Choose an active staff member before making changes.', {
       actorId: 'Not an active staff member',

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditAction, AuditEntity, AuditEntry } from '../../shared/schemas/audit';
+import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import type { ServiceContext } from './context';
 
@@ -13,21 +14,15 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
+const insertAudit = preparedQuery(
+  (db, at: string, staffId: number, action: AuditAction, entity: AuditEntity, entityId: number, before: string | null, after: string | null, reason: string | null) =>
+    db.insertInto('audit_log').values({ at, staff_id: staffId, action, entity, entity_id: entityId, before_json: before, after_json: after, reason }),
+);
+
 /** Appends one entry; call it inside the transaction that makes the change. */
 export async function recordAudit(trx: Transaction<DB>, ctx: ServiceContext, entry: AuditRecord): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at: ctx.now.toISOString(),
-      staff_id: entry.staffId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before_json: entry.before === null ? null : JSON.stringify(entry.before),
-      after_json: entry.after === null ? null : JSON.stringify(entry.after),
-      reason: entry.reason ?? null,
-    })
-    .execute();
+  const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
+  await insertAudit(trx, ctx.now.toISOString(), entry.staffId, entry.action, entry.entity, entry.entityId, json(entry.before), json(entry.after), entry.reason ?? null);
 }
 
 function parseJsonObject(text: string | null): Record<string, unknown> | null {

@@ -45,8 +45,10 @@ export async function listThresholds(db: Kysely<DB>, courseId: number, today: st
   return rows.map((r) => toThreshold(r, today));
 }
 
+const thresholdById = preparedQuery((db, id: number) => selectThresholds(db).where('motor_thresholds.id', '=', id));
+
 export async function getThreshold(db: Kysely<DB>, id: number, today: string): Promise<MotorThreshold> {
-  const row = await selectThresholds(db).where('motor_thresholds.id', '=', id).executeTakeFirst();
+  const [row] = await thresholdById(db, id);
   if (!row) throw notFound('Motor threshold', id);
   return toThreshold(row, today);
 }

@@ -53,8 +53,10 @@ function toAssessment(row: Row): Phq9Assessment {
   };
 }
 
+const assessmentById = preparedQuery((db, id: number) => selectAssessments(db).where('a.id', '=', id));
+
 export async function getAssessment(db: Kysely<DB>, id: number): Promise<Phq9Assessment> {
-  const row = await selectAssessments(db).where('a.id', '=', id).executeTakeFirst();
+  const [row] = await assessmentById(db, id);
   if (!row) throw notFound('PHQ-9', id);
   return toAssessment(row);
 }
@@ -77,13 +79,12 @@ export async function listForCourse(db: Kysely<DB>, courseId: number): Promise<P
  * The course a PHQ-9 belongs to: the course that was open on its date (from before the
  * start, for a baseline, to the end), the patient's open course first.
  */
+const coursesOfPatient = preparedQuery((db, patientId: number) =>
+  db.selectFrom('courses').select(['id', 'status', 'start_date', 'ended_on']).where('patient_id', '=', patientId).orderBy('start_date', 'desc'),
+);
+
 async function courseFor(db: Kysely<DB>, patientId: number, date: string): Promise<number | null> {
-  const courses = await db
-    .selectFrom('courses')
-    .select(['id', 'status', 'start_date', 'ended_on'])
-    .where('patient_id', '=', patientId)
-    .orderBy('start_date', 'desc')
-    .execute();
+  const courses = await coursesOfPatient(db, patientId);
   const open = courses.find((c) => (c.status === 'planned' || c.status === 'active'));
   if (open) return open.id;
   const covering = courses.find((c) => c.start_date <= date && (c.ended_on === null || date <= c.ended_on));

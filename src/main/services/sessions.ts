@@ -9,6 +9,7 @@ import {
   type SessionRow,
 } from '../../shared/schemas/session';
 import type { Course } from '../../shared/schemas/course';
+import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import { type Actor, requireActor } from './actor';
 import { recordAudit } from './audit';
@@ -82,6 +83,14 @@ function fieldsOf(findings: SafetyFinding[]): Record<string, string> {
   return fields;
 }
 
+// Sessions already logged for a course on a day, not counting the one being corrected (0: none).
+const sessionsOnDay = preparedQuery((db, courseId: number, date: string, excludeId: number) =>
+  db.selectFrom('treatment_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', courseId).where('session_date', '=', date).where('id', '!=', excludeId),
+);
+const lastSessionNumber = preparedQuery((db, courseId: number) =>
+  db.selectFrom('treatment_sessions').select((eb) => eb.fn.max<number | null>('session_number').as('n')).where('course_id', '=', courseId),
+);
+
 /** The checks main makes before any session is stored, new or corrected. */
 async function validateSession(
   trx: Transaction<DB>,
@@ -103,13 +112,7 @@ async function validateSession(
       motorThresholdId: 'No motor threshold of this course',
     });
   }
-  const sameDay = await trx
-    .selectFrom('treatment_sessions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('course_id', '=', course.id)
-    .where('session_date', '=', fields.sessionDate)
-    .$if(excludeSessionId !== null, (qb) => qb.where('id', '!=', excludeSessionId ?? 0))
-    .executeTakeFirstOrThrow();
+  const [sameDay = { n: 0 }] = await sessionsOnDay(trx, course.id, fields.sessionDate, excludeSessionId ?? 0);
   if (sameDay.n >= course.sessionsPerDay) {
     throw new ServiceError(
       'conflict',
@@ -222,12 +225,8 @@ export async function createSession(db: Kysely<DB>, ctx: ServiceContext, actorId
     const course = await getCourse(trx, fields.courseId);
     assertOpen(course);
     const override = await validateSession(trx, ctx, course, fields, null);
-    const last = await trx
-      .selectFrom('treatment_sessions')
-      .select((eb) => eb.fn.max<number | null>('session_number').as('n'))
-      .where('course_id', '=', course.id)
-      .executeTakeFirstOrThrow();
-    const sessionNumber = (last.n ?? 0) + 1;
+    const [last] = await lastSessionNumber(trx, course.id);
+    const sessionNumber = (last?.n ?? 0) + 1;
     const at = ctx.now.toISOString();
     const { id } = await trx
       .insertInto('treatment_sessions')

@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ClinicSettings } from '../../shared/schemas/settings';
+import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import { requireActor } from './actor';
 import type { ServiceContext } from './context';
 
+const allSettings = preparedQuery((db) => db.selectFrom('settings').select(['key', 'value']));
+
 export async function getClinicSettings(db: Kysely<DB>): Promise<ClinicSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const rows = await allSettings(db);
   const value = (key: 'clinic_name' | 'clinic_address') => rows.find((r) => r.key === key)?.value ?? '';
   return { clinicName: value('clinic_name'), clinicAddress: value('clinic_address') };
 }

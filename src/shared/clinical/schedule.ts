@@ -4,11 +4,6 @@ import { daysBetween } from './motorThreshold';
 /** Sessions given daily, Monday to Friday, before a standard course tapers (DOMAIN.md: 30, then 3, 2, 1). */
 export const DAILY_PHASE_SESSIONS = 30;
 
-function isWeekday(isoDate: string): boolean {
-  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-  return day !== 0 && day !== 6;
-}
-
 /**
  * Weekdays of a course's daily phase on which no session was given: from the first session to
  * the day of the last daily-phase session (`dailySessions`, e.g. 30 of a 36-session course), or,
@@ -21,11 +16,13 @@ export function missedWeekdays(sessionDates: readonly string[], dailySessions: n
   const sorted = [...sessionDates].sort();
   const first = sorted[0] ?? through;
   const end = sorted[dailySessions - 1] ?? through;
-  const given = new Set(sorted);
+  // Day offsets from the first session, so only the missed days are turned back into dates.
+  const given = new Set(sorted.map((d) => daysBetween(first, d)));
+  const firstWeekday = new Date(`${first}T00:00:00Z`).getUTCDay();
   const missed: string[] = [];
   for (let offset = 0, days = daysBetween(first, end); offset <= days; offset++) {
-    const day = addDaysIso(first, offset);
-    if (isWeekday(day) && !given.has(day)) missed.push(day);
+    const weekday = (firstWeekday + offset) % 7;
+    if (weekday !== 0 && weekday !== 6 && !given.has(offset)) missed.push(addDaysIso(first, offset));
   }
   return missed;
 }
