@@ -14,9 +14,10 @@ function matches(c: ScoredCourse, f: DashboardFilters): boolean {
   );
 }
 
-/** Newest first, as the dashboard lists them. */
+/** Newest first, as the dashboard lists them (ISO dates compare as strings). */
 function byStartDescending(a: ScoredCourse, b: ScoredCourse): number {
-  return b.row.startDate.localeCompare(a.row.startDate) || b.row.courseId - a.row.courseId;
+  if (a.row.startDate !== b.row.startDate) return a.row.startDate < b.row.startDate ? 1 : -1;
+  return b.row.courseId - a.row.courseId;
 }
 
 /**
@@ -75,12 +76,16 @@ export class DashboardReader {
   private async refresh(version: string): Promise<ScoredCourse[]> {
     const revisions = await this.db.selectFrom('course_progress').select(['course_id', 'revision']).execute();
     const stale = revisions.filter((r) => this.kept.get(r.course_id)?.revision !== r.revision);
-    if (stale.length > 0 || revisions.length !== this.kept.size) {
+    if (stale.length > 0) {
       const revisionOf = new Map(stale.map((r) => [r.course_id, r.revision]));
+      const isNew = stale.some((r) => !this.kept.has(r.course_id));
       for (const course of await loadScoredCourses(this.db, stale.map((r) => r.course_id))) {
         this.kept.set(course.row.courseId, { revision: revisionOf.get(course.row.courseId) ?? -1, course });
       }
-      this.ordered = [...this.kept.values()].map((k) => k.course).sort(byStartDescending);
+      // A course's start date never changes, so the order only moves when courses are added.
+      this.ordered = isNew
+        ? [...this.kept.values()].map((k) => k.course).sort(byStartDescending)
+        : this.ordered.map((c) => this.kept.get(c.row.courseId)?.course ?? c);
     }
     this.version = version;
     return this.ordered;

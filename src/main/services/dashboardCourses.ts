@@ -24,13 +24,16 @@ function chunks(ids: number[]): number[][] {
 }
 
 /** Counts per course of rare things (adverse events, open item-9 alerts), read from their small indexes. */
-async function rareCounts(db: Kysely<DB>): Promise<{ adverse: Map<number, number>; item9Open: Map<number, number> }> {
+async function rareCounts(db: Kysely<DB>, ids: number[] | null): Promise<{ adverse: Map<number, number>; item9Open: Map<number, number> }> {
   const [adverse, item9] = await Promise.all([
     db.selectFrom('session_adverse_events as ae').innerJoin('treatment_sessions as t', 't.id', 'ae.session_id')
-      .select((eb) => ['t.course_id', eb.fn.countAll<number>().as('n')]).groupBy('t.course_id').execute(),
+      .select((eb) => ['t.course_id', eb.fn.countAll<number>().as('n')])
+      .$if(ids !== null, (qb) => qb.where('t.course_id', 'in', ids ?? []))
+      .groupBy('t.course_id').execute(),
     db.selectFrom('phq9_assessments as a').leftJoin('phq9_item9_acknowledgements as k', 'k.assessment_id', 'a.id')
       .select((eb) => ['a.course_id', eb.fn.countAll<number>().as('n')])
       .where('a.item9', '>', 0).where('k.assessment_id', 'is', null).where('a.course_id', 'is not', null)
+      .$if(ids !== null, (qb) => qb.where('a.course_id', 'in', ids ?? []))
       .groupBy('a.course_id').execute(),
   ]);
   return {
@@ -81,7 +84,7 @@ export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null): P
     all
       ? selectScores(db).where('a.course_id', 'is not', null).execute()
       : Promise.all(chunks(ids).map((part) => selectScores(db).where('a.course_id', 'in', part).execute())).then((r) => r.flat()),
-    rareCounts(db),
+    rareCounts(db, all ? null : ids),
   ]);
   const wanted = all && ids !== null ? new Set(ids) : null;
   const scoresByCourse = new Map<number, DatedScore[]>();
