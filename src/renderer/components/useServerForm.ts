@@ -7,10 +7,13 @@ import { AppError, errorMessage } from '../api/client';
  */
 export function useServerForm() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [submitted, setSubmitted] = useState<Record<string, unknown>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+  /** Runs the save; `values` are the fields as sent, so a message can go once its field is edited. */
+  const run = async (action: () => Promise<unknown>, values: Record<string, unknown> = {}): Promise<boolean> => {
     setFieldErrors({});
     setFormError(null);
+    setSubmitted(values);
     try {
       await action();
       return true;
@@ -21,5 +24,8 @@ export function useServerForm() {
       return false;
     }
   };
-  return { fieldErrors, formError, run };
+  /** The field's message while it still holds the refused value; editing the field clears it. */
+  const errorFor = (name: string, value: unknown): string | undefined =>
+    !(name in submitted) || Object.is(submitted[name], value) ? fieldErrors[name] : undefined;
+  return { fieldErrors, formError, run, errorFor };
 }

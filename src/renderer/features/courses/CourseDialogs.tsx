@@ -32,7 +32,7 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
   const actor = useActor();
   const staff = useStaffList();
   const record = useClinicalMutation('motorThresholds:record');
-  const { fieldErrors, formError, run } = useServerForm();
+  const { formError, run, errorFor } = useServerForm();
   const [measuredOn, setMeasuredOn] = useState(localIsoDate(new Date()));
   const [rmt, setRmt] = useState('');
   const [method, setMethod] = useState<(typeof mtMethods)[number]>('emg');
@@ -45,6 +45,7 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
         actorId: actor.id, courseId: course.id, measuredOn, rmtPctMso: rmt === '' ? Number.NaN : Number(rmt), method, coil,
         measuredById: Number(measuredById), notes,
       }),
+      { rmtPctMso: rmt, measuredOn, coil, measuredById, notes },
     );
     if (done) {
       setRmt('');
@@ -57,8 +58,8 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack gap="sm">
           <Group grow align="flex-start">
-            <TextInput label="Resting MT (% MSO)" type="number" data-autofocus value={rmt} onChange={(e) => setRmt(e.currentTarget.value)} error={fieldErrors['rmtPctMso']} description={msoPreview(rmt, course.intensityPctMt)} inputWrapperOrder={['label', 'input', 'description', 'error']} />
-            <TextInput label="Measured on" type="date" value={measuredOn} onChange={(e) => setMeasuredOn(e.currentTarget.value)} error={fieldErrors['measuredOn']} />
+            <TextInput label="Resting MT (% MSO)" type="number" data-autofocus value={rmt} onChange={(e) => setRmt(e.currentTarget.value)} error={errorFor('rmtPctMso', rmt)} description={msoPreview(rmt, course.intensityPctMt)} inputWrapperOrder={['label', 'input', 'description', 'error']} />
+            <TextInput label="Measured on" type="date" value={measuredOn} onChange={(e) => setMeasuredOn(e.currentTarget.value)} error={errorFor('measuredOn', measuredOn)} />
           </Group>
           <div>
             <Text size="sm" fw={500} mb={4}>Method</Text>
@@ -66,10 +67,10 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
             {method === 'visual' && <Text size="xs" c="orange.8" mt={4}>Visual thresholds read on average about 11% higher than EMG ones; this one will be flagged.</Text>}
           </div>
           <Group grow align="flex-start">
-            <TextInput label="Coil" value={coil} onChange={(e) => setCoil(e.currentTarget.value)} error={fieldErrors['coil']} />
-            <NativeSelect label="Measured by" value={measuredById} onChange={(e) => setMeasuredById(e.currentTarget.value)} data={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))} error={fieldErrors['measuredById']} />
+            <TextInput label="Coil" value={coil} onChange={(e) => setCoil(e.currentTarget.value)} error={errorFor('coil', coil)} />
+            <NativeSelect label="Measured by" value={measuredById} onChange={(e) => setMeasuredById(e.currentTarget.value)} data={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))} error={errorFor('measuredById', measuredById)} />
           </Group>
-          <Textarea label="Notes" placeholder="e.g. re-measured after a medication change" autosize minRows={1} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={fieldErrors['notes']} />
+          <Textarea label="Notes" placeholder="e.g. re-measured after a medication change" autosize minRows={1} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errorFor('notes', notes)} />
           <ErrorNotice error={formError} title="Not recorded" />
         </Stack>
         <DialogActions onClose={onClose} label="Record threshold" loading={record.isPending} />
@@ -81,21 +82,21 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
 export function AuthorizationDialog({ course, opened, onClose }: DialogProps) {
   const actor = useActor();
   const authorize = useClinicalMutation('courses:authorize');
-  const { fieldErrors, formError, run } = useServerForm();
+  const { formError, run, errorFor } = useServerForm();
   const [sessions, setSessions] = useState(String(course.authorizedSessions));
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const submit = async () => {
-    if (await run(() => authorize.mutateAsync({ actorId: actor.id, courseId: course.id, authorizedSessions: sessions === '' ? Number.NaN : Number(sessions), reference, note }))) onClose();
+    if (await run(() => authorize.mutateAsync({ actorId: actor.id, courseId: course.id, authorizedSessions: sessions === '' ? Number.NaN : Number(sessions), reference, note }), { authorizedSessions: sessions, reference, note })) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Update payer authorization" centered>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack gap="sm">
           <Text size="sm">Currently {course.authorizedSessions} sessions authorized. Enter the new total (payers usually extend in blocks).</Text>
-          <TextInput label="Sessions authorized in total" type="number" data-autofocus value={sessions} onChange={(e) => setSessions(e.currentTarget.value)} error={fieldErrors['authorizedSessions']} />
-          <TextInput label="Authorization reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={fieldErrors['reference']} />
-          <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldErrors['note']} />
+          <TextInput label="Sessions authorized in total" type="number" data-autofocus value={sessions} onChange={(e) => setSessions(e.currentTarget.value)} error={errorFor('authorizedSessions', sessions)} />
+          <TextInput label="Authorization reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errorFor('reference', reference)} />
+          <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errorFor('note', note)} />
           <ErrorNotice error={formError} title="Not saved" />
         </Stack>
         <DialogActions onClose={onClose} label="Save authorization" loading={authorize.isPending} />
@@ -107,20 +108,20 @@ export function AuthorizationDialog({ course, opened, onClose }: DialogProps) {
 export function EndCourseDialog({ course, opened, onClose }: DialogProps) {
   const actor = useActor();
   const end = useClinicalMutation('courses:end');
-  const { fieldErrors, formError, run } = useServerForm();
+  const { formError, run, errorFor } = useServerForm();
   const [status, setStatus] = useState<'completed' | 'discontinued'>('completed');
   const [on, setOn] = useState(localIsoDate(new Date()));
   const [reason, setReason] = useState('');
   const submit = async () => {
-    if (await run(() => end.mutateAsync({ actorId: actor.id, courseId: course.id, version: course.version, status, on, reason }))) onClose();
+    if (await run(() => end.mutateAsync({ actorId: actor.id, courseId: course.id, version: course.version, status, on, reason }), { on, reason })) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="End the course" centered>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack gap="sm">
           <SegmentedControl value={status} onChange={(v) => setStatus(v as typeof status)} data={[{ value: 'completed', label: 'Completed' }, { value: 'discontinued', label: 'Discontinued' }]} />
-          <TextInput label="Last day" type="date" value={on} onChange={(e) => setOn(e.currentTarget.value)} error={fieldErrors['on']} />
-          <Textarea label={status === 'discontinued' ? 'Reason (required)' : 'Note'} data-autofocus autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors['reason']} />
+          <TextInput label="Last day" type="date" value={on} onChange={(e) => setOn(e.currentTarget.value)} error={errorFor('on', on)} />
+          <Textarea label={status === 'discontinued' ? 'Reason (required)' : 'Note'} data-autofocus autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor('reason', reason)} />
           <Text size="xs" c="dimmed">Recorded as {status} by {actor.name}. No sessions can be logged afterwards.</Text>
           <ErrorNotice error={formError} title="Not saved" />
         </Stack>
@@ -133,17 +134,17 @@ export function EndCourseDialog({ course, opened, onClose }: DialogProps) {
 export function ClearReviewDialog({ course, opened, onClose }: DialogProps) {
   const actor = useActor();
   const clear = useClinicalMutation('courses:clearReview');
-  const { fieldErrors, formError, run } = useServerForm();
+  const { formError, run, errorFor } = useServerForm();
   const [note, setNote] = useState('');
   const submit = async () => {
-    if (await run(() => clear.mutateAsync({ actorId: actor.id, courseId: course.id, version: course.version, note }))) onClose();
+    if (await run(() => clear.mutateAsync({ actorId: actor.id, courseId: course.id, version: course.version, note }), { note })) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Psychiatrist review" centered>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack gap="sm">
           <Text size="sm">{course.reviewReason}</Text>
-          <Textarea label="Review note" description="What was decided; recorded with your name." data-autofocus autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldErrors['note']} />
+          <Textarea label="Review note" description="What was decided; recorded with your name." data-autofocus autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errorFor('note', note)} />
           <ErrorNotice error={formError} title="Not saved" />
         </Stack>
         <DialogActions onClose={onClose} label="Mark as reviewed" loading={clear.isPending} />

@@ -12,11 +12,11 @@ import { useClinicalMutation } from '../courses/queries';
 export function AcknowledgeItem9Dialog({ assessment, patientName, onClose }: { assessment: Phq9Assessment | null; patientName: string; onClose(): void }) {
   const actor = useActor();
   const acknowledge = useClinicalMutation('phq9:acknowledge');
-  const { fieldErrors, formError, run } = useServerForm();
+  const { formError, run, errorFor } = useServerForm();
   const [action, setAction] = useState('');
   if (!assessment) return null;
   const submit = async () => {
-    if (await run(() => acknowledge.mutateAsync({ actorId: actor.id, assessmentId: assessment.id, actionTaken: action }))) {
+    if (await run(() => acknowledge.mutateAsync({ actorId: actor.id, assessmentId: assessment.id, actionTaken: action }), { actionTaken: action })) {
       setAction('');
       onClose();
     }
@@ -29,7 +29,7 @@ export function AcknowledgeItem9Dialog({ assessment, patientName, onClose }: { a
           <Text>Answered “{PHQ9_ANSWERS[assessment.answers[8] ?? 0]}” on {formatDate(assessment.assessedOn)} (total {assessment.total}).</Text>
         </Alert>
         <Text size="sm" mb="xs">This needs a clinician's attention today. Record what was done (risk assessment, safety plan, who was informed).</Text>
-        <Textarea label="What was done" data-autofocus autosize minRows={3} value={action} onChange={(e) => setAction(e.currentTarget.value)} error={fieldErrors['actionTaken']} />
+        <Textarea label="What was done" data-autofocus autosize minRows={3} value={action} onChange={(e) => setAction(e.currentTarget.value)} error={errorFor('actionTaken', action)} />
         <Text size="xs" c="dimmed" mt={4}>Recorded as acknowledged by {actor.name}.</Text>
         <ErrorNotice error={formError} title="Not acknowledged" />
         <Group justify="flex-end" mt="md">

@@ -11,14 +11,14 @@ import { useProtocolMutation } from './queries';
 export function RetireProtocolDialog({ protocol, onClose }: { protocol: Protocol | null; onClose(): void }) {
   const actor = useActor();
   const retire = useProtocolMutation('protocols:retire');
-  const { fieldErrors, formError, run } = useServerForm();
+  const { formError, run, errorFor } = useServerForm();
   const [reason, setReason] = useState('');
   const close = () => {
     setReason('');
     onClose();
   };
   const submit = async () => {
-    if (protocol && (await run(() => retire.mutateAsync({ actorId: actor.id, id: protocol.id, reason })))) close();
+    if (protocol && (await run(() => retire.mutateAsync({ actorId: actor.id, id: protocol.id, reason }), { reason }))) close();
   };
   return (
     <Modal opened={protocol !== null} onClose={close} title={`Retire ${protocol?.name ?? ''}`} centered>
@@ -28,7 +28,7 @@ export function RetireProtocolDialog({ protocol, onClose }: { protocol: Protocol
             It can no longer be prescribed. Courses already on it keep the parameters they were prescribed with; the protocol stays in
             the library under “Show superseded and retired revisions”.
           </Text>
-          <Textarea label="Reason" description="Recorded with your name in the audit log." data-autofocus autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors['reason']} />
+          <Textarea label="Reason" description="Recorded with your name in the audit log." data-autofocus autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor('reason', reason)} />
           <ErrorNotice error={formError} title="Not retired" />
         </Stack>
         <DialogActions onClose={close} label="Retire protocol" loading={retire.isPending} color="red" />

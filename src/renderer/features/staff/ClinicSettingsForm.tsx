@@ -18,13 +18,13 @@ function ClinicSettingsFields({ initial }: { initial: ClinicSettings }) {
   const actor = useActor();
   const client = useQueryClient();
   const save = useMutation({ mutationFn: (values: { clinicName: string; clinicAddress: string }) => call('settings:update', { ...values, actorId: actor.id }) });
-  const { fieldErrors, formError, run } = useServerForm();
+  const { formError, run, errorFor } = useServerForm();
   const [name, setName] = useState(initial.clinicName);
   const [address, setAddress] = useState(initial.clinicAddress);
   const [saved, setSaved] = useState(false);
   const submit = async () => {
     setSaved(false);
-    if (await run(() => save.mutateAsync({ clinicName: name, clinicAddress: address }))) {
+    if (await run(() => save.mutateAsync({ clinicName: name, clinicAddress: address }), { clinicName: name, clinicAddress: address })) {
       setSaved(true);
       await client.invalidateQueries({ queryKey: ['settings'] });
     }
@@ -34,8 +34,8 @@ function ClinicSettingsFields({ initial }: { initial: ClinicSettings }) {
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate aria-label="Clinic">
         <Title order={4} mb="sm">Clinic (printed on reports)</Title>
         <Group align="flex-start">
-          <TextInput label="Clinic name" w={300} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors['clinicName']} />
-          <TextInput label="Address and phone" w={380} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={fieldErrors['clinicAddress']} />
+          <TextInput label="Clinic name" w={300} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorFor('clinicName', name)} />
+          <TextInput label="Address and phone" w={380} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={errorFor('clinicAddress', address)} />
           <Button type="submit" mt={25} loading={save.isPending}>Save</Button>
         </Group>
         {saved && <Text size="sm" c="teal.8">Saved.</Text>}
