@@ -17,7 +17,8 @@ export function electronClinicSwitcher(demo: boolean, demoFile: string): ClinicS
     const args = process.argv.slice(1).filter((a) => a !== DEMO_FLAG);
     setTimeout(() => {
       app.relaunch({ args: toDemo ? [...args, DEMO_FLAG] : args });
-      app.exit(0);
+      // quit, not exit: 'will-quit' closes the database cleanly before the new instance opens one.
+      app.quit();
     }, 200);
     return { relaunching: true };
   };
