@@ -28,7 +28,9 @@ export function DashboardScreen() {
     startFrom: startFrom || null,
     startTo: startTo || null,
   };
-  const rows = useQuery({ queryKey: queryKeys.dashboard('courses', filters), queryFn: () => call('dashboard:courses', filters), placeholderData: keepPreviousData, staleTime: 0 });
+  // Thousands of rows arrive whole each time: comparing them with the previous answer
+  // (react-query's structural sharing) costs more than rendering them, so it is off.
+  const rows = useQuery({ queryKey: queryKeys.dashboard('courses', filters), queryFn: () => call('dashboard:courses', filters), placeholderData: keepPreviousData, staleTime: 0, structuralSharing: false });
   const cohort = useQuery({ queryKey: queryKeys.dashboard('cohort', filters), queryFn: () => call('dashboard:cohort', filters), placeholderData: keepPreviousData, staleTime: 0 });
   const lineages = [...new Map((protocols.data ?? []).filter((p) => p.status === 'current').map((p) => [p.lineageId, p.name])).entries()];
   const screen = useRef<HTMLDivElement>(null);
