@@ -1,19 +1,14 @@
 import '@mantine/core/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { router } from './app/router';
 import { StartGate } from './app/StartGate';
+import { cssVariablesResolver, theme } from './app/theme';
 import { ReportScreen } from './features/report/ReportScreen';
 import { ActorProvider } from './session/actor';
-
-const theme = createTheme({
-  primaryColor: 'teal',
-  defaultRadius: 'sm',
-  fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
-});
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -31,7 +26,7 @@ const report = /^#\/report\/(\d+)\?by=(\d+)$/.exec(window.location.hash);
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         {report ? (
           <ReportScreen courseId={Number(report[1])} generatedById={Number(report[2])} />

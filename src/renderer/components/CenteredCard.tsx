@@ -8,7 +8,7 @@ export function CenteredCard({ title, subtitle, children }: { title: string; sub
       <Paper withBorder shadow="sm" p="xl" w={480} radius="md">
         <Stack gap="md">
           <div>
-            <Text size="sm" c="teal.8" fw={700} tt="uppercase">TMS Course Tracker</Text>
+            <Text size="sm" c="teal.9" fw={700} tt="uppercase">TMS Course Tracker</Text>
             <Title order={2}>{title}</Title>
             {subtitle && <Text c="dimmed" size="sm" mt={4}>{subtitle}</Text>}
           </div>

@@ -10,6 +10,7 @@ import { useServerForm } from '../../components/useServerForm';
 import { useActor } from '../../session/actor';
 import { useStaffList } from '../staff/queries';
 import { useClinicalMutation } from './queries';
+import { WARNING_COLOR } from '../../app/theme';
 
 interface DialogProps {
   course: Course;
@@ -64,7 +65,7 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
           <div>
             <Text size="sm" fw={500} mb={4}>Method</Text>
             <SegmentedControl fullWidth value={method} onChange={(v) => setMethod(v as typeof method)} data={mtMethods.map((m) => ({ value: m, label: mtMethodLabels[m] }))} />
-            {method === 'visual' && <Text size="xs" c="orange.8" mt={4}>Visual thresholds read on average about 11% higher than EMG ones; this one will be flagged.</Text>}
+            {method === 'visual' && <Text size="xs" c={WARNING_COLOR} mt={4}>Visual thresholds read on average about 11% higher than EMG ones; this one will be flagged.</Text>}
           </div>
           <Group grow align="flex-start">
             <TextInput label="Coil" value={coil} onChange={(e) => setCoil(e.currentTarget.value)} error={errorFor('coil', coil)} />

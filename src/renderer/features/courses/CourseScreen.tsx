@@ -19,6 +19,7 @@ import { PatientBanner } from '../patients/PatientBanner';
 import { AuthorizationDialog, ClearReviewDialog, EndCourseDialog, RecordMotorThresholdDialog } from './CourseDialogs';
 import { useCourse } from './queries';
 import { SessionTable } from './SessionTable';
+import { WARNING_COLOR } from '../../app/theme';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -65,7 +66,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           </Text>
           <Text size="sm">{describeStimulation(course)} — {course.dose.totalPulses} pulses, {formatDuration(course.dose.durationS)} per session</Text>
           <Text size="xs" c="dimmed">{DURATION_CONVENTION} Schedule: {course.schedule || '—'}</Text>
-          {course.safetyOverrideReason && <Text size="xs" c="orange.8">Prescribed beyond a published safety limit: {course.safetyOverrideReason}</Text>}
+          {course.safetyOverrideReason && <Text size="xs" c={WARNING_COLOR}>Prescribed beyond a published safety limit: {course.safetyOverrideReason}</Text>}
         </div>
         <Group gap="xs">
           <ExportButtons courseId={course.id} />

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { SessionRow } from '../../../shared/schemas/session';
 import { formatDate } from '../../format';
+import { WARNING_COLOR } from '../../app/theme';
 
 /** Every session of a course, one row each, with what was delivered and what happened. */
 export function SessionTable({ sessions, canCorrect }: { sessions: SessionRow[]; canCorrect: boolean }) {
@@ -34,7 +35,7 @@ export function SessionTable({ sessions, canCorrect }: { sessions: SessionRow[];
             <Table.Td ta="right" ff="monospace">{s.pulsesDelivered}</Table.Td>
             <Table.Td>
               <Group gap={4}>
-                {s.partial && <Badge size="xs" color="orange" variant="outline">Partial</Badge>}
+                {s.partial && <Badge size="xs" color={WARNING_COLOR} variant="outline">Partial</Badge>}
                 {s.interruptions > 0 && <Badge size="xs" color="gray" variant="outline">{s.interruptions} interruption(s)</Badge>}
                 {s.overrideByName && <Badge size="xs" color="grape" variant="outline" title={s.overrideReason ?? ''}>Override: {s.overrideByName}</Badge>}
                 {s.adverseEventsSummary && <Badge size="xs" color="red" variant="filled">{s.adverseEventsSummary}</Badge>}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { courseStatusLabels } from '../../../shared/schemas/course';
 import type { DashboardRow } from '../../../shared/schemas/dashboard';
 import { formatDate } from '../../format';
+import { WARNING_COLOR } from '../../app/theme';
 
 /** A first guess; each row's real height is measured once it is drawn. */
 const ROW_HEIGHT = 60;
@@ -19,7 +20,7 @@ function Flags({ row }: { row: DashboardRow }) {
     <Group gap={4} wrap="nowrap">
       {row.item9Open > 0 && <Badge size="xs" color="red" variant="filled">Item 9 open</Badge>}
       {row.adverseEvents > 0 && <Badge size="xs" color="red" variant="outline">{row.adverseEvents} adverse event(s)</Badge>}
-      {row.worsening && <Badge size="xs" color="orange" variant="outline">Worse ≥ 5</Badge>}
+      {row.worsening && <Badge size="xs" color={WARNING_COLOR} variant="outline">Worse ≥ 5</Badge>}
     </Group>
   );
 }

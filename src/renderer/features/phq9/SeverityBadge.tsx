@@ -11,7 +11,8 @@ export const severityColors: Record<Phq9Severity, string> = {
 };
 
 export function SeverityBadge({ total, severity }: { total: number; severity: Phq9Severity }) {
-  const dark = severity === 'moderately_severe' || severity === 'severe';
+  // White text only on the darkest band; dark text elsewhere keeps 4.5:1 or better.
+  const dark = severity === 'severe';
   return (
     <Badge variant="filled" styles={{ root: { background: severityColors[severity], color: dark ? 'white' : '#1a1a1a', border: '1px solid #6b8fb3' } }}>
       {total} · {phq9SeverityLabels[severity]}

@@ -38,7 +38,7 @@ function ClinicSettingsFields({ initial }: { initial: ClinicSettings }) {
           <TextInput label="Address and phone" w={380} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={errorFor('clinicAddress', address)} />
           <Button type="submit" mt={25} loading={save.isPending}>Save</Button>
         </Group>
-        {saved && <Text size="sm" c="teal.8">Saved.</Text>}
+        {saved && <Text size="sm" c="teal.9">Saved.</Text>}
         <ErrorNotice error={formError} title="Not saved" />
       </form>
     </Paper>

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate } from '../../format';
 import { useToday } from '../courses/queries';
+import { WARNING_COLOR } from '../../app/theme';
 
 function MtCell({ item }: { item: TodayItem }) {
   if (!item.mt) return <Badge color="red" variant="light">No MT</Badge>;
@@ -13,8 +14,8 @@ function MtCell({ item }: { item: TodayItem }) {
     <Group gap={4}>
       <Text size="sm">{item.mt.rmtPctMso}% MSO</Text>
       <Text size="xs" c="dimmed">{item.mt.ageDays === 0 ? 'today' : `${item.mt.ageDays} d ago`}</Text>
-      {item.mt.stale && <Badge size="xs" color="orange" variant="outline">Re-measure (&gt; 7 d)</Badge>}
-      {item.mt.visual && <Badge size="xs" color="orange" variant="outline">Visual</Badge>}
+      {item.mt.stale && <Badge size="xs" color={WARNING_COLOR} variant="outline">Re-measure (&gt; 7 d)</Badge>}
+      {item.mt.visual && <Badge size="xs" color={WARNING_COLOR} variant="outline">Visual</Badge>}
     </Group>
   );
 }
@@ -27,7 +28,7 @@ function Phq9DueCell({ item }: { item: TodayItem }) {
     <Group gap={4}>
       {item.phq9Due ? (
         // A button, not a badge: it is an action (open the PHQ-9 form), reachable by keyboard, and never truncated.
-        <Button size="compact-xs" color="orange.8" variant={item.phq9Due === 'overdue' ? 'filled' : 'outline'} onClick={() => navigate(`/patients/${item.patientId}/phq9/new`)}>
+        <Button size="compact-xs" color={WARNING_COLOR} variant={item.phq9Due === 'overdue' ? 'filled' : 'outline'} onClick={() => navigate(`/patients/${item.patientId}/phq9/new`)}>
           {phq9DueLabels[item.phq9Due]}
         </Button>
       ) : (
@@ -85,12 +86,12 @@ export function TodayScreen() {
                   <Table.Td><Text size="sm">{item.protocolName}</Text></Table.Td>
                   <Table.Td>
                     <Text size="sm">Session {item.nextSessionNumber} of {item.plannedSessions}</Text>
-                    {item.nextSessionNumber > item.authorizedSessions && <Badge size="xs" color="orange" variant="outline">Beyond authorization</Badge>}
+                    {item.nextSessionNumber > item.authorizedSessions && <Badge size="xs" color={WARNING_COLOR} variant="outline">Beyond authorization</Badge>}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{item.lastSessionDate ? formatDate(item.lastSessionDate) : 'First session'}</Text>
                     {item.daysSinceLastSession !== null && (
-                      <Text size="xs" c={item.daysSinceLastSession > 3 ? 'orange.8' : 'dimmed'}>{item.daysSinceLastSession} day(s) ago</Text>
+                      <Text size="xs" c={item.daysSinceLastSession > 3 ? WARNING_COLOR : 'dimmed'}>{item.daysSinceLastSession} day(s) ago</Text>
                     )}
                   </Table.Td>
                   <Table.Td><MtCell item={item} /></Table.Td>

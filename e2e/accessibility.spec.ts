@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { seedDemoCourse } from '../tools/seed/demoCourse';
+import { expect, test } from './fixtures';
+
+/** WCAG 2.1 A and AA problems axe finds on the page, as "rule: target" lines. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${n.target.join(' ')} — ${n.failureSummary ?? ''}`.slice(0, 300)));
+}
+
+test('the main screens have no WCAG 2.1 AA violations that axe can find', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Welcome — set up your clinic' })).toBeVisible();
+  const firstRun = (await violations(page)).map((v) => `first run: ${v}`);
+  // An active course, 20 sessions in, seen on a day it is due: the today list and session form have content.
+  host.setNow(new Date(2026, 2, 30, 10));
+  const { courseId, psychiatristId } = await seedDemoCourse(host.dispatch, { sessions: 20 });
+  await page.addInitScript((id) => sessionStorage.setItem('tms.actingStaffId', String(id)), psychiatristId);
+  const screens: Array<[string, string, () => Promise<void>]> = [
+    ['today', '/today', () => expect(page.getByRole('button', { name: 'Log session' })).toBeVisible()],
+    ['session form', `/courses/${courseId}/sessions/new`, () => expect(page.getByRole('button', { name: 'Save session' }).first()).toBeVisible()],
+    ['alerts', '/alerts', () => expect(page.getByRole('heading').first()).toBeVisible()],
+    ['patients', '/patients', () => expect(page.getByRole('table', { name: 'Patients' })).toBeVisible()],
+    ['course', `/courses/${courseId}`, () => expect(page.getByTestId('phq9-chart')).toBeVisible()],
+    ['dashboard', '/dashboard', () => expect(page.getByTestId('dashboard-count')).toBeVisible()],
+    ['protocols', '/protocols', () => expect(page.getByRole('table', { name: 'Protocols' })).toBeVisible()],
+    ['staff', '/staff', () => expect(page.getByRole('table', { name: 'Staff members' })).toBeVisible()],
+    ['phq9 form', '/patients/1/phq9/new', () => expect(page.getByRole('heading', { name: /PHQ-9/ }).first()).toBeVisible()],
+    ['report', `/report/${courseId}?by=${psychiatristId}`, () => expect(page.locator('html[data-report-ready]')).toBeAttached()],
+  ];
+  const found: string[] = [...firstRun];
+  for (const [name, route, ready] of screens) {
+    await page.goto('about:blank');
+    await page.goto(`${host.url}/#${route}`);
+    await ready();
+    found.push(...(await violations(page)).map((v) => `${name}: ${v}`));
+  }
+  expect(found).toEqual([]);
+});
