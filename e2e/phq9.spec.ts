@@ -121,3 +121,28 @@ test('a positive item 9 raises an alert on every screen until acknowledged by na
   await page.goto(`${host.url}/#/patients/${patient.id}`);
   await expect(page.getByText(/acknowledged by Dr. Maya Patel/)).toBeVisible();
 });
+
+test('a PHQ-9 saved by mistake is marked entered in error: struck through, out of the outcome and the chart', async ({ page, host }) => {
+  await setUpClinic(page, host);
+  host.setNow(new Date(2026, 3, 1, 12));
+  const { patient, course } = await treatedPatient(host, 'MRN-0300', 'Hopper', 20);
+  for (const [week, total] of [[0, 18], [1, 14], [2, 8], [3, 3]] as const) await score(host, patient.id, addDays(START, 7 * week), total);
+  await page.goto(`${host.url}/#/courses/${course.id}`);
+  await expect(page.getByTestId('outcome-latest')).toHaveText('3');
+  await expect(page.getByTestId('outcome-remission')).toHaveText('Yes');
+
+  await page.getByRole('button', { name: 'Mark the PHQ-9 of 23 Mar 2026 as entered in error' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mark PHQ-9 as entered in error' });
+  await dialog.getByRole('button', { name: 'Mark as entered in error' }).click();
+  await expect(dialog.getByLabel('What was wrong')).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('What was wrong').fill('Answers were those of another patient');
+  await dialog.getByRole('button', { name: 'Mark as entered in error' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByTestId('outcome-latest')).toHaveText('8');
+  await expect(page.getByTestId('outcome-remission')).toHaveText('No');
+  const table = page.getByRole('table', { name: 'PHQ-9 assessments' });
+  await expect(table).toContainText('Entered in error Dr. Maya Patel');
+  await expect(table).toContainText('Answers were those of another patient');
+  await screenshot(page, '37-phq9-entered-in-error');
+});

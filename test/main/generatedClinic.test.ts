@@ -89,9 +89,9 @@ describe('course_progress (migration 0005)', () => {
     await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
     const raw = new Database(file);
     const expected = raw.prepare(progressFromSessions).all();
-    const triggers = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'course_progress%' OR name LIKE 'course_revision%')").all() as Array<{ name: string }>;
+    const triggers = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'course_progress%' OR name LIKE 'course_revision%' OR name LIKE 'phq9_entered_in_error%')").all() as Array<{ name: string }>;
     for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
-    raw.exec('DROP TABLE course_progress; PRAGMA user_version = 4;');
+    raw.exec('DROP TABLE course_progress; DROP TABLE phq9_entered_in_error; PRAGMA user_version = 4;');
     raw.close();
     const db = await openDatabase(file);
     await db.destroy();

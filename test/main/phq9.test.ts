@@ -156,3 +156,47 @@ describe('outcome and dashboard', () => {
     ]);
   });
 });
+
+describe('PHQ-9 entered in error', () => {
+  it('is marked by a psychiatrist with a reason, kept in the record, and leaves outcome, dashboard and audit consistent', async () => {
+    const { dispatch } = await clinic();
+    ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', role: 'technician' }, T0));
+    await treat(dispatch, 1, 'M1', { id: 1 }, ['2026-03-02']);
+    await phq9(dispatch, 1, '2026-03-02', 20);
+    await phq9(dispatch, 1, '2026-03-09', 16);
+    const wrong = await phq9(dispatch, 1, '2026-03-16', 2);
+    const at = day('2026-03-17');
+    expect(ok(await dispatch('courses:get', { id: 1 }, at)).outcome).toMatchObject({ latest: { total: 2 }, remission: true });
+    expect(ok(await dispatch('dashboard:courses', {}, at))[0]).toMatchObject({ latest: 2, remission: true });
+
+    const byTechnician = await dispatch('phq9:markEnteredInError', { actorId: 2, assessmentId: wrong.id, reason: 'Entered for the wrong patient' }, at);
+    expect(byTechnician).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const tooShort = await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: wrong.id, reason: 'oops' }, at);
+    expect(tooShort).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { reason: 'Say what was wrong (at least 5 characters)' } } });
+
+    const marked = ok(await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: wrong.id, reason: 'Entered for the wrong patient' }, at));
+    expect(marked.enteredInError).toEqual({ byName: 'Dr. Maya Patel', at: '2026-03-17T12:00:00.000Z', reason: 'Entered for the wrong patient' });
+    const detail = ok(await dispatch('courses:get', { id: 1 }, at));
+    expect(detail.phq9).toHaveLength(3);
+    expect(detail.outcome).toMatchObject({ latest: { total: 16 }, remission: false, response: false });
+    expect(ok(await dispatch('dashboard:courses', {}, at))[0]).toMatchObject({ latest: 16, remission: false });
+    const again = await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: wrong.id, reason: 'Entered for the wrong patient' }, at);
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const history = ok(await dispatch('audit:list', { entity: 'phq9', entityId: wrong.id }, at));
+    expect(history.map((h) => h.action)).toEqual(['enter_in_error', 'create']);
+  });
+
+  it('needs a positive item 9 acknowledged first, then takes it off the alert list', async () => {
+    const { dispatch } = await clinic();
+    await treat(dispatch, 1, 'M1', { id: 1 }, ['2026-03-02']);
+    const positive = await phq9(dispatch, 1, '2026-03-02', 12, 2);
+    const at = day('2026-03-03');
+    const refused = await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: positive.id, reason: 'Answers keyed into the wrong form' }, at);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/acknowledge it first/) } });
+    expect(ok(await dispatch('phq9:openAlerts', {}, at))).toHaveLength(1);
+    ok(await dispatch('phq9:acknowledge', { actorId: 1, assessmentId: positive.id, actionTaken: 'Called the patient: no ideation; the form was keyed wrongly' }, at));
+    ok(await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: positive.id, reason: 'Answers keyed into the wrong form' }, at));
+    expect(ok(await dispatch('phq9:openAlerts', {}, at))).toEqual([]);
+    expect(ok(await dispatch('sessions:today', { date: '2026-03-03' }, at))[0]).toMatchObject({ item9Open: false, lastPhq9Date: null });
+  });
+});

@@ -25,9 +25,10 @@ export function rawQueries(db: Database.Database) {
   const sideEffects = db.prepare('SELECT e.* FROM session_side_effects e JOIN treatment_sessions t ON t.id = e.session_id WHERE t.course_id = ? ORDER BY e.effect');
   const interruptions = db.prepare('SELECT i.* FROM session_interruptions i JOIN treatment_sessions t ON t.id = i.session_id WHERE t.course_id = ? ORDER BY i.id');
   const events = db.prepare('SELECT e.* FROM session_adverse_events e JOIN treatment_sessions t ON t.id = e.session_id WHERE t.course_id = ? ORDER BY e.id');
-  const selectAssessments = `SELECT a.*, e.name AS entered_by_name, ks.name AS ack_by_name, k.acknowledged_at, k.action_taken
+  const selectAssessments = `SELECT a.*, e.name AS entered_by_name, ks.name AS ack_by_name, k.acknowledged_at, k.action_taken,
+      xs.name AS error_by_name, x.marked_at AS error_marked_at, x.reason AS error_reason
     FROM phq9_assessments a JOIN staff e ON e.id = a.entered_by LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-    LEFT JOIN staff ks ON ks.id = k.acknowledged_by`;
+    LEFT JOIN staff ks ON ks.id = k.acknowledged_by LEFT JOIN phq9_entered_in_error x ON x.assessment_id = a.id LEFT JOIN staff xs ON xs.id = x.marked_by`;
   const phq9 = db.prepare(`${selectAssessments} WHERE a.course_id = ? ORDER BY a.assessed_on, a.id`);
   const settings = db.prepare('SELECT key, value FROM settings');
   const staffName = db.prepare('SELECT name FROM staff WHERE id = ?');
@@ -38,9 +39,10 @@ export function rawQueries(db: Database.Database) {
       (SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id AND s.session_date = @date) AS sessions_today,
       (SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method) FROM motor_thresholds m WHERE m.course_id = c.id
         ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) AS mt_json,
-      (SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.course_id = c.id AND a.assessed_on <= @date) AS last_phq9,
+      (SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.course_id = c.id AND a.assessed_on <= @date
+        AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error)) AS last_phq9,
       (SELECT count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-        WHERE a.course_id = c.id AND a.item9 > 0 AND k.assessment_id IS NULL) AS item9_open
+        WHERE a.course_id = c.id AND a.item9 > 0 AND k.assessment_id IS NULL AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error)) AS item9_open
     FROM courses c JOIN patients p ON p.id = c.patient_id LEFT JOIN course_progress cp ON cp.course_id = c.id
     WHERE c.status IN ('planned', 'active') AND c.start_date <= @date AND p.archived_at IS NULL`);
   const cohortCourses = db.prepare(`
@@ -49,10 +51,12 @@ export function rawQueries(db: Database.Database) {
     FROM courses c JOIN patients p ON p.id = c.patient_id JOIN staff s ON s.id = c.prescriber_id JOIN protocols pr ON pr.id = c.protocol_id
     LEFT JOIN course_progress cp ON cp.course_id = c.id
     ORDER BY c.start_date DESC, c.id DESC`);
-  const cohortScores = db.prepare('SELECT a.id, a.course_id, a.assessed_on, a.total FROM courses c JOIN phq9_assessments a ON a.course_id = c.id');
+  const cohortScores = db.prepare(`SELECT a.id, a.course_id, a.assessed_on, a.total FROM phq9_assessments a LEFT JOIN phq9_entered_in_error x ON x.assessment_id = a.id
+    WHERE a.course_id IS NOT NULL AND x.assessment_id IS NULL ORDER BY a.course_id, a.assessed_on, a.id`);
   const cohortAdverse = db.prepare('SELECT t.course_id, count(*) FROM session_adverse_events ae JOIN treatment_sessions t ON t.id = ae.session_id GROUP BY t.course_id');
   const cohortItem9 = db.prepare(`SELECT a.course_id, count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-    WHERE a.item9 > 0 AND k.assessment_id IS NULL AND a.course_id IS NOT NULL GROUP BY a.course_id`);
+    LEFT JOIN phq9_entered_in_error x ON x.assessment_id = a.id
+    WHERE a.item9 > 0 AND k.assessment_id IS NULL AND x.assessment_id IS NULL AND a.course_id IS NOT NULL GROUP BY a.course_id`);
   // Writes: the same statements our services issue, in the same order and transaction.
   const actor = db.prepare('SELECT id, name, role, active FROM staff WHERE id = ?');
   const mtById = db.prepare('SELECT m.*, s.name AS measured_by_name FROM motor_thresholds m JOIN staff s ON s.id = m.measured_by WHERE m.id = ?');

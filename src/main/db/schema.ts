@@ -198,6 +198,13 @@ export interface Phq9Item9AcknowledgementsTable {
   action_taken: string;
 }
 
+export interface Phq9EnteredInErrorTable {
+  assessment_id: number;
+  marked_by: number;
+  marked_at: string;
+  reason: string;
+}
+
 export interface SettingsTable {
   key: 'clinic_name' | 'clinic_address';
   value: string;
@@ -230,6 +237,7 @@ export interface DB {
   session_adverse_events: SessionAdverseEventsTable;
   phq9_assessments: Phq9AssessmentsTable;
   phq9_item9_acknowledgements: Phq9Item9AcknowledgementsTable;
+  phq9_entered_in_error: Phq9EnteredInErrorTable;
   settings: SettingsTable;
   course_progress: CourseProgressTable;
 }

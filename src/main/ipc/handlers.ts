@@ -27,7 +27,7 @@ import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '.
 import { correctSession, createSession, prepareSession } from '../services/sessions';
 import { todayList } from '../services/today';
 import { DashboardReader } from '../services/dashboard';
-import { acknowledgeItem9, createAssessment, listForPatient, openItem9Alerts } from '../services/phq9';
+import { acknowledgeItem9, createAssessment, listForPatient, markEnteredInError, openItem9Alerts } from '../services/phq9';
 import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
 import { getReportData } from '../reports/reportData';
 import { ServiceError } from '../services/errors';
@@ -94,6 +94,7 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'phq9:create': ({ actorId, ...fields }, ctx) => createAssessment(db, ctx, actorId, fields),
     'phq9:listForPatient': (input) => listForPatient(db, input.patientId),
     'phq9:acknowledge': (input, ctx) => acknowledgeItem9(db, ctx, input.actorId, input.assessmentId, input.actionTaken),
+    'phq9:markEnteredInError': (input, ctx) => markEnteredInError(db, ctx, input.actorId, input.assessmentId, input.reason),
     'phq9:openAlerts': () => openItem9Alerts(db),
     'dashboard:courses': (input) => dashboard.courses(input),
     'dashboard:cohort': (input) => dashboard.cohort(input),

@@ -35,10 +35,11 @@ export function phq9Csv(detail: CourseDetail): string {
   const first = detail.firstSessionDate;
   return toCsv(
     ['mrn', 'date', 'week', ...Array.from({ length: 9 }, (_, i) => `item${i + 1}`), `total_loinc_${LOINC_PHQ9_TOTAL}`, 'severity',
-      'item9_positive', 'item9_acknowledged_by', 'difficulty', 'entered_by'],
+      'item9_positive', 'item9_acknowledged_by', 'difficulty', 'entered_by', 'entered_in_error_reason'],
     detail.phq9.map((a) => [
       detail.patient.mrn, a.assessedOn, first ? weekOfCourse(first, a.assessedOn) : null, ...a.answers, a.total, phq9SeverityLabels[a.severity],
       a.item9Positive, a.acknowledgement?.byName ?? null, a.difficulty ? phq9DifficultyLabels[a.difficulty] : null, a.enteredByName,
+      a.enteredInError?.reason ?? null,
     ]),
   );
 }

@@ -178,7 +178,8 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
     listForCourse(db, id),
   ]);
   const firstSessionDate = sessions[0]?.sessionDate ?? null;
-  const outcome = courseOutcome(phq9.map((a) => ({ id: a.id, date: a.assessedOn, total: a.total })), firstSessionDate);
+  const valid = phq9.filter((a) => !a.enteredInError);
+  const outcome = courseOutcome(valid.map((a) => ({ id: a.id, date: a.assessedOn, total: a.total })), firstSessionDate);
   const currentMt = motorThresholds[0] ?? null;
   const output = currentMt ? checkMachineOutput(currentMt.rmtPctMso, course.intensityPctMt) : null;
   const last = sessions.at(-1) ?? null;
@@ -199,7 +200,7 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
   const flags: CourseFlag[] = [];
   const open = course.status === 'planned' || course.status === 'active';
   if (course.reviewRequired) flags.push({ kind: 'review_required', message: `Psychiatrist review required: ${course.reviewReason ?? ''}` });
-  const openItem9 = phq9.filter((a) => a.item9Positive && !a.acknowledgement);
+  const openItem9 = valid.filter((a) => a.item9Positive && !a.acknowledgement);
   if (openItem9.length > 0) {
     flags.push({ kind: 'item9_open', message: `PHQ-9 item 9 (thoughts of death or self-harm) positive on ${openItem9.map((a) => a.assessedOn).join(', ')}: not yet acknowledged.` });
   }

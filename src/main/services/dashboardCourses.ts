@@ -31,8 +31,9 @@ async function rareCounts(db: Kysely<DB>, ids: number[] | null): Promise<{ adver
       .$if(ids !== null, (qb) => qb.where('t.course_id', 'in', ids ?? []))
       .groupBy('t.course_id').execute(),
     db.selectFrom('phq9_assessments as a').leftJoin('phq9_item9_acknowledgements as k', 'k.assessment_id', 'a.id')
+      .leftJoin('phq9_entered_in_error as x', 'x.assessment_id', 'a.id')
       .select((eb) => ['a.course_id', eb.fn.countAll<number>().as('n')])
-      .where('a.item9', '>', 0).where('k.assessment_id', 'is', null).where('a.course_id', 'is not', null)
+      .where('a.item9', '>', 0).where('k.assessment_id', 'is', null).where('x.assessment_id', 'is', null).where('a.course_id', 'is not', null)
       .$if(ids !== null, (qb) => qb.where('a.course_id', 'in', ids ?? []))
       .groupBy('a.course_id').execute(),
   ]);
@@ -56,7 +57,14 @@ function selectCourses(db: Kysely<DB>) {
 }
 
 function selectScores(db: Kysely<DB>) {
-  return db.selectFrom('phq9_assessments as a').select(['a.id', 'a.course_id', 'a.assessed_on', 'a.total']).orderBy('a.course_id').orderBy('a.assessed_on').orderBy('a.id');
+  return db
+    .selectFrom('phq9_assessments as a')
+    .leftJoin('phq9_entered_in_error as x', 'x.assessment_id', 'a.id')
+    .select(['a.id', 'a.course_id', 'a.assessed_on', 'a.total'])
+    .where('x.assessment_id', 'is', null)
+    .orderBy('a.course_id')
+    .orderBy('a.assessed_on')
+    .orderBy('a.id');
 }
 
 /** The score a course had in each week: its last PHQ-9 of that week (week 0 is the baseline). */

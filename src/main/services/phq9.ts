@@ -14,6 +14,9 @@ type Row = Selectable<Phq9AssessmentsTable> & {
   ack_by_name: string | null;
   acknowledged_at: string | null;
   action_taken: string | null;
+  error_by_name: string | null;
+  error_marked_at: string | null;
+  error_reason: string | null;
 };
 
 function selectAssessments(db: Kysely<DB>) {
@@ -22,8 +25,13 @@ function selectAssessments(db: Kysely<DB>) {
     .innerJoin('staff as e', 'e.id', 'a.entered_by')
     .leftJoin('phq9_item9_acknowledgements as k', 'k.assessment_id', 'a.id')
     .leftJoin('staff as ks', 'ks.id', 'k.acknowledged_by')
+    .leftJoin('phq9_entered_in_error as x', 'x.assessment_id', 'a.id')
+    .leftJoin('staff as xs', 'xs.id', 'x.marked_by')
     .selectAll('a')
-    .select(['e.name as entered_by_name', 'ks.name as ack_by_name', 'k.acknowledged_at', 'k.action_taken']);
+    .select([
+      'e.name as entered_by_name', 'ks.name as ack_by_name', 'k.acknowledged_at', 'k.action_taken',
+      'xs.name as error_by_name', 'x.marked_at as error_marked_at', 'x.reason as error_reason',
+    ]);
 }
 
 export function answersOf(row: Pick<Selectable<Phq9AssessmentsTable>, `item${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`>): number[] {
@@ -50,6 +58,8 @@ function toAssessment(row: Row): Phq9Assessment {
       row.acknowledged_at && row.ack_by_name && row.action_taken
         ? { byName: row.ack_by_name, at: row.acknowledged_at, actionTaken: row.action_taken }
         : null,
+    enteredInError:
+      row.error_marked_at && row.error_by_name && row.error_reason ? { byName: row.error_by_name, at: row.error_marked_at, reason: row.error_reason } : null,
   };
 }
 
@@ -140,6 +150,28 @@ export async function acknowledgeItem9(db: Kysely<DB>, ctx: ServiceContext, acto
   });
 }
 
+/**
+ * Marks a PHQ-9 as saved by mistake (psychiatrists and administrators). A positive item 9 must
+ * be acknowledged first, so marking can never be a way to silence an alert nobody looked at.
+ */
+export async function markEnteredInError(db: Kysely<DB>, ctx: ServiceContext, actorId: number, assessmentId: number, reason: string): Promise<Phq9Assessment> {
+  const actor = await requireActor(db, actorId, ['psychiatrist', 'admin']);
+  return db.transaction().execute(async (trx) => {
+    const before = await getAssessment(trx, assessmentId);
+    if (before.enteredInError) throw new ServiceError('conflict', `Already marked as entered in error by ${before.enteredInError.byName}.`);
+    if (before.item9Positive && !before.acknowledgement) {
+      throw new ServiceError('conflict', 'Item 9 is positive and not yet acknowledged: acknowledge it first, then mark the form as entered in error.');
+    }
+    await trx
+      .insertInto('phq9_entered_in_error')
+      .values({ assessment_id: assessmentId, marked_by: actor.id, marked_at: ctx.now.toISOString(), reason })
+      .execute();
+    const after = await getAssessment(trx, assessmentId);
+    await recordAudit(trx, ctx, { staffId: actor.id, action: 'enter_in_error', entity: 'phq9', entityId: assessmentId, before, after, reason });
+    return after;
+  });
+}
+
 /** Positive item-9 answers nobody has acknowledged yet, oldest first. */
 export async function openItem9Alerts(db: Kysely<DB>): Promise<Phq9Alert[]> {
   const rows = await selectAssessments(db)
@@ -147,6 +179,7 @@ export async function openItem9Alerts(db: Kysely<DB>): Promise<Phq9Alert[]> {
     .select(['p.first_name', 'p.last_name', 'p.mrn'])
     .where('a.item9', '>', 0)
     .where('k.assessment_id', 'is', null)
+    .where('x.assessment_id', 'is', null)
     .orderBy('a.assessed_on')
     .orderBy('a.id')
     .execute();

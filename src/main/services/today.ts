@@ -38,9 +38,11 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       'cp.last_session_date',
       sql<string | null>`(SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method)
         FROM motor_thresholds m WHERE m.course_id = c.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)`.as('mt_json'),
-      sql<string | null>`(SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.course_id = c.id AND a.assessed_on <= ${date})`.as('last_phq9'),
+      sql<string | null>`(SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.course_id = c.id AND a.assessed_on <= ${date}
+        AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error))`.as('last_phq9'),
       sql<number>`(SELECT count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-        WHERE a.course_id = c.id AND a.item9 > 0 AND k.assessment_id IS NULL)`.as('item9_open'),
+        WHERE a.course_id = c.id AND a.item9 > 0 AND k.assessment_id IS NULL
+        AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error))`.as('item9_open'),
     ])
     .where('c.status', 'in', ['planned', 'active'])
     .where('c.start_date', '<=', date)

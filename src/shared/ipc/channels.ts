@@ -36,6 +36,7 @@ export const channels = [
   'phq9:create',
   'phq9:listForPatient',
   'phq9:acknowledge',
+  'phq9:markEnteredInError',
   'phq9:openAlerts',
   'dashboard:courses',
   'dashboard:cohort',

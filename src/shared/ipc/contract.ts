@@ -41,7 +41,7 @@ import {
   todayItem,
 } from '../schemas/session';
 import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
-import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput } from '../schemas/phq9';
+import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
 import type { Channel } from './channels';
@@ -85,6 +85,7 @@ export const contract = {
   'phq9:create': { input: phq9CreateInput, output: phq9Assessment },
   'phq9:listForPatient': { input: phq9ListInput, output: z.array(phq9Assessment) },
   'phq9:acknowledge': { input: phq9AcknowledgeInput, output: phq9Assessment },
+  'phq9:markEnteredInError': { input: phq9MarkEnteredInErrorInput, output: phq9Assessment },
   'phq9:openAlerts': { input: z.object({}), output: z.array(phq9Alert) },
   'dashboard:courses': { input: dashboardFilters, output: z.array(dashboardRow) },
   'dashboard:cohort': { input: dashboardFilters, output: cohort },

@@ -5,7 +5,7 @@ export const auditEntities = ['patient', 'staff', 'protocol', 'course', 'motor_t
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditActions = [
-  'create', 'update', 'archive', 'restore', 'revise', 'retire', 'correct', 'authorize', 'complete', 'discontinue', 'start', 'review', 'flag', 'acknowledge', 'export',
+  'create', 'update', 'archive', 'restore', 'revise', 'retire', 'correct', 'authorize', 'complete', 'discontinue', 'start', 'review', 'flag', 'acknowledge', 'export', 'enter_in_error',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -28,6 +28,8 @@ export type Phq9FieldsInput = z.input<typeof phq9Fields>;
 export const phq9CreateInput = phq9Fields.safeExtend({ actorId });
 
 export const phq9Acknowledgement = z.object({ byName: z.string(), at: timestamp, actionTaken: z.string() });
+/** Marked as saved by mistake: kept in the record, left out of outcomes, charts and alerts. */
+export const phq9EnteredInError = z.object({ byName: z.string(), at: timestamp, reason: z.string() });
 
 export const phq9Assessment = z.object({
   id,
@@ -43,10 +45,16 @@ export const phq9Assessment = z.object({
   enteredByName: z.string(),
   createdAt: timestamp,
   acknowledgement: phq9Acknowledgement.nullable(),
+  enteredInError: phq9EnteredInError.nullable(),
 });
 export type Phq9Assessment = z.infer<typeof phq9Assessment>;
 
 export const phq9ListInput = z.object({ patientId: id });
+export const phq9MarkEnteredInErrorInput = z.object({
+  actorId,
+  assessmentId: id,
+  reason: requiredText('Reason', 500).min(5, 'Say what was wrong (at least 5 characters)'),
+});
 export const phq9AcknowledgeInput = z.object({
   actorId,
   assessmentId: id,

@@ -38,6 +38,7 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   flag: 'Flagged',
   acknowledge: 'Acknowledged',
   export: 'Exported',
+  enter_in_error: 'Entered in error',
 };
 
 /** Actions whose before/after differences are worth listing field by field. */

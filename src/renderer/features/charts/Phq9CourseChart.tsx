@@ -49,7 +49,7 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Readonly
  */
 export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetail; width: number; height: number }) {
   const origin = chartOrigin(detail);
-  const points: Point[] = detail.phq9.map((a) => ({
+  const points: Point[] = detail.phq9.filter((a) => !a.enteredInError).map((a) => ({
     x: daysBetween(origin, a.assessedOn),
     total: a.total,
     date: a.assessedOn,

@@ -34,7 +34,8 @@ type ClinicalWrite =
   | 'sessions:create'
   | 'sessions:correct'
   | 'phq9:create'
-  | 'phq9:acknowledge';
+  | 'phq9:acknowledge'
+  | 'phq9:markEnteredInError';
 
 /** A write to a course or its sessions: refreshes every course view, today's list and histories. */
 export function useClinicalMutation<C extends ClinicalWrite & Channel>(channel: C) {

@@ -6,7 +6,9 @@ import type { Patient } from '../../../shared/schemas/patient';
 import type { Phq9Assessment } from '../../../shared/schemas/phq9';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, formatDateTime, patientName } from '../../format';
+import { useActor } from '../../session/actor';
 import { AcknowledgeItem9Dialog } from './AcknowledgeItem9Dialog';
+import { EnteredInErrorDialog } from './EnteredInErrorDialog';
 import { SeverityBadge } from './SeverityBadge';
 
 export function Item9Cell({ assessment, onAcknowledge }: { assessment: Phq9Assessment; onAcknowledge(a: Phq9Assessment): void }) {
@@ -28,27 +30,52 @@ export function Item9Cell({ assessment, onAcknowledge }: { assessment: Phq9Asses
 
 /** Every PHQ-9 of a patient (or course), newest first, with item-9 status. */
 export function Phq9Table({ assessments, name }: { assessments: Phq9Assessment[]; name: string }) {
+  const actor = useActor();
   const [acknowledging, setAcknowledging] = useState<Phq9Assessment | null>(null);
+  const [markingError, setMarkingError] = useState<Phq9Assessment | null>(null);
+  const canMark = actor.role === 'psychiatrist' || actor.role === 'admin';
   return (
     <>
       <Table verticalSpacing={4} aria-label="PHQ-9 assessments">
         <Table.Thead>
-          <Table.Tr><Table.Th>Date</Table.Th><Table.Th>Total</Table.Th><Table.Th>Items 1–9</Table.Th><Table.Th>Item 9</Table.Th><Table.Th>Difficulty</Table.Th><Table.Th>Entered by</Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Date</Table.Th><Table.Th>Total</Table.Th><Table.Th>Items 1–9</Table.Th><Table.Th>Item 9</Table.Th><Table.Th>Difficulty</Table.Th><Table.Th>Entered by</Table.Th>
+            {canMark && <Table.Th />}
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {[...assessments].reverse().map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>{formatDate(a.assessedOn)}</Table.Td>
-              <Table.Td><SeverityBadge total={a.total} severity={a.severity} /></Table.Td>
-              <Table.Td ff="monospace" fz="sm">{a.answers.join(' ')}</Table.Td>
-              <Table.Td><Item9Cell assessment={a} onAcknowledge={setAcknowledging} /></Table.Td>
-              <Table.Td fz="sm">{a.difficulty ? phq9DifficultyLabels[a.difficulty] : '—'}</Table.Td>
-              <Table.Td fz="sm">{a.enteredByName}</Table.Td>
-            </Table.Tr>
-          ))}
+          {[...assessments].reverse().map((a) =>
+            a.enteredInError ? (
+              <Table.Tr key={a.id} data-testid={`phq9-row-${a.id}`}>
+                <Table.Td td="line-through">{formatDate(a.assessedOn)}</Table.Td>
+                <Table.Td td="line-through" fz="sm">{a.total}</Table.Td>
+                <Table.Td ff="monospace" fz="sm" td="line-through">{a.answers.join(' ')}</Table.Td>
+                <Table.Td colSpan={canMark ? 4 : 3} fz="sm">
+                  <Badge color="gray" variant="outline" size="xs">Entered in error</Badge> {a.enteredInError.byName}, {formatDateTime(a.enteredInError.at)}: {a.enteredInError.reason}
+                </Table.Td>
+              </Table.Tr>
+            ) : (
+              <Table.Tr key={a.id} data-testid={`phq9-row-${a.id}`}>
+                <Table.Td>{formatDate(a.assessedOn)}</Table.Td>
+                <Table.Td><SeverityBadge total={a.total} severity={a.severity} /></Table.Td>
+                <Table.Td ff="monospace" fz="sm">{a.answers.join(' ')}</Table.Td>
+                <Table.Td><Item9Cell assessment={a} onAcknowledge={setAcknowledging} /></Table.Td>
+                <Table.Td fz="sm">{a.difficulty ? phq9DifficultyLabels[a.difficulty] : '—'}</Table.Td>
+                <Table.Td fz="sm">{a.enteredByName}</Table.Td>
+                {canMark && (
+                  <Table.Td>
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setMarkingError(a)} aria-label={`Mark the PHQ-9 of ${formatDate(a.assessedOn)} as entered in error`}>
+                      Entered in error…
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ),
+          )}
         </Table.Tbody>
       </Table>
       <AcknowledgeItem9Dialog assessment={acknowledging} patientName={name} onClose={() => setAcknowledging(null)} />
+      <EnteredInErrorDialog assessment={markingError} onClose={() => setMarkingError(null)} />
     </>
   );
 }

@@ -90,16 +90,25 @@ function Report({ data }: { data: ReportData }) {
           <table className={classes.table}>
             <thead><tr><th>Date</th><th>Week</th><th>Total</th><th>Severity</th><th>Items 1–9</th><th>Item 9</th></tr></thead>
             <tbody>
-              {detail.phq9.map((a) => (
-                <tr key={a.id}>
-                  <td>{formatDate(a.assessedOn)}</td>
-                  <td>{first ? weekOfCourse(first, a.assessedOn) : '—'}</td>
-                  <td><b>{a.total}</b></td>
-                  <td>{phq9SeverityLabels[a.severity]}</td>
-                  <td className={classes.mono}>{a.answers.join(' ')}</td>
-                  <td>{a.item9Positive ? `Positive${a.acknowledgement ? `, acknowledged by ${a.acknowledgement.byName}` : ', NOT acknowledged'}` : '0'}</td>
-                </tr>
-              ))}
+              {detail.phq9.map((a) =>
+                a.enteredInError ? (
+                  <tr key={a.id}>
+                    <td><s>{formatDate(a.assessedOn)}</s></td>
+                    <td>—</td>
+                    <td><s>{a.total}</s></td>
+                    <td colSpan={3}>Entered in error ({a.enteredInError.byName}, {formatDate(a.enteredInError.at.slice(0, 10))}): {a.enteredInError.reason}. Not counted.</td>
+                  </tr>
+                ) : (
+                  <tr key={a.id}>
+                    <td>{formatDate(a.assessedOn)}</td>
+                    <td>{first ? weekOfCourse(first, a.assessedOn) : '—'}</td>
+                    <td><b>{a.total}</b></td>
+                    <td>{phq9SeverityLabels[a.severity]}</td>
+                    <td className={classes.mono}>{a.answers.join(' ')}</td>
+                    <td>{a.item9Positive ? `Positive${a.acknowledgement ? `, acknowledged by ${a.acknowledgement.byName}` : ', NOT acknowledged'}` : '0'}</td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </div>
