@@ -7,11 +7,13 @@ import type { CourseDetail } from '../../../shared/schemas/course';
 import { type SessionFields, type SessionPrepared, sessionFields } from '../../../shared/schemas/session';
 import { AppError } from '../../api/client';
 import { applyServerError } from '../../api/formErrors';
+import { DraftNotice } from '../../components/DraftNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { formatDate } from '../../format';
 import { toNumber } from '../../forms/numberInput';
+import { useFormDraft } from '../../forms/useFormDraft';
 import { useActor } from '../../session/actor';
 import { AuditHistory } from '../audit/AuditHistory';
 import { useClinicalMutation, useCourse, useSessionPrepare } from '../courses/queries';
@@ -42,6 +44,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
   const [saved, setSaved] = useState(false);
   const form = useForm<SessionFields>({ resolver, defaultValues: prepared.values });
   const interruptions = useFieldArray({ control: form.control, name: 'interruptions' });
+  const draft = useFormDraft(form, correcting ? `session-correction.${sessionId}.v${original?.version ?? 0}` : `session.${detail.course.id}.${prepared.sessionNumber}`);
   const { errors, isDirty, isSubmitting } = form.formState;
   const { course } = detail;
   const num = { setValueAs: toNumber };
@@ -56,6 +59,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
       } else {
         await create.mutateAsync({ ...values, actorId: actor.id });
       }
+      draft.clear();
       navigate(`/courses/${course.id}`, { replace: true });
     } catch (error) {
       setSaved(false);
@@ -79,6 +83,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
       >
         <UnsavedChangesGuard dirty={isDirty && !saved} />
         <Stack gap="md" maw={1100}>
+          {draft.offered && <DraftNotice savedAt={draft.offered.savedAt} onRestore={draft.restore} onDiscard={draft.discard} />}
           <Group justify="space-between" align="flex-end">
             <div>
               <Title order={2}>
@@ -92,7 +97,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
               </Text>
             </div>
             <Group gap="xs">
-              <Button variant="default" onClick={() => navigate(`/courses/${course.id}`)}>Cancel</Button>
+              <Button variant="default" onClick={() => { draft.discard(); navigate(`/courses/${course.id}`); }}>Cancel</Button>
               <Button type="submit" loading={isSubmitting} rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}>
                 {correcting ? 'Save correction' : 'Save session'}
               </Button>
