@@ -75,12 +75,13 @@ test('enter PHQ-9s, see the course chart with 1, 5 and 30 points and the dashboa
   await screenshot(page, '32-course-with-phq9');
   await screenshotOf(page.getByTestId('phq9-chart'), '32-chart-5-points');
 
-  // A second course with 30 PHQ-9s (every other day) still reads at a glance.
+  // A second course with 60 PHQ-9s (every day) still reads at a glance.
   const dense = await treatedPatient(host, 'MRN-0200', 'Turing', 30);
-  for (let i = 0; i < 30; i++) await score(host, dense.patient.id, addDays(START, 2 * i), Math.max(2, 22 - Math.round(i * 0.6 + (i % 3))));
+  for (let i = 0; i < 60; i++) await score(host, dense.patient.id, addDays(START, i), Math.max(2, 22 - Math.round(i * 0.3 + (i % 3))));
   await page.goto(`${host.url}/#/courses/${dense.course.id}`);
   await expect(page.getByTestId('phq9-chart')).toBeVisible();
-  await screenshotOf(page.getByTestId('phq9-chart'), '33-chart-30-points');
+  await expect(page.getByTestId('phq9-chart').locator('.recharts-line-dot')).toHaveCount(60);
+  await screenshotOf(page.getByTestId('phq9-chart'), '33-chart-60-points');
 
   // The dashboard shows the same numbers.
   await page.getByRole('link', { name: 'Dashboard' }).click();
