@@ -34,3 +34,28 @@ test('what was typed into a session survives a crash and is offered back, until 
   await expect(page.getByRole('heading', { name: 'Session 17 of 36' })).toBeVisible();
   await expect(page.getByTestId('draft-notice')).toHaveCount(0);
 });
+
+test('a half-entered PHQ-9 is offered back after the window closed, and cancelling discards it', async ({ page, host }) => {
+  host.setNow(new Date(2026, 2, 23, 10));
+  const { psychiatristId } = await seedDemoCourse(host.dispatch, { sessions: 15 });
+  await page.addInitScript((id) => sessionStorage.setItem('tms.actingStaffId', String(id)), psychiatristId);
+  const form = `${host.url}/#/patients/1/phq9/new`;
+  const choose = (item: number, label: string) => page.getByRole('radio', { name: `Item ${item}: ${label}`, exact: true });
+  await page.goto(form);
+  await choose(1, 'Nearly every day').check();
+  await choose(2, 'Several days').check();
+  await page.waitForTimeout(800);
+
+  await page.goto('about:blank');
+  await page.goto(form);
+  await expect(page.getByTestId('draft-notice')).toBeVisible();
+  await page.getByRole('button', { name: 'Restore what was typed' }).click();
+  await expect(choose(1, 'Nearly every day')).toBeChecked();
+  await expect(choose(2, 'Several days')).toBeChecked();
+  await expect(page.getByTestId('phq9-live')).toHaveText('2 of 9 answered');
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.goto(form);
+  await expect(page.getByRole('heading', { name: 'PHQ-9', exact: true })).toBeVisible();
+  await expect(page.getByTestId('draft-notice')).toHaveCount(0);
+});

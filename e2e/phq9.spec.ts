@@ -31,7 +31,7 @@ async function score(host: HostHandle, patientId: number, date: Date, total: num
   await host.invoke('phq9:create', { actorId: 1, patientId, assessedOn: iso(date), answers, difficulty: 'somewhat', notes: '' }, `${iso(date)}T12:00:00`);
 }
 
-test('enter PHQ-9s, see the course chart with 1, 5 and 30 points and the dashboard', async ({ page, host }) => {
+test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboard', async ({ page, host }) => {
   test.setTimeout(120_000);
   await travelTo(page, host, '2026-03-02T08:00:00', '/');
   await setUpClinic(page, host);

@@ -1,22 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-
-interface StoredDraft<T> {
-  savedAt: string;
-  values: T;
-}
-
-const PREFIX = 'tms.draft.';
-const SAVE_DELAY_MS = 400;
-
-function readDraft<T>(key: string): StoredDraft<T> | null {
-  try {
-    const text = localStorage.getItem(PREFIX + key);
-    return text ? (JSON.parse(text) as StoredDraft<T>) : null;
-  } catch {
-    return null;
-  }
-}
+import { DRAFT_DELAY_MS, readDraft, removeDraft, type StoredDraft, writeDraft } from './draftStorage';
 
 /**
  * Keeps what has been typed into a long form in local storage until it is saved, so a crash,
@@ -31,13 +15,8 @@ export function useFormDraft<T extends FieldValues>(form: UseFormReturn<T>, key:
     const subscription = form.watch((values) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (!form.formState.isDirty) return;
-        try {
-          localStorage.setItem(PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), values }));
-        } catch {
-          // Storage full or unavailable: the form itself still works; only the safety net is lost.
-        }
-      }, SAVE_DELAY_MS);
+        if (form.formState.isDirty) writeDraft(key, values);
+      }, DRAFT_DELAY_MS);
     });
     return () => {
       clearTimeout(timer);
@@ -46,7 +25,7 @@ export function useFormDraft<T extends FieldValues>(form: UseFormReturn<T>, key:
   }, [form, key]);
 
   const discard = useCallback(() => {
-    localStorage.removeItem(PREFIX + key);
+    removeDraft(key);
     setOffered(null);
   }, [key]);
 

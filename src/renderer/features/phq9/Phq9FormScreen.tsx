@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   missingPhq9Items,
@@ -14,11 +14,13 @@ import {
 } from '../../../shared/clinical';
 import { localIsoDate } from '../../../shared/dates';
 import type { Phq9Assessment } from '../../../shared/schemas/phq9';
+import { DraftNotice } from '../../components/DraftNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useServerForm } from '../../components/useServerForm';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { patientName } from '../../format';
+import { useStateDraft } from '../../forms/useStateDraft';
 import { useActor } from '../../session/actor';
 import { useClinicalMutation } from '../courses/queries';
 import { PatientBanner } from '../patients/PatientBanner';
@@ -29,6 +31,13 @@ import { SeverityBadge } from './SeverityBadge';
 import classes from './Phq9FormScreen.module.css';
 
 type Answers = (number | null)[];
+
+interface Phq9Draft {
+  answers: Answers;
+  difficulty: Phq9Difficulty | null;
+  assessedOn: string;
+  notes: string;
+}
 
 function LiveScore({ answers }: { answers: Answers }) {
   const missing = missingPhq9Items(answers);
@@ -55,11 +64,22 @@ export function Phq9FormScreen() {
   const [notes, setNotes] = useState('');
   const [saved, setSaved] = useState<Phq9Assessment | null>(null);
   const rows = useRef<Array<HTMLDivElement | null>>([]);
+  const restoreDraft = useCallback((d: Phq9Draft) => {
+    setAnswers(d.answers);
+    setDifficulty(d.difficulty);
+    setAssessedOn(d.assessedOn);
+    setNotes(d.notes);
+  }, []);
+  const draft = useStateDraft<Phq9Draft>(`phq9.${patientId}`, { answers, difficulty, assessedOn, notes }, answers.some((a) => a !== null) || notes !== '', restoreDraft);
 
   if (patient.isPending) return <Loading />;
   if (!patient.data) return <ErrorNotice error={patient.error} title="Could not load the patient" />;
   const p = patient.data;
   const back = () => navigate(`/patients/${p.id}`);
+  const cancel = () => {
+    draft.discard();
+    back();
+  };
 
   const answer = (index: number, value: number) => {
     setAnswers((current) => current.map((a, i) => (i === index ? value : a)));
@@ -72,6 +92,7 @@ export function Phq9FormScreen() {
       created = await create.mutateAsync({ actorId: actor.id, patientId: p.id, assessedOn, answers, difficulty, notes });
     });
     if (!ok || !created) return;
+    draft.clear();
     if ((created as Phq9Assessment).item9Positive) setSaved(created);
     else back();
   };
@@ -80,6 +101,7 @@ export function Phq9FormScreen() {
   return (
     <Stack gap="md" maw={1000}>
       <PatientBanner patient={p} />
+      {draft.offered && <DraftNotice savedAt={draft.offered.savedAt} onRestore={draft.restore} onDiscard={draft.discard} />}
       <UnsavedChangesGuard dirty={answers.some((a) => a !== null) && !create.isSuccess} />
       <Group justify="space-between" align="flex-end">
         <div>
@@ -156,7 +178,7 @@ export function Phq9FormScreen() {
       <Group justify="space-between">
         <LiveScore answers={answers} />
         <Group>
-          <Button variant="default" onClick={back}>Cancel</Button>
+          <Button variant="default" onClick={cancel}>Cancel</Button>
           <Button onClick={() => void submit()} loading={create.isPending}>Save PHQ-9</Button>
         </Group>
       </Group>
