@@ -1,5 +1,6 @@
 import { addDays, format } from 'date-fns';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
+import { DAILY_PHASE_SESSIONS } from '../../src/shared/clinical';
 import type { Channel } from '../../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
 
@@ -18,7 +19,7 @@ export function caller(dispatch: Dispatch) {
 export function standardCourseDays(start: Date, sessions: number): Date[] {
   const days: Date[] = [];
   let day = start;
-  while (days.length < Math.min(30, sessions)) {
+  while (days.length < Math.min(DAILY_PHASE_SESSIONS, sessions)) {
     if (day.getDay() !== 0 && day.getDay() !== 6) days.push(day);
     day = addDays(day, 1);
   }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { beamF3, machineOutputPct, rtmsSession, thetaBurstSession } from '../../shared/clinical';
+import { beamF3, DAILY_PHASE_SESSIONS, machineOutputPct, rtmsSession, thetaBurstSession } from '../../shared/clinical';
 import { sideEffects, type SideEffect } from '../../shared/schemas/session';
 import type { Selectable } from 'kysely';
 import { openDatabase } from '../db';
@@ -261,7 +261,7 @@ class ClinicWriter {
         mtDay = day;
         mtId = mtAt(day, 'Weekly re-determination');
       }
-      if (!accelerated && n === 28 && discontinueAfter > 30) {
+      if (!accelerated && n === DAILY_PHASE_SESSIONS - 2 && discontinueAfter > DAILY_PHASE_SESSIONS) {
         authorized = planned;
         this.insert.authorization.run(courseId, planned, `PA-${100000 + courseId}-EXT`, 'Taper approved by payer', prescriber, stamp(day, 12 * 60));
       }
@@ -398,7 +398,7 @@ function treatmentDays(r: Random, start: number, planned: number, accelerated: b
     }
     return days;
   }
-  while (days.length < Math.min(30, planned)) {
+  while (days.length < Math.min(DAILY_PHASE_SESSIONS, planned)) {
     if (!isWeekend(day) && !r.chance(0.03)) days.push(day);
     day++;
   }
