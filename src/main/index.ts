@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import { DatabaseOpenError, openDatabase } from './db';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/appProtocol';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, registerAppScheme, serveRenderer } from './electron/appProtocol';
 import { electronClinicSwitcher, isDemoLaunch } from './electron/clinicSwitcher';
 import { createElectronExports } from './electron/electronExports';
 import { registerIpc } from './electron/ipc';
-import { lockDown, trustedOrigins } from './electron/security';
+import { lockDown } from './electron/security';
+import { trustedPages } from './electron/trustedPages';
 import { createMainWindow, preloadFile } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
 
@@ -16,8 +17,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 registerAppScheme();
 
 async function start(): Promise<void> {
-  const origins = trustedOrigins(APP_ORIGIN, devServerUrl);
-  lockDown(origins);
+  const pages = trustedPages(APP_SCHEME, APP_HOST, devServerUrl);
+  lockDown(pages);
   serveRenderer(join(import.meta.dirname, '../renderer'));
   const demo = isDemoLaunch(process.argv);
   const demoFile = join(app.getPath('userData'), DEMO_DATABASE_FILE);
@@ -28,7 +29,7 @@ async function start(): Promise<void> {
   const preload = preloadFile(import.meta.dirname);
   let window: BrowserWindow | null = null;
   const exports = createElectronExports(url, preload, () => window);
-  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), origins);
+  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), pages);
   window = createMainWindow(preload, url);
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();

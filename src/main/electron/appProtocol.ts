@@ -4,7 +4,8 @@ import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
+export const APP_HOST = 'renderer';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -17,7 +18,7 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'renderer') return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     const path = normalize(join(rendererDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
     const inside = relative(rendererDir, path);
     if (inside.startsWith('..') || inside.split(sep).includes('..')) return new Response('Not found', { status: 404 });
