@@ -39,6 +39,16 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   acknowledge: 'Acknowledged',
   export: 'Exported',
   enter_in_error: 'Entered in error',
+  sign_in: 'Signed in',
+  sign_in_failed: 'Sign-in failed',
+  lock_out: 'Locked out',
+  sign_out: 'Signed out',
+  password_reset: 'Password reset',
+  password_change: 'Password changed',
+  cosign: 'Co-signed',
+  view: 'Viewed',
+  restore_backup: 'Restored from backup',
+  backup: 'Backed up',
 };
 
 /** Actions whose before/after differences are worth listing field by field. */
