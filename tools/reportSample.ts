@@ -23,7 +23,7 @@ try {
   let last: { path: string | null; pages: number | null; bytes: number } | null = null;
   for (let run = 0; run < Number(values.runs); run++) {
     const started = performance.now();
-    const result = await host.dispatch('reports:exportPdf', { actorId: psychiatristId, courseId });
+    const result = await host.dispatch('reports:exportPdf', { courseId }, { now: new Date(2026, 4, 1, 10), staffId: psychiatristId });
     timings.push(performance.now() - started);
     if (!result.ok) throw new Error(result.error.message);
     last = result.value;

@@ -9,6 +9,7 @@ import { lockDown } from './electron/security';
 import { trustedPages } from './electron/trustedPages';
 import { createMainWindow, preloadFile } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
+import { HostSessions } from './ipc/hostSession';
 
 const DATABASE_FILE = 'tms-course-tracker.sqlite';
 const DEMO_DATABASE_FILE = 'demo-clinic.sqlite';
@@ -28,8 +29,9 @@ async function start(): Promise<void> {
   const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   const preload = preloadFile(import.meta.dirname);
   let window: BrowserWindow | null = null;
-  const exports = createElectronExports(url, preload, () => window);
-  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), pages);
+  const sessions = new HostSessions<number>();
+  const exports = createElectronExports(url, preload, () => window, sessions);
+  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), pages, sessions);
   window = createMainWindow(preload, url);
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();

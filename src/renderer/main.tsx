@@ -8,7 +8,7 @@ import { router } from './app/router';
 import { StartGate } from './app/StartGate';
 import { cssVariablesResolver, theme } from './app/theme';
 import { ReportScreen } from './features/report/ReportScreen';
-import { ActorProvider } from './session/actor';
+import { AuthProvider } from './session/auth';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -21,21 +21,21 @@ const queryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The printable report is a page of its own: printed in a hidden window, with no one signed in.
-const report = /^#\/report\/(\d+)\?by=(\d+)$/.exec(window.location.hash);
+// The printable report is a page of its own, printed in a hidden window signed in by main as the person exporting.
+const report = /^#\/report\/(\d+)$/.exec(window.location.hash);
 
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         {report ? (
-          <ReportScreen courseId={Number(report[1])} generatedById={Number(report[2])} />
+          <ReportScreen courseId={Number(report[1])} />
         ) : (
-          <ActorProvider>
+          <AuthProvider>
             <StartGate>
               <RouterProvider router={router} />
             </StartGate>
-          </ActorProvider>
+          </AuthProvider>
         )}
       </QueryClientProvider>
     </MantineProvider>

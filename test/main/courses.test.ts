@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/ipc/contract';
 import { patientInput, prescriptionInput } from '../support/fixtures';
-import { at, ok, tempDatabase } from '../support/tempDatabase';
+import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 const MON = at('2026-03-02T09:00:00.000Z');
 const day = (d: string, time = '09:30:00') => at(`${d}T${time}.000Z`);
@@ -10,8 +10,8 @@ const day = (d: string, time = '09:30:00') => at(`${d}T${time}.000Z`);
 async function clinic() {
   const env = await tempDatabase();
   const { dispatch } = env;
-  ok(await dispatch('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, MON));
-  ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', role: 'technician' }, MON));
+  ok(await dispatch('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: TEST_PASSWORD }, MON));
+  ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, MON));
   ok(await dispatch('patients:create', patientInput(), MON));
   const course = ok(await dispatch('courses:prescribe', prescriptionInput(), MON));
   ok(await dispatch('motorThresholds:record', {
@@ -28,6 +28,7 @@ async function routineSession(dispatch: Awaited<ReturnType<typeof clinic>>['disp
 describe('protocol library', () => {
   it('is seeded with the DOMAIN.md protocols and their computed dose', async () => {
     const { dispatch } = await tempDatabase();
+    ok(await dispatch('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: TEST_PASSWORD }, MON));
     const list = ok(await dispatch('protocols:list', {}));
     expect(list.map((p) => [p.name, p.dose.totalPulses, p.dose.durationS])).toEqual([
       ['10 Hz rTMS, left DLPFC (FDA-cleared)', 3000, 2224],
@@ -71,7 +72,7 @@ describe('prescription', () => {
 
   it('refuses impossible parameters and needs a reason beyond a published limit', async () => {
     const { dispatch } = await tempDatabase();
-    ok(await dispatch('staff:createFirst', { name: 'Dr. P', role: 'psychiatrist' }, MON));
+    ok(await dispatch('staff:createFirst', { name: 'Dr. P', username: 'p.x', role: 'psychiatrist', password: TEST_PASSWORD }, MON));
     ok(await dispatch('patients:create', patientInput(), MON));
     const tbs = await dispatch('courses:prescribe', prescriptionInput({ pattern: 'theta_burst', frequencyHz: 20, burstFrequencyHz: 5, pulsesPerBurst: 5, trainDurationS: 2 }));
     expect(tbs).toMatchObject({ ok: false, error: { fields: { pulsesPerBurst: expect.stringMatching(/do not fit/) } } });
@@ -116,13 +117,18 @@ describe('sessions', () => {
     const over = await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75 });
     expect(over).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', fields: { intensityPctMt: '125% MT is above the prescribed 120% MT.', overrideById: expect.any(String), overrideReason: expect.any(String) } },
+      error: { code: 'cosign_required', fields: { intensityPctMt: '125% MT is above the prescribed 120% MT.', cosign: expect.any(String), overrideReason: expect.any(String) } },
     });
     expect(await db.selectFrom('treatment_sessions').selectAll().execute()).toEqual([]);
-    const byTech = await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75, overrideById: 2, overrideReason: 'Patient tolerated well' });
-    expect(byTech).toMatchObject({ ok: false, error: { fields: { overrideById: expect.any(String) } } });
-    const saved = ok(await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75, overrideById: 1, overrideReason: 'MT drift, phone order' }));
-    expect(saved).toMatchObject({ overrideByName: 'Dr. Maya Patel', overrideReason: 'MT drift, phone order' });
+    // A technician cannot co-sign, even with their own correct password.
+    const byTech = await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75, overrideReason: 'Patient tolerated well', cosign: { username: 'sam.okafor', password: TEST_PASSWORD } });
+    expect(byTech).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { 'cosign.username': expect.any(String) } } });
+    const wrong = await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75, overrideReason: 'MT drift, phone order', cosign: { username: 'maya.patel', password: 'not it' } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthenticated', fields: { 'cosign.password': expect.any(String) } } });
+    const saved = ok(await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75, overrideReason: 'MT drift, phone order', cosign: { username: 'maya.patel', password: TEST_PASSWORD } }));
+    expect(saved).toMatchObject({ technicianName: 'Sam Okafor', overrideByName: 'Dr. Maya Patel', overrideReason: 'MT drift, phone order' });
+    const audit = ok(await dispatch('audit:list', { entity: 'session', entityId: saved.id }, { now: new Date(), staffId: 1 }));
+    expect(audit.map((a) => [a.action, a.staffName])).toEqual([['cosign', 'Dr. Maya Patel'], ['create', 'Sam Okafor']]);
   });
 
   it('refuses more than 100% MSO and more pulses than the trains hold; allows and shows partial sessions', async () => {
@@ -185,7 +191,7 @@ describe('motor threshold and authorization', () => {
 
   it('keeps the history of authorizations; over-authorization is flagged', async () => {
     const { dispatch } = await clinic();
-    ok(await dispatch('courses:authorize', { actorId: 2, courseId: 1, authorizedSessions: 1, reference: 'PA-1001-R', note: 'Payer cut back' }, MON));
+    ok(await dispatch('courses:authorize', { actorId: 1, courseId: 1, authorizedSessions: 1, reference: 'PA-1001-R', note: 'Payer cut back' }, MON));
     ok(await routineSession(dispatch, day('2026-03-02')));
     ok(await routineSession(dispatch, day('2026-03-03')));
     const detail = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-03')));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db';
 import { channels } from '../../src/shared/ipc/channels';
-import { at, ok, tempDatabase } from '../support/tempDatabase';
+import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 describe('dispatch', () => {
   it('never throws, whatever it is given', async () => {
@@ -26,7 +26,7 @@ describe('dispatch', () => {
 
   it('returns field errors keyed by input path', async () => {
     const { dispatch } = await tempDatabase();
-    const result = await dispatch('staff:createFirst', { name: '  ', role: 'wizard' });
+    const result = await dispatch('staff:createFirst', { name: '  ', username: 'x', role: 'wizard', password: TEST_PASSWORD });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', fields: { name: 'Name is required', role: expect.stringMatching(/psychiatrist or administrator/) } },
@@ -35,7 +35,7 @@ describe('dispatch', () => {
 
   it('reports the app, schema and database file', async () => {
     const { dispatch, file } = await tempDatabase();
-    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, staffCount: 0, demo: false });
+    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, staffCount: 0, demo: false, demoSignIn: null, signInSetupCandidates: [] });
   });
 
   it('answers demo-clinic calls with "unavailable" where the host cannot switch databases', async () => {
@@ -45,13 +45,14 @@ describe('dispatch', () => {
 
   it('answers a call with defaults left out', async () => {
     const { dispatch } = await tempDatabase();
+    ok(await dispatch('staff:createFirst', { name: 'Dr Who', username: 'who', role: 'admin', password: TEST_PASSWORD }));
     expect(ok(await dispatch('patients:search', {}))).toEqual({ items: [], total: 0 });
-    expect(ok(await dispatch('staff:list', undefined))).toEqual([]);
+    expect(ok(await dispatch('staff:list', undefined)).map((s) => s.username)).toEqual(['who']);
   });
 
   it('turns a database constraint that slipped past validation into a clear error, not a crash', async () => {
     const { dispatch, db } = await tempDatabase();
-    ok(await dispatch('staff:createFirst', { name: 'Dr Who', role: 'admin' }, at('2026-01-01T09:00:00Z')));
+    ok(await dispatch('staff:createFirst', { name: 'Dr Who', username: 'who', role: 'admin', password: TEST_PASSWORD }, at('2026-01-01T09:00:00Z')));
     // Break the database under the service: the audit table refuses every insert.
     await import('kysely').then(({ sql }) =>
       sql`CREATE TRIGGER block BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'blocked'); END`.execute(db),

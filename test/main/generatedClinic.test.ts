@@ -55,7 +55,7 @@ describe('generated clinic', () => {
     expect(counts.phq9 / counts.courses).toBeGreaterThan(5);
     const db = await openDatabase(file);
     const dispatch = createDispatch(db, { appVersion: 'test' }); // output checked against the contract
-    const now = at(`${TODAY}T10:00:00`);
+    const now = { ...at(`${TODAY}T10:00:00`), staffId: 1 };
     const rows = ok(await dispatch('dashboard:courses', {}, now));
     expect(rows).toHaveLength(counts.courses);
     for (const row of rows.filter((_, i) => i % 25 === 0)) ok(await dispatch('courses:get', { id: row.courseId }, now));
@@ -91,7 +91,11 @@ describe('course_progress (migration 0005)', () => {
     const expected = raw.prepare(progressFromSessions).all();
     const triggers = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'course_progress%' OR name LIKE 'course_revision%' OR name LIKE 'phq9_entered_in_error%')").all() as Array<{ name: string }>;
     for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
-    raw.exec('DROP TABLE course_progress; DROP TABLE phq9_entered_in_error; PRAGMA user_version = 4;');
+    raw.exec('DROP TABLE course_progress; DROP TABLE phq9_entered_in_error;');
+    // Undo 0008 too: a version-4 file has no sign-in columns and no co-signature requests.
+    raw.exec('DROP TABLE pending_sessions; DROP INDEX staff_username;');
+    for (const column of ['username', 'password_hash', 'must_change_password', 'failed_sign_ins', 'locked_until']) raw.exec(`ALTER TABLE staff DROP COLUMN ${column}`);
+    raw.exec('PRAGMA user_version = 4;');
     raw.close();
     const db = await openDatabase(file);
     await db.destroy();
@@ -109,7 +113,7 @@ describe('dashboard kept across changes (migration 0006 revisions)', () => {
     await generateClinic(file, { patients: 300, seed: 9, today: TODAY });
     const db = await openDatabase(file);
     const kept = createDispatch(db, { appVersion: 'test' });
-    const now = at(`${TODAY}T10:00:00`);
+    const now = { ...at(`${TODAY}T10:00:00`), staffId: 1 };
     const fresh = async () => {
       const other = createDispatch(db, { appVersion: 'test' });
       return [ok(await other('dashboard:courses', {}, now)), ok(await other('dashboard:cohort', {}, now))];

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { patientInput } from '../support/fixtures';
-import { at, ok, tempDatabase } from '../support/tempDatabase';
+import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 const T1 = at('2026-03-02T08:00:00.000Z');
 const T2 = at('2026-03-03T09:30:00.000Z');
 
 async function clinic() {
   const env = await tempDatabase();
-  ok(await env.dispatch('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, T1));
+  ok(await env.dispatch('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: TEST_PASSWORD }, T1));
   return env;
 }
 
@@ -97,10 +97,11 @@ describe('patients', () => {
     await expect(sql`DELETE FROM audit_log`.execute(db)).rejects.toThrow(/append-only/);
   });
 
-  it('refuses writes without an active staff member', async () => {
-    const { dispatch } = await clinic();
+  it('refuses writes from an unknown staff id as not signed in, writing nothing', async () => {
+    const { dispatch, db } = await clinic();
     const result = await dispatch('patients:create', patientInput({ actorId: 42 }));
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await db.selectFrom('patients').selectAll().execute()).toEqual([]);
   });
 });
 

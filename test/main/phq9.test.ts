@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meanWithCi } from '../../src/shared/clinical';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { patientInput, prescriptionInput } from '../support/fixtures';
-import { at, ok, tempDatabase } from '../support/tempDatabase';
+import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 const T0 = at('2026-03-01T09:00:00.000Z');
 const day = (d: string) => at(`${d}T12:00:00.000Z`);
@@ -37,7 +37,7 @@ async function treat(dispatch: Dispatch, patientId: number, mrn: string, protoco
 
 async function clinic() {
   const env = await tempDatabase();
-  ok(await env.dispatch('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, T0));
+  ok(await env.dispatch('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: TEST_PASSWORD }, T0));
   return env;
 }
 
@@ -160,7 +160,7 @@ describe('outcome and dashboard', () => {
 describe('PHQ-9 entered in error', () => {
   it('is marked by a psychiatrist with a reason, kept in the record, and leaves outcome, dashboard and audit consistent', async () => {
     const { dispatch } = await clinic();
-    ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', role: 'technician' }, T0));
+    ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, T0));
     await treat(dispatch, 1, 'M1', { id: 1 }, ['2026-03-02']);
     await phq9(dispatch, 1, '2026-03-02', 20);
     await phq9(dispatch, 1, '2026-03-09', 16);

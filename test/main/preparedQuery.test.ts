@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { preparedQuery } from '../../src/main/db/preparedQuery';
 import { patientInput } from '../support/fixtures';
-import { at, ok, tempDatabase } from '../support/tempDatabase';
+import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 describe('preparedQuery', () => {
   it('runs the compiled query with each call\'s arguments, among constant parameters', async () => {
     const { db, dispatch } = await tempDatabase();
-    ok(await dispatch('staff:createFirst', { name: 'Dr. A', role: 'psychiatrist' }, at('2026-03-01T09:00:00Z')));
+    ok(await dispatch('staff:createFirst', { name: 'Dr. A', username: 'a.x', role: 'psychiatrist', password: TEST_PASSWORD }, at('2026-03-01T09:00:00Z')));
     for (const [mrn, last] of [['M1', 'Alpha'], ['M2', 'Beta'], ['M3', 'Gamma']] as const) {
       ok(await dispatch('patients:create', patientInput({ mrn, lastName: last }), at('2026-03-01T09:00:00Z')));
     }

@@ -8,14 +8,14 @@ import type { ExportPorts } from '../../src/main/reports/exportCourse';
 import { courseFileName } from '../../src/main/reports/fileNames';
 import type { PdfPageOptions } from '../../src/main/reports/pdfPrinter';
 import { seedDemoCourse } from '../../tools/seed/demoCourse';
-import { at, ok, tempDir } from '../support/tempDatabase';
+import { ok, tempDir } from '../support/tempDatabase';
 
 /** Records what it was asked to print and returns a two-page stand-in PDF. */
 function recordingPorts(saveTo: string | null) {
-  const printed: Array<{ route: string; page: PdfPageOptions }> = [];
+  const printed: Array<{ route: string; staffId: number; page: PdfPageOptions }> = [];
   const asked: string[] = [];
   const ports: ExportPorts = {
-    printer: { print: (route, page) => { printed.push({ route, page }); return Promise.resolve(Buffer.from('%PDF-1.4 /Type /Pages /Type /Page /Type /Page %%EOF')); } },
+    printer: { print: (route, staffId, page) => { printed.push({ route, staffId, page }); return Promise.resolve(Buffer.from('%PDF-1.4 /Type /Pages /Type /Page /Type /Page %%EOF')); } },
     chooseSavePath: (suggested) => { asked.push(suggested); return Promise.resolve(saveTo === null ? null : join(saveTo, suggested)); },
   };
   return { ports, printed, asked };
@@ -65,10 +65,10 @@ describe('course export', () => {
   it('prints the report route with the patient header, writes the PDF and audits it', async () => {
     const saveTo = tempDir();
     const d = await demo(saveTo);
-    const result = ok(await d.dispatch('reports:exportPdf', { actorId: d.psychiatristId, courseId: d.courseId }, at('2026-04-20T10:00:00')));
+    const result = ok(await d.dispatch('reports:exportPdf', { courseId: d.courseId }, { now: new Date('2026-04-20T10:00:00'), staffId: d.psychiatristId }));
     expect(d.asked).toEqual(['MRN-004217-vance-course-2026-03-02.pdf']);
     expect(d.printed).toHaveLength(1);
-    expect(d.printed[0]?.route).toBe(`/report/${d.courseId}?by=${d.psychiatristId}`);
+    expect(d.printed[0]).toMatchObject({ route: `/report/${d.courseId}`, staffId: d.psychiatristId });
     expect(d.printed[0]?.page.headerTemplate).toContain('VANCE, Eleanor');
     expect(d.printed[0]?.page.headerTemplate).toContain('MRN-004217');
     expect(d.printed[0]?.page.footerTemplate).toContain('Riverside TMS Clinic');
@@ -83,7 +83,7 @@ describe('course export', () => {
 
   it('writes nothing and audits nothing when the save dialog is cancelled', async () => {
     const d = await demo(null);
-    const result = ok(await d.dispatch('reports:exportPdf', { actorId: d.psychiatristId, courseId: d.courseId }, at('2026-04-20T10:00:00')));
+    const result = ok(await d.dispatch('reports:exportPdf', { courseId: d.courseId }, { now: new Date('2026-04-20T10:00:00'), staffId: d.psychiatristId }));
     expect(result).toEqual({ path: null, bytes: 0, pages: null });
     expect(d.printed).toHaveLength(0);
     expect(await exportsOf(d)).toHaveLength(0);
@@ -93,8 +93,8 @@ describe('course export', () => {
   it('exports sessions and PHQ-9 as CSV, one row each, quoted and safe from spreadsheet formulas', async () => {
     const saveTo = tempDir();
     const d = await demo(saveTo);
-    const sessions = ok(await d.dispatch('reports:exportCsv', { actorId: d.psychiatristId, courseId: d.courseId, kind: 'sessions' }, at('2026-04-20T10:00:00')));
-    const phq9 = ok(await d.dispatch('reports:exportCsv', { actorId: d.psychiatristId, courseId: d.courseId, kind: 'phq9' }, at('2026-04-20T10:00:00')));
+    const sessions = ok(await d.dispatch('reports:exportCsv', { courseId: d.courseId, kind: 'sessions' }, { now: new Date('2026-04-20T10:00:00'), staffId: d.psychiatristId }));
+    const phq9 = ok(await d.dispatch('reports:exportCsv', { courseId: d.courseId, kind: 'phq9' }, { now: new Date('2026-04-20T10:00:00'), staffId: d.psychiatristId }));
     const sessionLines = readFileSync(sessions.path ?? '', 'utf8').split('\r\n').filter(Boolean);
     expect(sessionLines).toHaveLength(1 + 36);
     expect(sessionLines[0]).toMatch(/^mrn,session_number,date,/);
@@ -110,7 +110,7 @@ describe('course export', () => {
 
   it('neutralises formulas and quotes separators in free text', async () => {
     const d = await demo(tempDir());
-    const detail = ok(await d.dispatch('courses:get', { id: d.courseId }, at('2026-04-20T10:00:00')));
+    const detail = ok(await d.dispatch('courses:get', { id: d.courseId }, { now: new Date('2026-04-20T10:00:00'), staffId: d.psychiatristId }));
     const { sessionsCsv } = await import('../../src/main/reports/csv');
     const first = detail.sessions[0];
     if (!first) throw new Error('no session');

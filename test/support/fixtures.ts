@@ -1,6 +1,9 @@
 import type { ChannelInput } from '../../src/shared/ipc/contract';
 
-export function patientInput(overrides: Partial<ChannelInput<'patients:create'>> = {}): ChannelInput<'patients:create'> {
+/** Signed in as this staff member (see actingDispatch in tempDatabase.ts). */
+type As = { actorId: number };
+
+export function patientInput(overrides: Partial<ChannelInput<'patients:create'> & As> = {}): ChannelInput<'patients:create'> & As {
   return {
     actorId: 1,
     mrn: 'MRN-0001',
@@ -15,7 +18,7 @@ export function patientInput(overrides: Partial<ChannelInput<'patients:create'>>
   };
 }
 
-export function prescriptionInput(overrides: Partial<ChannelInput<'courses:prescribe'>> = {}): ChannelInput<'courses:prescribe'> {
+export function prescriptionInput(overrides: Partial<ChannelInput<'courses:prescribe'> & As> = {}): ChannelInput<'courses:prescribe'> & As {
   return {
     actorId: 1,
     patientId: 1,

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { afterEach } from 'vitest';
 import { openDatabase } from '../../src/main/db';
 import type { DB } from '../../src/main/db/schema';
-import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
+import { createDispatch, type Dispatch, type DispatchContext } from '../../src/main/ipc/dispatch';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 
@@ -20,12 +20,50 @@ export function tempDir(): string {
   return dir;
 }
 
+/** The password every staff member made by the test helpers ends up with. */
+export const TEST_PASSWORD = 'correct horse battery';
+
+/**
+ * Test shorthand for "signed in as": an `actorId` in a test's input is taken out of the input
+ * and handed to dispatch as the signed-in staff id, as a host would; without one, the call runs
+ * as staff 1 (the first account), and `{ staffId: null }` in the context means nobody signed in. Staff created through
+ * `staff:create` have their one-time password changed to TEST_PASSWORD, so they can act at once.
+ * `dispatch` itself never sees an actorId.
+ */
+function actingDispatch(real: Dispatch): Dispatch {
+  const run = async (channel: string, input: unknown, context?: DispatchContext) => {
+    // Unless the test says otherwise, it reads and writes as the clinic's first account (id 1).
+    let staffId = context?.staffId !== undefined ? context.staffId : 1;
+    let rest = input;
+    if (input && typeof input === 'object' && 'actorId' in input) {
+      const { actorId, ...others } = input as { actorId: unknown };
+      if (typeof actorId === 'number') staffId = actorId;
+      rest = others;
+    }
+    const ctx: DispatchContext = { ...context, now: context?.now ?? new Date(), staffId };
+    const result = await real(channel, rest, ctx);
+    if (channel === 'staff:create' && result.ok) {
+      const created = result.value as { staff: { id: number }; oneTimePassword: string };
+      const changed = await real('auth:changePassword', { currentPassword: created.oneTimePassword, newPassword: TEST_PASSWORD }, { now: ctx.now, staffId: created.staff.id });
+      if (!changed.ok) throw new Error(`Could not ready the new staff member: ${changed.error.message}`);
+    }
+    return result;
+  };
+  return run as Dispatch;
+}
+
 /** A real database file on disk, migrated, closed after the test. */
-export async function tempDatabase(): Promise<{ db: Kysely<DB>; file: string; dispatch: Dispatch }> {
+export async function tempDatabase(): Promise<{ db: Kysely<DB>; file: string; dispatch: Dispatch; rawDispatch: Dispatch }> {
   const file = join(tempDir(), 'clinic.sqlite');
   const db = await openDatabase(file);
   cleanups.push(() => db.destroy());
-  return { db, file, dispatch: createDispatch(db, { appVersion: '1.2.3' }) };
+  const rawDispatch = createDispatch(db, { appVersion: '1.2.3' });
+  return { db, file, dispatch: actingDispatch(rawDispatch), rawDispatch };
+}
+
+/** A clinic's first account (a psychiatrist, id 1), with TEST_PASSWORD. */
+export function firstAccount(name = 'Dr. Maya Patel', username = 'maya.patel') {
+  return { name, username, role: 'psychiatrist' as const, password: TEST_PASSWORD };
 }
 
 export const at = (iso: string) => ({ now: new Date(iso) });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../src/main/demo/demoAccounts';
 import { CHROMIUM_ARGS } from '../web-host/chromiumExports';
 import { startWebHost } from '../web-host/server';
 import { summarize, type Timing } from './stats';
@@ -37,13 +38,15 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
   const host = await startWebHost({ dbFile: workFile, rendererDir: resolve('out/renderer'), exportsDir, now: () => now, validateOutput: false });
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const doctor = await host.db.selectFrom('staff').select('id').where('role', '=', 'psychiatrist').where('active', '=', 1).orderBy('id').executeTakeFirstOrThrow();
+    const doctor = await host.db.selectFrom('staff').select(['id', 'username']).where('role', '=', 'psychiatrist').where('active', '=', 1).orderBy('id').executeTakeFirstOrThrow();
     const courses = await host.db
       .selectFrom('course_progress').select('course_id').where('sessions_done', '=', 36).orderBy('course_id').limit(runs + 3).execute();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript((id) => sessionStorage.setItem('tms.actingStaffId', String(id)), doctor.id);
     const page = await context.newPage();
-    await page.goto(`${host.url}/#/today`);
+    await page.goto(`${host.url}/?token=${host.token}`);
+    await page.getByLabel('Username').fill(doctor.username ?? '');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
 
     const chart: number[] = [];
@@ -56,7 +59,7 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
     const patient = await host.db.selectFrom('courses').select('patient_id').where('status', '=', 'active').executeTakeFirstOrThrow();
     for (let i = 0; i < runs + 2; i++) {
       // A PHQ-9 saved elsewhere: the next dashboard view reads everything afresh.
-      const saved = await host.dispatch('phq9:create', { actorId: doctor.id, patientId: patient.patient_id, assessedOn: today, answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], difficulty: 'somewhat', notes: '' }, { now });
+      const saved = await host.dispatch('phq9:create', { patientId: patient.patient_id, assessedOn: today, answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], difficulty: 'somewhat', notes: '' }, { now, staffId: doctor.id });
       if (!saved.ok) throw new Error(saved.error.message);
       await page.goto('about:blank');
       await page.goto(`${host.url}/#/dashboard`);
@@ -73,7 +76,7 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
     let pages: number | null = null;
     for (let i = 0; i < Math.min(runs, 7) + 1; i++) {
       const started = performance.now();
-      const result = await host.dispatch('reports:exportPdf', { actorId: doctor.id, courseId: courses[i % courses.length]?.course_id ?? 0 }, { now });
+      const result = await host.dispatch('reports:exportPdf', { courseId: courses[i % courses.length]?.course_id ?? 0 }, { now, staffId: doctor.id });
       if (!result.ok) throw new Error(result.error.message);
       if (i > 0) report.push(performance.now() - started);
       pages = result.value.pages;

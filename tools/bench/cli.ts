@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { giveDemoAccounts } from '../../src/main/demo/demoAccounts';
 import { generateClinic } from '../../src/main/demo/generateClinic';
 import { runBrowserBench } from './browserBench';
 import { runDataBench } from './dataBench';
@@ -28,6 +29,7 @@ try {
   if (!values.db) {
     const started = performance.now();
     const counts = await generateClinic(dbFile, { patients: Number(values.patients), seed: 1, today: values.today });
+    await giveDemoAccounts(dbFile);
     generated = { ...counts, seconds: Math.round((performance.now() - started) / 100) / 10 };
     console.error(`Generated ${counts.patients} patients, ${counts.courses} courses, ${counts.sessions} sessions, ${counts.phq9} PHQ-9 in ${generated.seconds} s`);
   }

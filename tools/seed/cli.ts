@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD, giveDemoAccounts } from '../../src/main/demo/demoAccounts';
 import { generateClinic } from '../../src/main/demo/generateClinic';
 import { localIsoDate } from '../../src/shared/dates';
 
@@ -27,7 +28,9 @@ if (existsSync(file)) {
 const today = values.today ?? localIsoDate(new Date());
 const started = performance.now();
 const counts = await generateClinic(file, { patients, seed, today });
+await giveDemoAccounts(file);
 const seconds = (performance.now() - started) / 1000;
 const megabytes = statSync(file).size / 1e6;
 console.log(`Generated ${file} in ${seconds.toFixed(1)} s (${megabytes.toFixed(0)} MB), today = ${today}, seed ${seed}:`);
+console.log(`Every staff member signs in with the password "${DEMO_PASSWORD}" (usernames: the names in lower case, e.g. maya.patel).`);
 console.log(JSON.stringify({ ...counts, seconds: Number(seconds.toFixed(2)), megabytes: Number(megabytes.toFixed(1)) }));

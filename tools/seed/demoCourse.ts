@@ -1,4 +1,5 @@
 import { addDays, format } from 'date-fns';
+import { DEMO_PASSWORD } from '../../src/main/demo/demoAccounts';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { DAILY_PHASE_SESSIONS } from '../../src/shared/clinical';
 import type { Channel } from '../../src/shared/ipc/channels';
@@ -6,10 +7,11 @@ import type { ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract'
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
-/** Calls the contract through dispatch (validation included), throwing on an error result. */
+
+/** Calls the contract through dispatch (validation and access checks included) as `staffId`, throwing on an error result. */
 export function caller(dispatch: Dispatch) {
-  return async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>, at: string): Promise<ChannelOutput<C>> {
-    const result = await dispatch(channel, input, { now: new Date(at) });
+  return async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>, at: string, staffId: number | null = null): Promise<ChannelOutput<C>> {
+    const result = await dispatch(channel, input, { now: new Date(at), staffId });
     if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
     return result.value as ChannelOutput<C>;
   };
@@ -40,46 +42,45 @@ export async function seedDemoCourse(dispatch: Dispatch, options: { sessions?: n
   const invoke = caller(dispatch);
   const start = new Date(2026, 2, 2);
   const before = '2026-02-27T09:00:00';
-  const doctor = await invoke('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, before);
-  const tech = await invoke('staff:create', { actorId: doctor.id, name: 'Sam Okafor', role: 'technician' }, before);
-  await invoke('settings:update', { actorId: doctor.id, clinicName: 'Riverside TMS Clinic', clinicAddress: '12 Harbour Road, Springfield · (555) 010-2040' }, before);
-  const patient = await invoke('patients:create', {
-    actorId: doctor.id, mrn: 'MRN-004217', firstName: 'Eleanor', lastName: 'Vance', dateOfBirth: '1978-09-14', sex: 'female',
+  const { staff: doctor } = await invoke('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: DEMO_PASSWORD }, before);
+  const { staff: tech, oneTimePassword } = await invoke('staff:create', { name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, before, doctor.id);
+  await invoke('auth:changePassword', { currentPassword: oneTimePassword, newPassword: DEMO_PASSWORD }, before, tech.id);
+  await invoke('settings:update', { clinicName: 'Riverside TMS Clinic', clinicAddress: '12 Harbour Road, Springfield · (555) 010-2040' }, before, doctor.id);
+  const patient = await invoke('patients:create', { mrn: 'MRN-004217', firstName: 'Eleanor', lastName: 'Vance', dateOfBirth: '1978-09-14', sex: 'female',
     primaryDiagnosis: 'F33.2', referringPsychiatrist: 'Dr. Grace Hopper, Northside Psychiatry', notes: 'Three failed antidepressant trials.',
-  }, before);
-  const course = await invoke('courses:prescribe', {
-    actorId: doctor.id, patientId: patient.id, protocolId: 1, target: 'left_dlpfc', coil: 'Figure-8', pattern: 'rtms', intensityPctMt: 120,
+  }, before, doctor.id);
+  const course = await invoke('courses:prescribe', { patientId: patient.id, protocolId: 1, target: 'left_dlpfc', coil: 'Figure-8', pattern: 'rtms', intensityPctMt: 120,
     frequencyHz: 10, burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75, sessionsPerDay: 1,
     plannedSessions: 36, schedule: '5 a week for 6 weeks (30), then taper 3, 2, 1 (6)', authorizedSessions: 30, authorizationReference: 'PA-88213',
     startDate: iso(start), notes: '', safetyOverrideReason: '',
-  }, before);
-  await invoke('motorThresholds:record', { actorId: doctor.id, courseId: course.id, measuredOn: '2026-02-27', rmtPctMso: 58, method: 'emg', coil: 'Figure-8', measuredById: doctor.id, notes: '' }, before);
+  }, before, doctor.id);
+  await invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-02-27', rmtPctMso: 58, method: 'emg', coil: 'Figure-8', measuredById: doctor.id, notes: '' }, before, doctor.id);
   const totals = [21, 18, 15, 13, 10, 8, 6, 5, 4];
   const days = standardCourseDays(start, options.sessions ?? 36);
-  await invoke('phq9:create', { actorId: tech.id, patientId: patient.id, assessedOn: '2026-02-27', answers: [3, 3, 2, 3, 2, 3, 2, 2, 1], difficulty: 'very', notes: '' }, before);
-  await invoke('phq9:acknowledge', { actorId: doctor.id, assessmentId: 1, actionTaken: 'Passive ideation, no plan or intent; safety plan reviewed' }, before);
+  await invoke('phq9:create', { patientId: patient.id, assessedOn: '2026-02-27', answers: [3, 3, 2, 3, 2, 3, 2, 2, 1], difficulty: 'very', notes: '' }, before, tech.id);
+  await invoke('phq9:acknowledge', { assessmentId: 1, actionTaken: 'Passive ideation, no plan or intent; safety plan reviewed' }, before, doctor.id);
   for (const [index, day] of days.entries()) {
     const at = `${iso(day)}T09:30:00`;
     if (index === 14) {
-      await invoke('motorThresholds:record', { actorId: doctor.id, courseId: course.id, measuredOn: iso(day), rmtPctMso: 61, method: 'emg', coil: 'Figure-8', measuredById: doctor.id, notes: 'Re-determined after lorazepam taper' }, at);
+      await invoke('motorThresholds:record', { courseId: course.id, measuredOn: iso(day), rmtPctMso: 61, method: 'emg', coil: 'Figure-8', measuredById: doctor.id, notes: 'Re-determined after lorazepam taper' }, at, doctor.id);
     }
     if (index > 0 && index % 5 === 0 && index / 5 < totals.length) {
       const total = totals[index / 5] ?? 4;
       const answers = Array.from({ length: 9 }, (_, i) => (i < 8 ? Math.min(3, Math.max(0, total - 3 * i)) : 0));
-      await invoke('phq9:create', { actorId: tech.id, patientId: patient.id, assessedOn: iso(day), answers, difficulty: total > 10 ? 'somewhat' : 'not_difficult', notes: '' }, at);
+      await invoke('phq9:create', { patientId: patient.id, assessedOn: iso(day), answers, difficulty: total > 10 ? 'somewhat' : 'not_difficult', notes: '' }, at, tech.id);
     }
-    const prepared = await invoke('sessions:prepare', { courseId: course.id }, at);
-    const values = { ...prepared.values, actorId: tech.id };
+    const prepared = await invoke('sessions:prepare', { courseId: course.id }, at, tech.id);
+    const values = { ...prepared.values };
     if (index === 0) Object.assign(values, { positionMethod: 'beam_f3', beamTragusToTragusCm: 36, beamNasionToInionCm: 38, beamCircumferenceCm: 57, landmarks: 'Cap mark 3' });
     if (index < 4) values.sideEffects = [{ effect: 'headache', severity: index < 2 ? 'moderate' : 'mild' }, { effect: 'scalp_discomfort', severity: 'mild' }];
     if (index === 7) Object.assign(values, { trainsDelivered: 52, pulsesDelivered: 52 * 40, interruptions: [{ afterTrain: 52, reason: 'Patient asked to stop: scalp pain' }] });
-    if (index === 30) await invoke('courses:authorize', { actorId: doctor.id, courseId: course.id, authorizedSessions: 36, reference: 'PA-88213-EXT', note: 'Taper approved' }, at);
-    await invoke('sessions:create', values, at);
+    if (index === 30) await invoke('courses:authorize', { courseId: course.id, authorizedSessions: 36, reference: 'PA-88213-EXT', note: 'Taper approved' }, at, doctor.id);
+    await invoke('sessions:create', values, at, tech.id);
   }
   const last = days.at(-1);
   if (last && days.length >= 36) {
-    const { course: current } = await invoke('courses:get', { id: course.id }, `${iso(last)}T17:00:00`);
-    await invoke('courses:end', { actorId: doctor.id, courseId: course.id, version: current.version, status: 'completed', on: iso(last), reason: 'Course completed as planned' }, `${iso(last)}T17:00:00`);
+    const { course: current } = await invoke('courses:get', { id: course.id }, `${iso(last)}T17:00:00`, doctor.id);
+    await invoke('courses:end', { courseId: course.id, version: current.version, status: 'completed', on: iso(last), reason: 'Course completed as planned' }, `${iso(last)}T17:00:00`, doctor.id);
   }
   return { courseId: course.id, psychiatristId: doctor.id };
 }

@@ -17,15 +17,20 @@ export interface ChromiumExports extends ExportPorts {
  * The web host's export ports: Debian's Chromium (through Playwright) prints the same report
  * route Electron prints in the app, and files go to `exportsDir` instead of a save dialog.
  */
-export function createChromiumExports(baseUrl: () => string, exportsDir: string): ChromiumExports {
+/** Signs a print browser in as the person exporting; `done` ends that browser session. */
+export type PrintAs = (staffId: number) => { cookie: { name: string; value: string }; done(): void };
+
+export function createChromiumExports(baseUrl: () => string, exportsDir: string, printAs: PrintAs): ChromiumExports {
   let browser: Promise<Browser> | null = null;
   const launch = () =>
     (browser ??= chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }));
   return {
     printer: {
-      async print(route, options) {
+      async print(route, staffId, options) {
         const context = await (await launch()).newContext({ viewport: { width: 816, height: 1056 } });
+        const signedIn = printAs(staffId);
         try {
+          await context.addCookies([{ ...signedIn.cookie, url: baseUrl(), httpOnly: true, sameSite: 'Strict' }]);
           const page = await context.newPage();
           await page.goto(`${baseUrl()}/#${route}`);
           await page.waitForSelector(`html[${REPORT_READY_ATTRIBUTE}]`, { state: 'attached', timeout: 30_000 });
@@ -40,6 +45,7 @@ export function createChromiumExports(baseUrl: () => string, exportsDir: string)
           });
           return new Uint8Array(pdf);
         } finally {
+          signedIn.done();
           await context.close();
         }
       },

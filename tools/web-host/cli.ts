@@ -20,7 +20,7 @@ const host = await startWebHost({
   rendererDir: resolve(values.renderer),
   port: Number(values.port),
 });
-console.log(`TMS Course Tracker (web preview) on ${host.url} — database ${resolve(values.db)}. Ctrl+C to stop.`);
+console.log(`TMS Course Tracker (web preview) on ${host.url}/?token=${host.token} — database ${resolve(values.db)}. Ctrl+C to stop.`);
 const stop = () => void host.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -9,7 +9,9 @@ import type { DB } from '../../src/main/db/schema';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
 import { type ClinicSwitcher, rebuildDemoClinic } from '../../src/main/demo/demoClinic';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
+import { HostSessions } from '../../src/main/ipc/hostSession';
 import { BRIDGE_PATH, bridgeScript, INVOKE_PATH } from './bridgeScript';
+import { HostAccess, newSecret, SESSION_COOKIE, sessionCookie } from './access';
 import { createChromiumExports } from './chromiumExports';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -26,6 +28,8 @@ const contentTypes: Record<string, string> = {
 
 export interface WebHost {
   url: string;
+  /** The random token a browser must show once (`/?token=…` or the token header) to be let in. */
+  token: string;
   /** The open database: the clinic's file, or the demo clinic's after the page opened it. */
   readonly db: Kysely<DB>;
   /** The same dispatch the page calls, for tests that prepare data quickly. */
@@ -44,14 +48,17 @@ export interface WebHostOptions {
   exportsDir?: string;
   /** Check results against the contract (default true; the benchmark runs as the packaged app does). */
   validateOutput?: boolean;
+  /** The start-up token (default: a new random one); tests keep one across restarts. */
+  token?: string;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
+    ...extra,
   });
   res.end(body);
 }
@@ -74,7 +81,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let origin = '';
-  const exports = createChromiumExports(() => origin, options.exportsDir ?? join(tmpdir(), 'tms-exports'));
+  let port = 0;
+  const access = new HostAccess(options.token ?? newSecret());
+  const sessions = new HostSessions<string>();
+  // The print browser reads the report as the person exporting, in a browser session of its own.
+  const printAs = (staffId: number) => {
+    const id = access.issue();
+    sessions.get(id).signIn(staffId, options.now?.() ?? new Date());
+    return {
+      cookie: { name: SESSION_COOKIE, value: id },
+      done: () => {
+        sessions.forget(id);
+        access.revoke(id);
+      },
+    };
+  };
+  const exports = createChromiumExports(() => origin, options.exportsDir ?? join(tmpdir(), 'tms-exports'), printAs);
   const demoFile = options.dbFile.replace(/(\.sqlite)?$/, '-demo.sqlite');
   // The demo clinic swaps the open database and its dispatch; the page reloads after the answer.
   const open = async (demo: boolean) => {
@@ -115,18 +137,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
+      const browser = access.hostAllowed(req, port) ? access.browserOf(req, url) : null;
+      if (!browser) return send(res, 403, 'text/plain', 'Forbidden: open the address printed at start-up, with its token.');
+      const cookie: Record<string, string> = browser.isNew ? { 'Set-Cookie': sessionCookie(browser.id) } : {};
       if (req.method === 'POST' && url.pathname === INVOKE_PATH) {
         // Only our own page may call: same origin, JSON body (no simple cross-site form post).
         if (req.headers.origin !== origin || !req.headers['content-type']?.startsWith('application/json')) {
           return send(res, 403, 'text/plain', 'Forbidden');
         }
         const { channel, input } = JSON.parse(await readBody(req)) as { channel: string; input: unknown };
-        const result = await current.dispatch(String(channel), input, { now: options.now?.() ?? new Date() });
-        return send(res, 200, 'application/json', JSON.stringify(result));
+        const result = await current.dispatch(String(channel), input, { now: options.now?.() ?? new Date(), session: sessions.get(browser.id) });
+        return send(res, 200, 'application/json', JSON.stringify(result), cookie);
       }
+      // The token is shown once; the address bar then loses it.
+      if (url.searchParams.has('token')) return send(res, 303, 'text/plain', 'See /', { ...cookie, Location: `/${url.hash}` });
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
-      if (url.pathname === BRIDGE_PATH) return send(res, 200, contentTypes['.js'] ?? '', bridgeScript);
-      if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, contentTypes['.html'] ?? '', indexHtml);
+      if (url.pathname === BRIDGE_PATH) return send(res, 200, contentTypes['.js'] ?? '', bridgeScript, cookie);
+      if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, contentTypes['.html'] ?? '', indexHtml, cookie);
       const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
       if (relative(rendererDir, file).startsWith('..')) return send(res, 404, 'text/plain', 'Not found');
       try {
@@ -144,10 +171,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: origin,
+    token: access.token,
     get db() {
       return current.db;
     },

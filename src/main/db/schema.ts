@@ -11,6 +11,13 @@ export interface StaffTable {
   active: 0 | 1;
   created_at: string;
   updated_at: string;
+  /** Migration 0008: null for staff from before sign-in until a manager sets one. */
+  username: string | null;
+  /** `scrypt$N$r$p$salt$hash` (base64), never returned by any channel. */
+  password_hash: string | null;
+  must_change_password: Generated<0 | 1>;
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
 }
 
 export interface PatientsTable {
@@ -206,7 +213,7 @@ export interface Phq9EnteredInErrorTable {
 }
 
 export interface SettingsTable {
-  key: 'clinic_name' | 'clinic_address';
+  key: string;
   value: string;
   updated_by: number | null;
   updated_at: string;
@@ -221,6 +228,21 @@ export interface CourseProgressTable {
   first_session_date: string | null;
   last_session_date: string | null;
   pulses_delivered: number;
+}
+
+/** Migration 0008: a session above the prescription waiting for a psychiatrist's co-signature. */
+export interface PendingSessionsTable {
+  id: Generated<number>;
+  course_id: number;
+  fields_json: string;
+  findings: string;
+  entered_by: number;
+  entered_at: string;
+  status: Generated<'pending' | 'signed' | 'declined'>;
+  resolved_by: number | null;
+  resolved_at: string | null;
+  resolution_note: string | null;
+  session_id: number | null;
 }
 
 export interface DB {
@@ -240,4 +262,5 @@ export interface DB {
   phq9_entered_in_error: Phq9EnteredInErrorTable;
   settings: SettingsTable;
   course_progress: CourseProgressTable;
+  pending_sessions: PendingSessionsTable;
 }

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { DEMO_CLINIC_PATIENTS } from '../../shared/schemas/appInfo';
+import { giveDemoAccounts } from './demoAccounts';
 import { generateClinic } from './generateClinic';
 
 const DEMO_SEED = 2026;
@@ -22,4 +23,5 @@ export interface ClinicSwitcher {
 export async function rebuildDemoClinic(file: string, today: string): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   await generateClinic(file, { patients: DEMO_CLINIC_PATIENTS, seed: DEMO_SEED, today });
+  await giveDemoAccounts(file);
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import type { HostSessions } from '../ipc/hostSession';
 import type { ExportPorts } from '../reports/exportCourse';
 import { REPORT_PAGE, REPORT_READY_ATTRIBUTE } from '../reports/pdfPrinter';
 
@@ -15,16 +16,19 @@ async function waitForReady(window: BrowserWindow): Promise<void> {
 }
 
 /** Prints report routes in a hidden window with Electron's printToPDF; asks where to save with a dialog. */
-export function createElectronExports(baseUrl: string, preloadPath: string, parent: () => BrowserWindow | null): ExportPorts {
+export function createElectronExports(baseUrl: string, preloadPath: string, parent: () => BrowserWindow | null, sessions: HostSessions<number>): ExportPorts {
   return {
     printer: {
-      async print(route, page) {
+      async print(route, staffId, page) {
         const window = new BrowserWindow({
           show: false,
           width: 816,
           height: 1056,
           webPreferences: { preload: preloadPath, contextIsolation: true, sandbox: true, nodeIntegration: false },
         });
+        // The report page reads its data through IPC as the person exporting, for this window only.
+        const windowId = window.webContents.id;
+        sessions.get(windowId).signIn(staffId, new Date());
         try {
           await window.loadURL(`${baseUrl}#${route}`);
           await waitForReady(window);
@@ -38,6 +42,7 @@ export function createElectronExports(baseUrl: string, preloadPath: string, pare
           });
           return new Uint8Array(pdf);
         } finally {
+          sessions.forget(windowId);
           window.destroy();
         }
       },

@@ -4,11 +4,24 @@ import { type Channel, isChannel } from '../../shared/ipc/channels';
 import { type ChannelOutput, contract } from '../../shared/ipc/contract';
 import type { AppErrorData, IpcResult } from '../../shared/ipc/result';
 import type { DB } from '../db/schema';
-import type { ServiceContext } from '../services/context';
+import { mayAccess } from '../../shared/ipc/access';
+import { type Actor, loadActor } from '../services/actor';
+import { signOut } from '../services/auth';
 import { ServiceError } from '../services/errors';
-import { createHandlers, type HandlerOptions } from './handlers';
+import { getAccessPolicy, getClinicSettings } from '../services/settings';
+import { createHandlers, type HandlerContext, type HandlerOptions } from './handlers';
+import type { HostSession } from './hostSession';
 
-export type DispatchContext = ServiceContext;
+/**
+ * What the host knows about a call: the time, and who is signed in where it came from. The host
+ * passes its session store (Electron: per window; web host: per browser session), or, in tests
+ * and tools, a staff id directly. Never from the call's input.
+ */
+export interface DispatchContext {
+  now: Date;
+  staffId?: number | null;
+  session?: HostSession;
+}
 
 export type Dispatch = <C extends string>(
   channel: C,
@@ -54,6 +67,32 @@ function toErrorData(channel: string, error: unknown, options: DispatchOptions):
   return { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.' };
 }
 
+const PASSWORD_CHANGE_CHANNELS: ReadonlySet<string> = new Set(['auth:changePassword', 'auth:signOut', 'auth:session']);
+
+/**
+ * The signed-in actor, or null: unknown or inactive staff are not signed in, and a session idle
+ * for longer than the clinic's lock time is signed out here, whatever the window shows.
+ */
+async function resolveActor(db: Kysely<DB>, context: DispatchContext): Promise<Actor | null> {
+  const session = context.session;
+  const staffId = session ? session.staffId : (context.staffId ?? null);
+  if (staffId === null) return null;
+  const actor = await loadActor(db, staffId);
+  if (!actor) {
+    session?.signOut();
+    return null;
+  }
+  if (session?.lastActivity) {
+    const { lockAfterMinutes } = await getClinicSettings(db);
+    if (context.now.getTime() - session.lastActivity.getTime() > lockAfterMinutes * 60_000) {
+      session.signOut();
+      await signOut(db, context, actor, 'idle');
+      return null;
+    }
+  }
+  return actor;
+}
+
 /**
  * The single entry point for every contract call, used by the Electron IPC wiring and the
  * web test host alike. It validates input (and, unless turned off, output) against the contract and never throws.
@@ -71,6 +110,19 @@ export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): D
         return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
       }
       const spec = contract[channel];
+      const ctx = context ?? { now: new Date() };
+      const actor = await resolveActor(db, ctx);
+      if (spec.access !== 'public') {
+        if (!actor) return { ok: false, error: { code: 'unauthenticated', message: 'Sign in to continue. Nothing was saved.' } };
+        if (actor.mustChangePassword && !PASSWORD_CHANGE_CHANNELS.has(channel)) {
+          return { ok: false, error: { code: 'password_change_required', message: 'Choose a new password before continuing.' } };
+        }
+        const policy = spec.access === 'staff-manager' ? await getAccessPolicy(db) : { psychiatristsManageStaff: false };
+        if (!mayAccess(spec.access, actor.role, policy)) {
+          return { ok: false, error: { code: 'forbidden', message: `A ${actor.role} cannot do this. Nothing was changed.` } };
+        }
+      }
+      if (actor) ctx.session?.touch(ctx.now);
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
         const fields = fieldErrors(parsed.error);
@@ -80,8 +132,8 @@ export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): D
           error: { code: 'invalid_input', message: count === 1 ? 'One field needs attention.' : `${count} fields need attention.`, fields },
         };
       }
-      const handler = handlers[channel] as (input: unknown, ctx: ServiceContext) => Promise<unknown>;
-      const value = await handler(parsed.data, context ?? { now: new Date() });
+      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      const value = await handler(parsed.data, { now: ctx.now, actor, session: ctx.session ?? null });
       if (!validateOutput) return { ok: true, value };
       const checked = spec.output.safeParse(value);
       if (!checked.success) {

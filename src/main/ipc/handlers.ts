@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Channel } from '../../shared/ipc/channels';
-import type { ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
+import type { ChannelOutput, Contract, ParsedInput } from '../../shared/ipc/contract';
 import type { DB } from '../db/schema';
 import { getAppInfo } from '../services/appInfo';
 import { listAudit } from '../services/audit';
-import type { ServiceContext } from '../services/context';
+import type { Actor } from '../services/actor';
+import { authSession, changePassword, resetPassword, setUpSignIn, signIn, signOut } from '../services/auth';
+import type { ActorContext } from '../services/context';
+import { declinePendingSession, listPendingSessions, signPendingSession, submitForCosign } from '../services/pendingSessions';
+import type { HostSession } from './hostSession';
 import {
   archivePatient,
   createPatient,
@@ -33,10 +37,21 @@ import { getReportData } from '../reports/reportData';
 import { ServiceError } from '../services/errors';
 import type { ClinicSwitcher } from '../demo/demoClinic';
 import { localIsoDate } from '../../shared/dates';
+import type { SignInResult } from '../../shared/schemas/auth';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
 
+/** What a handler gets besides its input: the actor is resolved and checked by dispatch. */
+export interface HandlerContext {
+  now: Date;
+  actor: Actor | null;
+  session: HostSession | null;
+}
+
+/** Channels open before sign-in may have no actor; every other handler is given one. */
+type ContextFor<C extends Channel> = Contract[C]['access'] extends 'public' ? HandlerContext : HandlerContext & ActorContext;
+
 export type Handlers = {
-  [C in Channel]: (input: ParsedInput<C>, ctx: ServiceContext) => Promise<ChannelOutput<C>>;
+  [C in Channel]: (input: ParsedInput<C>, ctx: ContextFor<C>) => Promise<ChannelOutput<C>>;
 };
 
 export interface HandlerOptions {
@@ -60,48 +75,65 @@ function exportsOf(options: HandlerOptions): ExportPorts {
 /** One handler per contract channel; a missing one is a compile error. */
 export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handlers {
   const dashboard = new DashboardReader(db);
+  const signedIn = async (ctx: HandlerContext, result: SignInResult): Promise<SignInResult> => {
+    ctx.session?.signIn(result.staff.id, ctx.now);
+    return result;
+  };
   return {
     'app:info': () => getAppInfo(db, options.appVersion, options.clinics?.demo ?? false),
     'app:openDemoClinic': (_input, ctx) => clinicsOf(options).openDemo(localIsoDate(ctx.now)),
     'app:leaveDemoClinic': () => clinicsOf(options).leaveDemo(),
+    'auth:session': (_input, ctx) => authSession(db, ctx.actor),
+    'auth:signIn': async (input, ctx) => signedIn(ctx, await signIn(db, ctx, input)),
+    'auth:signOut': async (input, ctx) => {
+      ctx.session?.signOut();
+      await signOut(db, ctx, ctx.actor, input.reason);
+      return {};
+    },
+    'auth:changePassword': (input, ctx) => changePassword(db, ctx, input),
+    'auth:setUpSignIn': async (input, ctx) => signedIn(ctx, await setUpSignIn(db, ctx, input)),
     'staff:list': (input) => listStaff(db, input.includeInactive),
-    'staff:createFirst': (input, ctx) => createFirstStaff(db, ctx, input),
-    'staff:create': ({ actorId, ...fields }, ctx) => createStaff(db, ctx, actorId, fields),
-    'staff:update': ({ actorId, id, ...fields }, ctx) => updateStaff(db, ctx, actorId, id, fields),
+    'staff:createFirst': async (input, ctx) => signedIn(ctx, await createFirstStaff(db, ctx, input)),
+    'staff:create': (input, ctx) => createStaff(db, ctx, input),
+    'staff:update': ({ id, ...fields }, ctx) => updateStaff(db, ctx, id, fields),
+    'staff:resetPassword': (input, ctx) => resetPassword(db, ctx, input.staffId),
     'patients:search': (input) => searchPatients(db, input),
     'patients:get': (input) => getPatient(db, input.id),
-    'patients:create': ({ actorId, ...fields }, ctx) => createPatient(db, ctx, actorId, fields),
-    'patients:update': ({ actorId, id, version, ...fields }, ctx) => updatePatient(db, ctx, actorId, id, version, fields),
+    'patients:create': (input, ctx) => createPatient(db, ctx, input),
+    'patients:update': ({ id, version, ...fields }, ctx) => updatePatient(db, ctx, id, version, fields),
     'patients:archive': (input, ctx) => archivePatient(db, ctx, input),
     'patients:restore': (input, ctx) => restorePatient(db, ctx, input),
     'audit:list': (input) => listAudit(db, input.entity, input.entityId),
     'protocols:list': (input) => listProtocols(db, input.includeInactive),
-    'protocols:create': ({ actorId, ...fields }, ctx) => createProtocol(db, ctx, actorId, fields),
-    'protocols:revise': ({ actorId, id, ...fields }, ctx) => reviseProtocol(db, ctx, actorId, id, fields),
-    'protocols:retire': (input, ctx) => retireProtocol(db, ctx, input.actorId, input.id, input.reason),
-    'courses:prescribe': ({ actorId, ...fields }, ctx) => prescribeCourse(db, ctx, actorId, fields),
+    'protocols:create': (input, ctx) => createProtocol(db, ctx, input),
+    'protocols:revise': ({ id, ...fields }, ctx) => reviseProtocol(db, ctx, id, fields),
+    'protocols:retire': (input, ctx) => retireProtocol(db, ctx, input.id, input.reason),
+    'courses:prescribe': (input, ctx) => prescribeCourse(db, ctx, input),
     'courses:get': (input, ctx) => getCourseDetail(db, ctx, input.id),
     'courses:listForPatient': (input) => listCoursesForPatient(db, input.patientId),
     'courses:authorize': (input, ctx) => authorizeSessions(db, ctx, input),
     'courses:end': (input, ctx) => endCourse(db, ctx, input),
     'courses:clearReview': (input, ctx) => clearReview(db, ctx, input),
-    'motorThresholds:record': ({ actorId, ...fields }, ctx) => recordThreshold(db, ctx, actorId, fields),
+    'motorThresholds:record': (input, ctx) => recordThreshold(db, ctx, input),
     'sessions:prepare': (input, ctx) => prepareSession(db, ctx, input.courseId, input.sessionId),
-    'sessions:create': ({ actorId, ...fields }, ctx) => createSession(db, ctx, actorId, fields),
-    'sessions:correct': ({ actorId, id, version, correctionReason, ...fields }, ctx) =>
-      correctSession(db, ctx, actorId, id, version, correctionReason, fields),
+    'sessions:create': ({ cosign, ...fields }, ctx) => createSession(db, ctx, fields, cosign),
+    'sessions:correct': ({ id, version, correctionReason, cosign, ...fields }, ctx) => correctSession(db, ctx, id, version, correctionReason, fields, cosign),
     'sessions:today': (input) => todayList(db, input.date),
-    'phq9:create': ({ actorId, ...fields }, ctx) => createAssessment(db, ctx, actorId, fields),
+    'sessions:submitForCosign': (input, ctx) => submitForCosign(db, ctx, input),
+    'sessions:listPending': (input) => listPendingSessions(db, input.courseId),
+    'sessions:signPending': (input, ctx) => signPendingSession(db, ctx, input.pendingId),
+    'sessions:declinePending': (input, ctx) => declinePendingSession(db, ctx, input.pendingId, input.note),
+    'phq9:create': (input, ctx) => createAssessment(db, ctx, input),
     'phq9:listForPatient': (input) => listForPatient(db, input.patientId),
-    'phq9:acknowledge': (input, ctx) => acknowledgeItem9(db, ctx, input.actorId, input.assessmentId, input.actionTaken),
-    'phq9:markEnteredInError': (input, ctx) => markEnteredInError(db, ctx, input.actorId, input.assessmentId, input.reason),
+    'phq9:acknowledge': (input, ctx) => acknowledgeItem9(db, ctx, input.assessmentId, input.actionTaken),
+    'phq9:markEnteredInError': (input, ctx) => markEnteredInError(db, ctx, input.assessmentId, input.reason),
     'phq9:openAlerts': () => openItem9Alerts(db),
     'dashboard:courses': (input) => dashboard.courses(input),
     'dashboard:cohort': (input) => dashboard.cohort(input),
     'settings:get': () => getClinicSettings(db),
-    'settings:update': ({ actorId, ...settings }, ctx) => updateClinicSettings(db, ctx, actorId, settings),
-    'reports:data': (input, ctx) => getReportData(db, ctx, input.courseId, input.generatedById),
-    'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.actorId, input.courseId),
-    'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.actorId, input.courseId, input.kind),
+    'settings:update': (input, ctx) => updateClinicSettings(db, ctx, input),
+    'reports:data': (input, ctx) => getReportData(db, ctx, input.courseId),
+    'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.courseId),
+    'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.courseId, input.kind),
   };
 }

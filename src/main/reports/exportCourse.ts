@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { requireActor } from '../services/actor';
 import { recordAudit } from '../services/audit';
-import type { ServiceContext } from '../services/context';
+import type { ActorContext } from '../services/context';
 import { getCourseDetail } from '../services/courses';
 import { getClinicSettings } from '../services/settings';
 import { writeFileAtomic } from './atomicWrite';
@@ -25,13 +24,12 @@ export interface ExportResult {
 
 async function exportFile(
   db: Kysely<DB>,
-  ctx: ServiceContext,
+  ctx: ActorContext,
   ports: ExportPorts,
-  actorId: number,
   courseId: number,
   kind: 'pdf' | 'sessions' | 'phq9',
 ): Promise<ExportResult> {
-  const actor = await requireActor(db, actorId);
+  const { actor } = ctx;
   const detail = await getCourseDetail(db, ctx, courseId);
   const suffix = kind === 'pdf' ? 'course' : `course-${kind}`;
   const path = await ports.chooseSavePath(courseFileName(detail.patient, detail.course.startDate, suffix, kind === 'pdf' ? 'pdf' : 'csv'), kind === 'pdf' ? 'pdf' : 'csv');
@@ -41,7 +39,7 @@ async function exportFile(
   if (kind === 'pdf') {
     const clinic = await getClinicSettings(db);
     const name = `${detail.patient.lastName.toUpperCase()}, ${detail.patient.firstName}`;
-    data = await ports.printer.print(`/report/${courseId}?by=${actor.id}`, reportPageOptions({ name, mrn: detail.patient.mrn }, clinic.clinicName));
+    data = await ports.printer.print(`/report/${courseId}`, actor.id, reportPageOptions({ name, mrn: detail.patient.mrn }, clinic.clinicName));
     pages = countPdfPages(data);
   } else {
     data = kind === 'sessions' ? sessionsCsv(detail) : phq9Csv(detail);
@@ -54,10 +52,10 @@ async function exportFile(
   return { path, bytes, pages };
 }
 
-export function exportCoursePdf(db: Kysely<DB>, ctx: ServiceContext, ports: ExportPorts, actorId: number, courseId: number): Promise<ExportResult> {
-  return exportFile(db, ctx, ports, actorId, courseId, 'pdf');
+export function exportCoursePdf(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number): Promise<ExportResult> {
+  return exportFile(db, ctx, ports, courseId, 'pdf');
 }
 
-export function exportCourseCsv(db: Kysely<DB>, ctx: ServiceContext, ports: ExportPorts, actorId: number, courseId: number, kind: 'sessions' | 'phq9'): Promise<ExportResult> {
-  return exportFile(db, ctx, ports, actorId, courseId, kind);
+export function exportCourseCsv(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number, kind: 'sessions' | 'phq9'): Promise<ExportResult> {
+  return exportFile(db, ctx, ports, courseId, kind);
 }

@@ -3,8 +3,12 @@
  * same report route is printed by Chromium (through Playwright) in tests and for samples.
  */
 export interface PdfPrinter {
-  /** Loads `route` (a hash route such as `/report/3?by=1`), waits for the page's ready signal, prints. */
-  print(route: string, page: PdfPageOptions): Promise<Uint8Array>;
+  /**
+   * Loads `route` (a hash route such as `/report/3`) signed in as `staffId` (the person
+   * exporting: the page reads the report through the same access checks), waits for the page's
+   * ready signal, prints.
+   */
+  print(route: string, staffId: number, page: PdfPageOptions): Promise<Uint8Array>;
 }
 
 export interface PdfPageOptions {

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { BillingCounts, ReportData } from '../../shared/schemas/report';
 import type { CourseDetail } from '../../shared/schemas/course';
-import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
-import type { ServiceContext } from '../services/context';
+import type { ActorContext } from '../services/context';
 import { getCourseDetail } from '../services/courses';
-import { ServiceError } from '../services/errors';
 import { getClinicSettings } from '../services/settings';
 
 /**
@@ -19,14 +17,7 @@ export function billingCounts(detail: CourseDetail): BillingCounts {
   return { cpt90867: sessions > 0 ? 1 : 0, cpt90868: Math.max(0, sessions - 1), cpt90869: redeterminations };
 }
 
-const staffName = preparedQuery((db, id: number) => db.selectFrom('staff').select('name').where('id', '=', id));
-
-export async function getReportData(db: Kysely<DB>, ctx: ServiceContext, courseId: number, generatedById: number): Promise<ReportData> {
-  const [detail, clinic, staff] = await Promise.all([
-    getCourseDetail(db, ctx, courseId),
-    getClinicSettings(db),
-    staffName(db, generatedById).then((rows) => rows[0]),
-  ]);
-  if (!staff) throw new ServiceError('invalid_input', 'Unknown staff member for the report.', { generatedById: 'Unknown staff member' });
-  return { clinic, generatedAt: ctx.now.toISOString(), generatedByName: staff.name, detail, billing: billingCounts(detail) };
+export async function getReportData(db: Kysely<DB>, ctx: ActorContext, courseId: number): Promise<ReportData> {
+  const [detail, clinic] = await Promise.all([getCourseDetail(db, ctx, courseId), getClinicSettings(db)]);
+  return { clinic, generatedAt: ctx.now.toISOString(), generatedByName: ctx.actor.name, detail, billing: billingCounts(detail) };
 }

@@ -11,9 +11,8 @@ import type {
 } from '../../shared/schemas/course';
 import { preparedQuery } from '../db/preparedQuery';
 import type { CoursesTable, DB } from '../db/schema';
-import { requireActor } from './actor';
 import { recordAudit } from './audit';
-import type { ServiceContext } from './context';
+import type { ActorContext, ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { listThresholds } from './motorThresholds';
 import { getPatient } from './patients';
@@ -93,8 +92,8 @@ export async function listCoursesForPatient(db: Kysely<DB>, patientId: number): 
   }));
 }
 
-export async function prescribeCourse(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: PrescriptionFields): Promise<Course> {
-  const actor = await requireActor(db, actorId, ['psychiatrist']);
+export async function prescribeCourse(db: Kysely<DB>, ctx: ActorContext, fields: PrescriptionFields): Promise<Course> {
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const patient = await getPatient(trx, fields.patientId);
     if (patient.archivedAt) throw new ServiceError('conflict', 'This patient is archived. Restore the record before prescribing.');
@@ -230,13 +229,12 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
 
 async function changeCourse(
   db: Kysely<DB>,
-  ctx: ServiceContext,
-  input: { actorId: number; courseId: number; version?: number },
-  roles: readonly ('psychiatrist' | 'technician' | 'admin')[] | undefined,
+  ctx: ActorContext,
+  input: { courseId: number; version?: number },
   change: (course: Course) => { set: Partial<Selectable<CoursesTable>>; action: 'authorize' | 'complete' | 'discontinue' | 'review'; reason: string | null },
   extra?: (trx: Kysely<DB>, actorId: number) => Promise<void>,
 ): Promise<Course> {
-  const actor = await requireActor(db, input.actorId, roles);
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const before = await getCourse(trx, input.courseId);
     if (input.version !== undefined && before.version !== input.version) {
@@ -258,14 +256,13 @@ async function changeCourse(
 /** Payers extend in blocks: the new total is recorded with who, when and the payer's reference. */
 export function authorizeSessions(
   db: Kysely<DB>,
-  ctx: ServiceContext,
-  input: { actorId: number; courseId: number; authorizedSessions: number; reference: string; note: string },
+  ctx: ActorContext,
+  input: { courseId: number; authorizedSessions: number; reference: string; note: string },
 ): Promise<Course> {
   return changeCourse(
     db,
     ctx,
     input,
-    undefined,
     () => ({ set: { authorized_sessions: input.authorizedSessions }, action: 'authorize', reason: input.reference || input.note || null }),
     async (trx, actorId) => {
       await trx
@@ -285,10 +282,10 @@ export function authorizeSessions(
 
 export function endCourse(
   db: Kysely<DB>,
-  ctx: ServiceContext,
-  input: { actorId: number; courseId: number; version: number; status: 'completed' | 'discontinued'; on: string; reason: string },
+  ctx: ActorContext,
+  input: { courseId: number; version: number; status: 'completed' | 'discontinued'; on: string; reason: string },
 ): Promise<Course> {
-  return changeCourse(db, ctx, input, ['psychiatrist'], (course) => {
+  return changeCourse(db, ctx, input, (course) => {
     if (course.status === 'completed' || course.status === 'discontinued') {
       throw new ServiceError('conflict', `This course is already ${course.status}.`);
     }
@@ -303,8 +300,8 @@ export function endCourse(
   });
 }
 
-export function clearReview(db: Kysely<DB>, ctx: ServiceContext, input: { actorId: number; courseId: number; version: number; note: string }): Promise<Course> {
-  return changeCourse(db, ctx, input, ['psychiatrist'], (course) => {
+export function clearReview(db: Kysely<DB>, ctx: ActorContext, input: { courseId: number; version: number; note: string }): Promise<Course> {
+  return changeCourse(db, ctx, input, (course) => {
     if (!course.reviewRequired) throw new ServiceError('conflict', 'This course has no review pending.');
     return { set: { review_required: 0, review_reason: null }, action: 'review', reason: input.note };
   });

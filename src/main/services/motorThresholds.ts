@@ -4,9 +4,9 @@ import { motorThresholdFlags } from '../../shared/clinical';
 import type { MotorThreshold, MotorThresholdFields } from '../../shared/schemas/motorThreshold';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
-import { requireActor } from './actor';
+import { requireActiveStaff } from './actor';
 import { recordAudit } from './audit';
-import type { ServiceContext } from './context';
+import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
 
 function selectThresholds(db: Kysely<DB>) {
@@ -53,11 +53,9 @@ export async function getThreshold(db: Kysely<DB>, id: number, today: string): P
   return toThreshold(row, today);
 }
 
-export async function recordThreshold(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: MotorThresholdFields): Promise<MotorThreshold> {
-  const actor = await requireActor(db, actorId);
-  await requireActor(db, fields.measuredById).catch(() => {
-    throw new ServiceError('invalid_input', 'Choose an active staff member as the one who measured.', { measuredById: 'Not an active staff member' });
-  });
+export async function recordThreshold(db: Kysely<DB>, ctx: ActorContext, fields: MotorThresholdFields): Promise<MotorThreshold> {
+  const { actor } = ctx;
+  await requireActiveStaff(db, fields.measuredById, 'measuredById');
   const today = localIsoDate(ctx.now);
   return db.transaction().execute(async (trx) => {
     const course = await trx.selectFrom('courses').select(['id', 'status', 'start_date']).where('id', '=', fields.courseId).executeTakeFirst();

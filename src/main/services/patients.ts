@@ -2,9 +2,8 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Patient, PatientFields, PatientSearchResult, PatientSummary } from '../../shared/schemas/patient';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB, PatientsTable } from '../db/schema';
-import { requireActor } from './actor';
 import { recordAudit } from './audit';
-import type { ServiceContext } from './context';
+import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
 
 function toPatient(row: Selectable<PatientsTable>): Patient {
@@ -127,8 +126,8 @@ function assertCurrent(row: Selectable<PatientsTable>, version: number): void {
   }
 }
 
-export async function createPatient(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: PatientFields): Promise<Patient> {
-  const actor = await requireActor(db, actorId);
+export async function createPatient(db: Kysely<DB>, ctx: ActorContext, fields: PatientFields): Promise<Patient> {
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     await assertMrnFree(trx, fields.mrn);
     const at = ctx.now.toISOString();
@@ -156,13 +155,12 @@ const editableKeys = [
 
 export async function updatePatient(
   db: Kysely<DB>,
-  ctx: ServiceContext,
-  actorId: number,
+  ctx: ActorContext,
   id: number,
   version: number,
   fields: PatientFields,
 ): Promise<Patient> {
-  const actor = await requireActor(db, actorId);
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const beforeRow = await findPatient(trx, id);
     assertCurrent(beforeRow, version);
@@ -186,11 +184,11 @@ export async function updatePatient(
 
 async function setArchived(
   db: Kysely<DB>,
-  ctx: ServiceContext,
-  input: { actorId: number; id: number; version: number },
+  ctx: ActorContext,
+  input: { id: number; version: number },
   archive: { reason: string } | null,
 ): Promise<Patient> {
-  const actor = await requireActor(db, input.actorId);
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const beforeRow = await findPatient(trx, input.id);
     assertCurrent(beforeRow, input.version);
@@ -225,12 +223,12 @@ async function setArchived(
 
 export function archivePatient(
   db: Kysely<DB>,
-  ctx: ServiceContext,
-  input: { actorId: number; id: number; version: number; reason: string },
+  ctx: ActorContext,
+  input: { id: number; version: number; reason: string },
 ): Promise<Patient> {
   return setArchived(db, ctx, input, { reason: input.reason });
 }
 
-export function restorePatient(db: Kysely<DB>, ctx: ServiceContext, input: { actorId: number; id: number; version: number }): Promise<Patient> {
+export function restorePatient(db: Kysely<DB>, ctx: ActorContext, input: { id: number; version: number }): Promise<Patient> {
   return setArchived(db, ctx, input, null);
 }

@@ -3,9 +3,8 @@ import { scorePhq9 } from '../../shared/clinical';
 import type { Phq9Alert, Phq9Assessment, Phq9Fields } from '../../shared/schemas/phq9';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB, Phq9AssessmentsTable } from '../db/schema';
-import { requireActor } from './actor';
 import { recordAudit } from './audit';
-import type { ServiceContext } from './context';
+import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { getPatient } from './patients';
 
@@ -101,8 +100,8 @@ async function courseFor(db: Kysely<DB>, patientId: number, date: string): Promi
   return covering?.id ?? null;
 }
 
-export async function createAssessment(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: Phq9Fields): Promise<Phq9Assessment> {
-  const actor = await requireActor(db, actorId);
+export async function createAssessment(db: Kysely<DB>, ctx: ActorContext, fields: Phq9Fields): Promise<Phq9Assessment> {
+  const { actor } = ctx;
   const answers = fields.answers.map((a) => a ?? Number.NaN);
   const score = scorePhq9(answers);
   return db.transaction().execute(async (trx) => {
@@ -132,8 +131,8 @@ export async function createAssessment(db: Kysely<DB>, ctx: ServiceContext, acto
 }
 
 /** Item 9 needs a clinician the same day: a named staff member records what was done. */
-export async function acknowledgeItem9(db: Kysely<DB>, ctx: ServiceContext, actorId: number, assessmentId: number, actionTaken: string): Promise<Phq9Assessment> {
-  const actor = await requireActor(db, actorId);
+export async function acknowledgeItem9(db: Kysely<DB>, ctx: ActorContext, assessmentId: number, actionTaken: string): Promise<Phq9Assessment> {
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const before = await getAssessment(trx, assessmentId);
     if (!before.item9Positive) throw new ServiceError('conflict', 'This PHQ-9 has no positive item 9 to acknowledge.');
@@ -154,8 +153,8 @@ export async function acknowledgeItem9(db: Kysely<DB>, ctx: ServiceContext, acto
  * Marks a PHQ-9 as saved by mistake (psychiatrists and administrators). A positive item 9 must
  * be acknowledged first, so marking can never be a way to silence an alert nobody looked at.
  */
-export async function markEnteredInError(db: Kysely<DB>, ctx: ServiceContext, actorId: number, assessmentId: number, reason: string): Promise<Phq9Assessment> {
-  const actor = await requireActor(db, actorId, ['psychiatrist', 'admin']);
+export async function markEnteredInError(db: Kysely<DB>, ctx: ActorContext, assessmentId: number, reason: string): Promise<Phq9Assessment> {
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const before = await getAssessment(trx, assessmentId);
     if (before.enteredInError) throw new ServiceError('conflict', `Already marked as entered in error by ${before.enteredInError.byName}.`);

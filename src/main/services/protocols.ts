@@ -1,9 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Protocol, ProtocolFields } from '../../shared/schemas/protocol';
 import type { DB, ProtocolsTable } from '../db/schema';
-import { requireActor } from './actor';
 import { recordAudit } from './audit';
-import type { ServiceContext } from './context';
+import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { overrideReasonOrNull, stimulationToColumns, withDose } from './stimulationColumns';
 
@@ -68,10 +67,8 @@ function toColumns(fields: ProtocolFields) {
   };
 }
 
-const prescribers = ['psychiatrist'] as const;
-
-export async function createProtocol(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: ProtocolFields): Promise<Protocol> {
-  const actor = await requireActor(db, actorId, prescribers);
+export async function createProtocol(db: Kysely<DB>, ctx: ActorContext, fields: ProtocolFields): Promise<Protocol> {
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const next = await trx.selectFrom('protocols').select((eb) => eb.fn.max<number | null>('id').as('max')).executeTakeFirstOrThrow();
     const id = (next.max ?? 0) + 1;
@@ -86,8 +83,8 @@ export async function createProtocol(db: Kysely<DB>, ctx: ServiceContext, actorI
 }
 
 /** A released protocol is never changed: the revision becomes a new row and the old one is superseded. */
-export async function reviseProtocol(db: Kysely<DB>, ctx: ServiceContext, actorId: number, id: number, fields: ProtocolFields): Promise<Protocol> {
-  const actor = await requireActor(db, actorId, prescribers);
+export async function reviseProtocol(db: Kysely<DB>, ctx: ActorContext, id: number, fields: ProtocolFields): Promise<Protocol> {
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const before = await getProtocol(trx, id);
     if (before.status !== 'current') {
@@ -112,8 +109,8 @@ export async function reviseProtocol(db: Kysely<DB>, ctx: ServiceContext, actorI
   });
 }
 
-export async function retireProtocol(db: Kysely<DB>, ctx: ServiceContext, actorId: number, id: number, reason: string): Promise<Protocol> {
-  const actor = await requireActor(db, actorId, prescribers);
+export async function retireProtocol(db: Kysely<DB>, ctx: ActorContext, id: number, reason: string): Promise<Protocol> {
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const before = await getProtocol(trx, id);
     if (before.status !== 'current') throw new ServiceError('conflict', 'Only the current revision of a protocol can be retired.');

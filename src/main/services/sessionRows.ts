@@ -146,7 +146,6 @@ export async function loadSessionRows(db: Kysely<DB>, where: { courseId: number 
       sideEffects: mine.effects.map((e) => ({ effect: e.effect as SessionFields['sideEffects'][number]['effect'], severity: e.severity })),
       adverseEvents: mine.events.map((e) => ({ event: e.event, description: e.description })),
       notes: r.notes,
-      overrideById: r.override_by,
       overrideReason: r.override_reason ?? '',
     };
     return {

@@ -9,11 +9,13 @@ import {
   type SessionRow,
 } from '../../shared/schemas/session';
 import type { Course } from '../../shared/schemas/course';
+import type { Credentials } from '../../shared/schemas/credentials';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
-import { type Actor, requireActor } from './actor';
+import type { Actor } from './actor';
+import { checkCredentials } from './auth';
 import { recordAudit } from './audit';
-import type { ServiceContext } from './context';
+import type { ActorContext, ServiceContext } from './context';
 import { getCourse, getCourseDetail } from './courses';
 import { notFound, ServiceError } from './errors';
 import { getThreshold } from './motorThresholds';
@@ -66,7 +68,6 @@ export async function prepareSession(db: Kysely<DB>, ctx: ServiceContext, course
     sideEffects: [],
     adverseEvents: [],
     notes: '',
-    overrideById: null,
     overrideReason: '',
   };
   return {
@@ -77,7 +78,7 @@ export async function prepareSession(db: Kysely<DB>, ctx: ServiceContext, course
   };
 }
 
-function fieldsOf(findings: SafetyFinding[]): Record<string, string> {
+export function fieldsOf(findings: SafetyFinding[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const f of findings) fields[f.field] ??= f.message;
   return fields;
@@ -91,14 +92,16 @@ const lastSessionNumber = preparedQuery((db, courseId: number) =>
   db.selectFrom('treatment_sessions').select((eb) => eb.fn.max<number | null>('session_number').as('n')).where('course_id', '=', courseId),
 );
 
-/** The checks main makes before any session is stored, new or corrected. */
-async function validateSession(
-  trx: Transaction<DB>,
-  ctx: ServiceContext,
-  course: Course,
-  fields: SessionFields,
-  excludeSessionId: number | null,
-): Promise<{ overrideById: number | null; overrideReason: string | null }> {
+export interface Override {
+  overrideById: number | null;
+  overrideReason: string | null;
+}
+
+/**
+ * The findings that need a psychiatrist's authorization, or refusals (thrown). Shared by saving
+ * and by submitting for co-signature, so both judge a session the same way.
+ */
+export async function safetyFindings(trx: Transaction<DB>, ctx: ServiceContext, course: Course, fields: SessionFields, excludeSessionId: number | null): Promise<SafetyFinding[]> {
   const today = localIsoDate(ctx.now);
   if (fields.sessionDate < course.startDate) {
     throw new ServiceError('invalid_input', 'The session is dated before the course started.', { sessionDate: `The course starts on ${course.startDate}` });
@@ -143,23 +146,34 @@ async function validateSession(
   });
   const refusals = findings.filter((f) => f.level === 'refuse');
   if (refusals.length > 0) throw new ServiceError('invalid_input', refusals.map((f) => f.message).join(' '), fieldsOf(refusals));
-  const overrides = findings.filter((f) => f.level === 'override');
-  if (overrides.length === 0) return { overrideById: null, overrideReason: null };
+  return findings.filter((f) => f.level === 'override');
+}
 
-  const psychiatrist =
-    fields.overrideById === null ? null : await requireActor(trx, fields.overrideById, ['psychiatrist']).catch(() => null);
-  if (!psychiatrist || fields.overrideReason.trim().length < 5) {
+/** The checks main makes before any session is stored, new or corrected; who authorizes what is above the prescription. */
+async function validateSession(
+  trx: Transaction<DB>,
+  ctx: ActorContext,
+  course: Course,
+  fields: SessionFields,
+  excludeSessionId: number | null,
+  cosigner: Actor | null,
+): Promise<Override> {
+  const overrides = await safetyFindings(trx, ctx, course, fields, excludeSessionId);
+  if (overrides.length === 0) return { overrideById: null, overrideReason: null };
+  const authorizer = ctx.actor.role === 'psychiatrist' ? ctx.actor : cosigner;
+  const reasonGiven = fields.overrideReason.trim().length >= 5;
+  if (!authorizer || !reasonGiven) {
     throw new ServiceError(
-      'invalid_input',
-      `Above the prescription: ${overrides.map((f) => f.message).join(' ')} A psychiatrist's override with a reason is needed.`,
+      authorizer ? 'invalid_input' : 'cosign_required',
+      `Above the prescription: ${overrides.map((f) => f.message).join(' ')} A psychiatrist's authorization with a reason is needed.`,
       {
         ...fieldsOf(overrides),
-        ...(psychiatrist ? {} : { overrideById: 'Choose the psychiatrist who authorizes this' }),
-        ...(fields.overrideReason.trim().length >= 5 ? {} : { overrideReason: 'Give the reason (at least 5 characters)' }),
+        ...(authorizer ? {} : { cosign: 'A psychiatrist must co-sign with their own password, or save it as pending co-signature' }),
+        ...(reasonGiven ? {} : { overrideReason: 'Give the reason (at least 5 characters)' }),
       },
     );
   }
-  return { overrideById: psychiatrist.id, overrideReason: fields.overrideReason.trim() };
+  return { overrideById: authorizer.id, overrideReason: fields.overrideReason.trim() };
 }
 
 function sessionColumns(fields: SessionFields, override: { overrideById: number | null; overrideReason: string | null }) {
@@ -213,35 +227,58 @@ async function flagForReview(trx: Transaction<DB>, ctx: ServiceContext, actor: A
   await recordAudit(trx, ctx, { staffId: actor.id, action: 'flag', entity: 'course', entityId: course.id, before: current, after: await getCourse(trx, course.id), reason });
 }
 
-function assertOpen(course: Course): void {
+export function assertOpen(course: Course): void {
   if (course.status === 'completed' || course.status === 'discontinued') {
     throw new ServiceError('conflict', `This course is ${course.status}: sessions can no longer be logged or corrected.`);
   }
 }
 
-export async function createSession(db: Kysely<DB>, ctx: ServiceContext, actorId: number, fields: SessionFields): Promise<SessionRow> {
-  const actor = await requireActor(db, actorId);
+/** Stores a new session (number, children, course start, review flag, audit) inside `trx`. */
+export async function insertSession(trx: Transaction<DB>, ctx: ActorContext, course: Course, fields: SessionFields, technicianId: number, override: Override, auditReason: string | null): Promise<SessionRow> {
+  const { actor } = ctx;
+  const [last] = await lastSessionNumber(trx, course.id);
+  const sessionNumber = (last?.n ?? 0) + 1;
+  const at = ctx.now.toISOString();
+  const { id } = await trx
+    .insertInto('treatment_sessions')
+    .values({ course_id: course.id, session_number: sessionNumber, technician_id: technicianId, ...sessionColumns(fields, override), created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeChildren(trx, id, fields, false);
+  if (course.status === 'planned') {
+    await trx.updateTable('courses').set({ status: 'active', version: course.version + 1, updated_at: at }).where('id', '=', course.id).execute();
+    await recordAudit(trx, ctx, { staffId: actor.id, action: 'start', entity: 'course', entityId: course.id, before: course, after: await getCourse(trx, course.id), reason: `First session on ${fields.sessionDate}` });
+  }
+  await flagForReview(trx, ctx, actor, course, fields, sessionNumber);
+  const [created] = await loadSessionRows(trx, { id });
+  if (!created) throw notFound('Session', id);
+  await recordAudit(trx, ctx, { staffId: actor.id, action: 'create', entity: 'session', entityId: id, before: null, after: created.fields, reason: auditReason });
+  return created;
+}
+
+/** A psychiatrist co-signing at the technician's screen, checked before the write begins (a wrong password counts towards lock-out). */
+async function cosignerOf(db: Kysely<DB>, ctx: ServiceContext, cosign: Credentials | null): Promise<Actor | null> {
+  if (!cosign) return null;
+  const staff = await checkCredentials(db, ctx, cosign, 'cosign.password');
+  if (staff.role !== 'psychiatrist') {
+    throw new ServiceError('forbidden', `${staff.name} is not a psychiatrist and cannot authorize this.`, { 'cosign.username': 'Not a psychiatrist' });
+  }
+  return { id: staff.id, name: staff.name, role: staff.role, mustChangePassword: false };
+}
+
+async function recordCosign(trx: Transaction<DB>, ctx: ServiceContext, cosigner: Actor | null, override: Override, sessionId: number, enteredBy: string): Promise<void> {
+  if (!cosigner || override.overrideById !== cosigner.id) return;
+  await recordAudit(trx, ctx, { staffId: cosigner.id, action: 'cosign', entity: 'session', entityId: sessionId, before: null, after: null, reason: `Co-signed at ${enteredBy}'s screen: ${override.overrideReason ?? ''}` });
+}
+
+export async function createSession(db: Kysely<DB>, ctx: ActorContext, fields: SessionFields, cosign: Credentials | null = null): Promise<SessionRow> {
+  const cosigner = await cosignerOf(db, ctx, cosign);
   return db.transaction().execute(async (trx) => {
     const course = await getCourse(trx, fields.courseId);
     assertOpen(course);
-    const override = await validateSession(trx, ctx, course, fields, null);
-    const [last] = await lastSessionNumber(trx, course.id);
-    const sessionNumber = (last?.n ?? 0) + 1;
-    const at = ctx.now.toISOString();
-    const { id } = await trx
-      .insertInto('treatment_sessions')
-      .values({ course_id: course.id, session_number: sessionNumber, technician_id: actor.id, ...sessionColumns(fields, override), created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeChildren(trx, id, fields, false);
-    if (course.status === 'planned') {
-      await trx.updateTable('courses').set({ status: 'active', version: course.version + 1, updated_at: at }).where('id', '=', course.id).execute();
-      await recordAudit(trx, ctx, { staffId: actor.id, action: 'start', entity: 'course', entityId: course.id, before: course, after: await getCourse(trx, course.id), reason: `First session on ${fields.sessionDate}` });
-    }
-    await flagForReview(trx, ctx, actor, course, fields, sessionNumber);
-    const [created] = await loadSessionRows(trx, { id });
-    if (!created) throw notFound('Session', id);
-    await recordAudit(trx, ctx, { staffId: actor.id, action: 'create', entity: 'session', entityId: id, before: null, after: created.fields, reason: override.overrideReason });
+    const override = await validateSession(trx, ctx, course, fields, null, cosigner);
+    const created = await insertSession(trx, ctx, course, fields, ctx.actor.id, override, override.overrideReason);
+    await recordCosign(trx, ctx, cosigner, override, created.id, ctx.actor.name);
     return created;
   });
 }
@@ -249,14 +286,15 @@ export async function createSession(db: Kysely<DB>, ctx: ServiceContext, actorId
 /** Corrections keep history: the audit log holds what the session said before, who changed it and why. */
 export async function correctSession(
   db: Kysely<DB>,
-  ctx: ServiceContext,
-  actorId: number,
+  ctx: ActorContext,
   id: number,
   version: number,
   reason: string,
   fields: SessionFields,
+  cosign: Credentials | null = null,
 ): Promise<SessionRow> {
-  const actor = await requireActor(db, actorId);
+  const { actor } = ctx;
+  const cosigner = await cosignerOf(db, ctx, cosign);
   return db.transaction().execute(async (trx) => {
     const [before] = await loadSessionRows(trx, { id });
     if (!before) throw notFound('Session', id);
@@ -266,7 +304,7 @@ export async function correctSession(
     }
     const course = await getCourse(trx, fields.courseId);
     assertOpen(course);
-    const override = await validateSession(trx, ctx, course, fields, id);
+    const override = await validateSession(trx, ctx, course, fields, id, cosigner);
     await trx
       .updateTable('treatment_sessions')
       .set({ ...sessionColumns(fields, override), version: before.version + 1, updated_at: ctx.now.toISOString() })
@@ -277,6 +315,7 @@ export async function correctSession(
     const [after] = await loadSessionRows(trx, { id });
     if (!after) throw notFound('Session', id);
     await recordAudit(trx, ctx, { staffId: actor.id, action: 'correct', entity: 'session', entityId: id, before: before.fields, after: after.fields, reason });
+    await recordCosign(trx, ctx, cosigner, override, id, actor.name);
     return after;
   });
 }

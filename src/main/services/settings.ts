@@ -1,29 +1,70 @@
 import type { Kysely } from 'kysely';
-import type { ClinicSettings } from '../../shared/schemas/settings';
+import type { AccessPolicy } from '../../shared/ipc/access';
+import { type ClinicSettings, clinicSettings } from '../../shared/schemas/settings';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
-import { requireActor } from './actor';
-import type { ServiceContext } from './context';
+import { recordAudit } from './audit';
+import type { ActorContext } from './context';
+import { ServiceError } from './errors';
 
 const allSettings = preparedQuery((db) => db.selectFrom('settings').select(['key', 'value']));
+const activeAdmins = preparedQuery((db) =>
+  db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).where('role', '=', 'admin'),
+);
 
-export async function getClinicSettings(db: Kysely<DB>): Promise<ClinicSettings> {
-  const rows = await allSettings(db);
-  const value = (key: 'clinic_name' | 'clinic_address') => rows.find((r) => r.key === key)?.value ?? '';
-  return { clinicName: value('clinic_name'), clinicAddress: value('clinic_address') };
+/** Stored key per setting; values are stored as text (JSON for numbers and booleans). */
+const keys = {
+  clinicName: 'clinic_name',
+  clinicAddress: 'clinic_address',
+  lockAfterMinutes: 'lock_after_minutes',
+  psychiatristsManageStaff: 'psychiatrists_manage_staff',
+} as const satisfies Record<keyof ClinicSettings, string>;
+
+function decode(key: keyof ClinicSettings, text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  if (key === 'clinicName' || key === 'clinicAddress') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
-export async function updateClinicSettings(db: Kysely<DB>, ctx: ServiceContext, actorId: number, settings: ClinicSettings): Promise<ClinicSettings> {
-  const actor = await requireActor(db, actorId, ['admin', 'psychiatrist']);
+/** The clinic's settings; a missing or unreadable value takes its default from the schema. */
+export async function getClinicSettings(db: Kysely<DB>): Promise<ClinicSettings> {
+  const rows = new Map((await allSettings(db)).map((r) => [r.key, r.value]));
+  const raw = Object.fromEntries((Object.keys(keys) as Array<keyof ClinicSettings>).map((k) => [k, decode(k, rows.get(keys[k]))]));
+  const parsed = clinicSettings.safeParse(raw);
+  return parsed.success ? parsed.data : clinicSettings.parse({});
+}
+
+export async function getAccessPolicy(db: Kysely<DB>): Promise<AccessPolicy> {
+  const { psychiatristsManageStaff } = await getClinicSettings(db);
+  return { psychiatristsManageStaff };
+}
+
+export async function updateClinicSettings(db: Kysely<DB>, ctx: ActorContext, settings: ClinicSettings): Promise<ClinicSettings> {
+  const { actor } = ctx;
   const at = ctx.now.toISOString();
   await db.transaction().execute(async (trx) => {
-    for (const [key, value] of [['clinic_name', settings.clinicName], ['clinic_address', settings.clinicAddress]] as const) {
+    const before = await getClinicSettings(trx);
+    if (!settings.psychiatristsManageStaff) {
+      const [admins = { n: 0 }] = await activeAdmins(trx);
+      if (admins.n === 0) {
+        throw new ServiceError('conflict', 'The clinic has no active administrator, so psychiatrists must keep managing staff.', {
+          psychiatristsManageStaff: 'Add an administrator first',
+        });
+      }
+    }
+    for (const key of Object.keys(keys) as Array<keyof ClinicSettings>) {
+      const value = typeof settings[key] === 'string' ? settings[key] : JSON.stringify(settings[key]);
       await trx
         .insertInto('settings')
-        .values({ key, value, updated_by: actor.id, updated_at: at })
+        .values({ key: keys[key], value, updated_by: actor.id, updated_at: at })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_by: actor.id, updated_at: at }))
         .execute();
     }
+    await recordAudit(trx, ctx, { staffId: actor.id, action: 'update', entity: 'settings', entityId: 1, before, after: settings });
   });
   return getClinicSettings(db);
 }

@@ -2,6 +2,9 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import type { AppErrorData, ErrorCode } from '../../shared/ipc/result';
 
+/** Fired when main answers a call with "unauthenticated". */
+export const SIGNED_OUT_EVENT = 'tms:signed-out';
+
 /** A failed call, as the renderer handles it: code, message and per-field messages. */
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -31,6 +34,8 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
     throw new AppError({ code: 'unavailable', message: `The app could not reach its database (${String(error)}). Nothing was saved.` });
   }
   if (result.ok) return result.value as ChannelOutput<C>;
+  // Main signed this window out (idle time, account deactivated): the auth layer locks the screen.
+  if (result.error.code === 'unauthenticated' && channel !== 'auth:signIn') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   throw new AppError(result.error);
 }
 

@@ -1,7 +1,7 @@
 import { AppShell, Badge, Button, Group, Text } from '@mantine/core';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { staffRoleLabels } from '../../shared/schemas/staff';
-import { useActor, useActorSession } from '../session/actor';
+import { useActor, useAuth } from '../session/auth';
 import { DemoBanner } from '../features/demo/DemoBanner';
 import { Item9AlertBar } from '../features/phq9/Item9AlertBar';
 import classes from './AppLayout.module.css';
@@ -16,7 +16,7 @@ const sections = [
 
 export function AppLayout() {
   const actor = useActor();
-  const { setActor } = useActorSession();
+  const { lock, signOut } = useAuth();
   return (
     <AppShell header={{ height: 52 }} padding="md">
       <AppShell.Header className={classes.header}>
@@ -34,10 +34,11 @@ export function AppLayout() {
             </nav>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Text size="sm" c="dimmed">Acting as</Text>
+            <Text size="sm" c="dimmed">Signed in as</Text>
             <Text size="sm" fw={600} data-testid="acting-staff">{actor.name}</Text>
             <Badge variant="light" color="gray">{staffRoleLabels[actor.role]}</Badge>
-            <Button size="compact-sm" variant="subtle" onClick={() => setActor(null)}>Switch</Button>
+            <Button size="compact-sm" variant="subtle" onClick={() => void lock()}>Lock</Button>
+            <Button size="compact-sm" variant="subtle" onClick={() => void signOut()}>Sign out</Button>
           </Group>
         </Group>
       </AppShell.Header>

@@ -1,36 +1,49 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import type { ReactNode } from 'react';
 import { call } from '../api/client';
 import { CenteredCard } from '../components/CenteredCard';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
-import { ChooseStaffScreen } from '../features/staff/ChooseStaffScreen';
+import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
+import { LockScreen } from '../features/auth/LockScreen';
+import { SetUpSignInScreen } from '../features/auth/SetUpSignInScreen';
+import { SignInScreen } from '../features/auth/SignInScreen';
 import { FirstRunScreen } from '../features/staff/FirstRunScreen';
-import { useStaffList } from '../features/staff/queries';
-import { rememberedActorId, useActorSession } from '../session/actor';
+import { useAuth } from '../session/auth';
+import { useIdleLock } from '../session/useIdleLock';
 import { queryKeys } from './queryKeys';
 
-/** Shows the app only once someone has said who they are (or created the first account). */
+/**
+ * Shows the app only to a signed-in person. While locked, the app stays mounted but hidden under
+ * the lock screen, so the same person comes back to the same screen with what they typed.
+ */
 export function StartGate({ children }: { children: ReactNode }) {
-  const { actor, setActor } = useActorSession();
+  const { session, sessionError, owner, locked, lock } = useAuth();
   const info = useQuery({ queryKey: queryKeys.appInfo, queryFn: () => call('app:info', {}) });
-  const hasStaff = (info.data?.staffCount ?? 0) > 0;
-  const staff = useStaffList(false, hasStaff && !actor);
+  useIdleLock(owner && !locked ? (session?.lockAfterMinutes ?? null) : null, () => void lock());
 
-  useEffect(() => {
-    if (actor || !staff.data) return;
-    const remembered = staff.data.find((s) => s.id === rememberedActorId());
-    if (remembered) setActor(remembered);
-  }, [actor, staff.data, setActor]);
-
-  if (actor) return children;
-  if (info.isPending) return <Loading label="Opening the clinic database" />;
-  if (info.isError) {
+  if (info.isPending || (!session && !sessionError)) return <Loading label="Opening the clinic database" />;
+  if (info.isError || sessionError) {
     return (
       <CenteredCard title="The database could not be opened">
-        <ErrorNotice error={info.error} />
+        <ErrorNotice error={info.error ?? sessionError} />
       </CenteredCard>
     );
   }
-  return hasStaff ? <ChooseStaffScreen /> : <FirstRunScreen databasePath={info.data.databasePath} />;
+  if (owner) {
+    if (!locked && session?.mustChangePassword) return <ChangePasswordScreen />;
+    return (
+      <>
+        {locked && <LockScreen />}
+        <div key={owner.id} hidden={locked} data-testid="app-root">
+          {children}
+        </div>
+      </>
+    );
+  }
+  if (info.data.staffCount === 0) return <FirstRunScreen databasePath={info.data.databasePath} />;
+  if (session?.signInSetupNeeded) return <SetUpSignInScreen />;
+  const demo = info.data.demoSignIn;
+  const hint = demo ? `Demo clinic: sign in as ${demo.accounts.map((a) => `${a.username} (${a.role})`).join(', ')} with the password “${demo.password}”.` : null;
+  return <SignInScreen demoHint={hint} />;
 }

@@ -1,6 +1,8 @@
 /** Query keys, so a mutation invalidates exactly what it changed. */
 export const queryKeys = {
   appInfo: ['app:info'] as const,
+  authSession: ['auth:session'] as const,
+  pendingSessions: (courseId?: number) => ['clinical', 'pending', courseId ?? 0] as const,
   staff: ['staff'] as const,
   patients: ['patients'] as const,
   patientSearch: (query: string, includeArchived: boolean) => ['patients', 'search', query, includeArchived] as const,

@@ -32,6 +32,21 @@ import {
 import { motorThreshold, motorThresholdRecordInput } from '../schemas/motorThreshold';
 import { protocol, protocolCreateInput, protocolListInput, protocolRetireInput, protocolReviseInput } from '../schemas/protocol';
 import {
+  authSession,
+  changePasswordInput,
+  oneTimePasswordResult,
+  resetPasswordInput,
+  setUpSignInInput,
+  signInInput,
+  signInResult,
+  signOutInput,
+} from '../schemas/auth';
+import {
+  pendingDeclineInput,
+  pendingListInput,
+  pendingSession,
+  pendingSignInput,
+  sessionSubmitForCosignInput,
   sessionCorrectInput,
   sessionCreateInput,
   sessionPrepared,
@@ -44,7 +59,7 @@ import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
-import { ADMIN, type ChannelAccess, CLINICAL, PSYCHIATRIST, PSYCHIATRIST_OR_ADMIN } from './access';
+import { type ChannelAccess, CLINICAL, PSYCHIATRIST, PSYCHIATRIST_OR_ADMIN } from './access';
 import type { Channel } from './channels';
 
 interface ChannelSpec {
@@ -58,10 +73,16 @@ export const contract = {
   'app:info': { access: 'public', input: z.object({}), output: appInfo },
   'app:openDemoClinic': { access: 'public', input: z.object({}), output: clinicSwitchResult },
   'app:leaveDemoClinic': { access: 'public', input: z.object({}), output: clinicSwitchResult },
+  'auth:session': { access: 'public', input: z.object({}), output: authSession },
+  'auth:signIn': { access: 'public', input: signInInput, output: signInResult },
+  'auth:signOut': { access: 'public', input: signOutInput, output: z.object({}) },
+  'auth:changePassword': { access: 'signed-in', input: changePasswordInput, output: signInResult },
+  'auth:setUpSignIn': { access: 'public', input: setUpSignInInput, output: signInResult },
   'staff:list': { access: 'signed-in', input: staffListInput, output: z.array(staff) },
-  'staff:createFirst': { access: 'public', input: firstStaffFields, output: staff },
-  'staff:create': { access: 'staff-manager', input: staffCreateInput, output: staff },
+  'staff:createFirst': { access: 'public', input: firstStaffFields, output: signInResult },
+  'staff:create': { access: 'staff-manager', input: staffCreateInput, output: oneTimePasswordResult },
   'staff:update': { access: 'staff-manager', input: staffUpdateInput, output: staff },
+  'staff:resetPassword': { access: 'staff-manager', input: resetPasswordInput, output: oneTimePasswordResult },
   'patients:search': { access: 'signed-in', input: patientSearchInput, output: patientSearchResult },
   'patients:get': { access: 'signed-in', input: patientGetInput, output: patient },
   'patients:create': { access: 'signed-in', input: patientCreateInput, output: patient },
@@ -84,6 +105,10 @@ export const contract = {
   'sessions:create': { access: CLINICAL, input: sessionCreateInput, output: sessionRow },
   'sessions:correct': { access: CLINICAL, input: sessionCorrectInput, output: sessionRow },
   'sessions:today': { access: 'signed-in', input: todayInput, output: z.array(todayItem) },
+  'sessions:submitForCosign': { access: CLINICAL, input: sessionSubmitForCosignInput, output: pendingSession },
+  'sessions:listPending': { access: 'signed-in', input: pendingListInput, output: z.array(pendingSession) },
+  'sessions:signPending': { access: PSYCHIATRIST, input: pendingSignInput, output: sessionRow },
+  'sessions:declinePending': { access: PSYCHIATRIST, input: pendingDeclineInput, output: pendingSession },
   'phq9:create': { access: CLINICAL, input: phq9CreateInput, output: phq9Assessment },
   'phq9:listForPatient': { access: 'signed-in', input: phq9ListInput, output: z.array(phq9Assessment) },
   'phq9:acknowledge': { access: PSYCHIATRIST, input: phq9AcknowledgeInput, output: phq9Assessment },
@@ -92,7 +117,7 @@ export const contract = {
   'dashboard:courses': { access: 'signed-in', input: dashboardFilters, output: z.array(dashboardRow) },
   'dashboard:cohort': { access: 'signed-in', input: dashboardFilters, output: cohort },
   'settings:get': { access: 'signed-in', input: z.object({}), output: clinicSettings },
-  'settings:update': { access: ADMIN, input: clinicSettingsUpdateInput, output: clinicSettings },
+  'settings:update': { access: 'staff-manager', input: clinicSettingsUpdateInput, output: clinicSettings },
   'reports:data': { access: 'signed-in', input: reportDataInput, output: reportData },
   'reports:exportPdf': { access: 'signed-in', input: reportExportInput, output: exportResult },
   'reports:exportCsv': { access: 'signed-in', input: csvExportInput, output: exportResult },

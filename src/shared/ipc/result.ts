@@ -2,7 +2,12 @@ export const errorCodes = [
   'invalid_input',
   'not_found',
   'conflict',
+  'unauthenticated',
   'forbidden',
+  'password_change_required',
+  /** Above the prescription: a psychiatrist must co-sign (field `cosign`) or it waits as pending. */
+  'cosign_required',
+  'locked',
   'unknown_channel',
   'unavailable',
   'internal',

@@ -10,6 +10,10 @@ export const appInfo = z.object({
   staffCount: z.number().int().nonnegative(),
   /** The open database is the generated demo clinic, not the clinic's own records. */
   demo: z.boolean(),
+  /** In the demo clinic only: accounts to try and their shared password, for the sign-in screen. */
+  demoSignIn: z.object({ password: z.string(), accounts: z.array(z.object({ username: z.string(), name: z.string(), role: z.string() })) }).nullable(),
+  /** Only while a clinic from before sign-in has no password at all: who may set it up. */
+  signInSetupCandidates: z.array(z.object({ id: z.number().int(), name: z.string() })),
 });
 
 /** After switching between the clinic's database and the demo: the app restarts itself, or the page reloads. */

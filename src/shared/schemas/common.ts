@@ -3,9 +3,6 @@ import { isIsoDate, localIsoDate } from '../dates';
 
 export const id = z.number({ error: 'An id is required' }).int().positive();
 
-/** The staff member performing a write; every write is audited under this id. */
-export const actorId = z.number({ error: 'Choose who is acting' }).int().positive();
-
 /** Optimistic concurrency: the version the user was looking at when they edited. */
 export const version = z.number().int().nonnegative();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorId, id, isoDate, optionalText, pastOrTodayDate, requiredText, timestamp, version } from './common';
+import { id, isoDate, optionalText, pastOrTodayDate, requiredText, timestamp, version } from './common';
 import { motorThreshold } from './motorThreshold';
 import { patient } from './patient';
 import { numberField, refineStimulation, sessionDoseSchema, stimulation, stimulationShape, targets } from './stimulation';
@@ -36,7 +36,7 @@ const prescriptionShape = {
 export const prescriptionFields = z.object(prescriptionShape).superRefine(refineStimulation);
 export type PrescriptionFields = z.infer<typeof prescriptionFields>;
 export type PrescriptionFieldsInput = z.input<typeof prescriptionFields>;
-export const coursePrescribeInput = z.object({ ...prescriptionShape, actorId }).superRefine(refineStimulation);
+export const coursePrescribeInput = z.object({ ...prescriptionShape }).superRefine(refineStimulation);
 
 export const course = stimulation.extend({
   id,
@@ -132,14 +132,12 @@ export type CourseSummary = z.infer<typeof courseSummary>;
 export const courseGetInput = z.object({ id });
 export const courseListForPatientInput = z.object({ patientId: id });
 export const courseAuthorizeInput = z.object({
-  actorId,
   courseId: id,
   authorizedSessions: numberField('Authorized sessions', { min: 0, max: 500, integer: true, inclusiveMin: true }),
   reference: optionalText('Authorization reference', 120),
   note: optionalText('Note', 500),
 });
 export const courseSetStatusInput = z.object({
-  actorId,
   courseId: id,
   version,
   status: z.enum(['completed', 'discontinued']),
@@ -149,4 +147,4 @@ export const courseSetStatusInput = z.object({
   path: ['reason'],
   message: 'Say why the course is discontinued',
 });
-export const courseClearReviewInput = z.object({ actorId, courseId: id, version, note: requiredText('Review note', 1000) });
+export const courseClearReviewInput = z.object({ courseId: id, version, note: requiredText('Review note', 1000) });

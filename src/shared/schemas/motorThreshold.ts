@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mtMethods } from '../clinical';
-import { actorId, id, optionalText, pastOrTodayDate, requiredText, timestamp } from './common';
+import { id, optionalText, pastOrTodayDate, requiredText, timestamp } from './common';
 import { numberField } from './stimulation';
 
 export const mtMethodLabels: Record<(typeof mtMethods)[number], string> = {
@@ -19,7 +19,7 @@ export const motorThresholdFields = z.object({
 });
 export type MotorThresholdFields = z.infer<typeof motorThresholdFields>;
 
-export const motorThresholdRecordInput = motorThresholdFields.extend({ actorId });
+export const motorThresholdRecordInput = motorThresholdFields;
 
 export const motorThreshold = z.object({
   id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ICD10_PATTERN } from '../icd10';
-import { actorId, id, optionalText, pastOrTodayDate, requiredText, timestamp, version } from './common';
+import { id, optionalText, pastOrTodayDate, requiredText, timestamp, version } from './common';
 
 export const sexes = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof sexes)[number];
@@ -77,12 +77,11 @@ export const patientSearchResult = z.object({
 export type PatientSearchResult = z.infer<typeof patientSearchResult>;
 
 export const patientGetInput = z.object({ id });
-export const patientCreateInput = patientFields.extend({ actorId });
-export const patientUpdateInput = patientFields.extend({ actorId, id, version });
+export const patientCreateInput = patientFields;
+export const patientUpdateInput = patientFields.extend({ id, version });
 export const patientArchiveInput = z.object({
-  actorId,
   id,
   version,
   reason: requiredText('Reason', 500).min(3, 'Give a reason of at least 3 characters'),
 });
-export const patientRestoreInput = z.object({ actorId, id, version });
+export const patientRestoreInput = z.object({ id, version });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { missingPhq9Items, phq9Difficulties, phq9Severities } from '../clinical';
-import { actorId, id, optionalText, pastOrTodayDate, requiredText, timestamp } from './common';
+import { id, optionalText, pastOrTodayDate, requiredText, timestamp } from './common';
 
 const answer = z.number().int().min(0, 'Answers are 0–3').max(3, 'Answers are 0–3');
 
@@ -25,7 +25,7 @@ export const phq9Fields = z
   });
 export type Phq9Fields = z.infer<typeof phq9Fields>;
 export type Phq9FieldsInput = z.input<typeof phq9Fields>;
-export const phq9CreateInput = phq9Fields.safeExtend({ actorId });
+export const phq9CreateInput = phq9Fields;
 
 export const phq9Acknowledgement = z.object({ byName: z.string(), at: timestamp, actionTaken: z.string() });
 /** Marked as saved by mistake: kept in the record, left out of outcomes, charts and alerts. */
@@ -51,12 +51,10 @@ export type Phq9Assessment = z.infer<typeof phq9Assessment>;
 
 export const phq9ListInput = z.object({ patientId: id });
 export const phq9MarkEnteredInErrorInput = z.object({
-  actorId,
   assessmentId: id,
   reason: requiredText('Reason', 500).min(5, 'Say what was wrong (at least 5 characters)'),
 });
 export const phq9AcknowledgeInput = z.object({
-  actorId,
   assessmentId: id,
   actionTaken: requiredText('What was done', 2000).min(3, 'Say what was done (at least 3 characters)'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorId, id, optionalText, requiredText, timestamp } from './common';
+import { id, optionalText, requiredText, timestamp } from './common';
 import { numberField, refineStimulation, sessionDoseSchema, stimulation, stimulationShape, targets } from './stimulation';
 
 export const protocolStatuses = ['current', 'superseded', 'retired'] as const;
@@ -41,6 +41,6 @@ export const protocol = stimulation.extend({
 export type Protocol = z.infer<typeof protocol>;
 
 export const protocolListInput = z.object({ includeInactive: z.boolean().default(false) });
-export const protocolCreateInput = z.object({ ...protocolShape, actorId }).superRefine(refineStimulation);
-export const protocolReviseInput = z.object({ ...protocolShape, actorId, id }).superRefine(refineStimulation);
-export const protocolRetireInput = z.object({ actorId, id, reason: requiredText('Reason', 500) });
+export const protocolCreateInput = z.object({ ...protocolShape }).superRefine(refineStimulation);
+export const protocolReviseInput = z.object({ ...protocolShape, id }).superRefine(refineStimulation);
+export const protocolRetireInput = z.object({ id, reason: requiredText('Reason', 500) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorId, id, timestamp } from './common';
+import { id, timestamp } from './common';
 import { courseDetail } from './course';
 import { clinicSettings } from './settings';
 
@@ -22,9 +22,9 @@ export const reportData = z.object({
 });
 export type ReportData = z.infer<typeof reportData>;
 
-export const reportDataInput = z.object({ courseId: id, generatedById: id });
-export const reportExportInput = z.object({ actorId, courseId: id });
-export const csvExportInput = z.object({ actorId, courseId: id, kind: z.enum(['sessions', 'phq9']) });
+export const reportDataInput = z.object({ courseId: id });
+export const reportExportInput = z.object({ courseId: id });
+export const csvExportInput = z.object({ courseId: id, kind: z.enum(['sessions', 'phq9']) });
 export const exportResult = z.object({
   /** Where the file was written; null when the user cancelled the save dialog. */
   path: z.string().nullable(),

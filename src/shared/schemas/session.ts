@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorId, id, isoDate, optionalText, requiredText, timestamp, version } from './common';
+import { credentials } from './credentials';
+import { id, isoDate, optionalText, requiredText, timestamp, version } from './common';
 import { numberField } from './stimulation';
 
 export const positionMethods = ['five_cm', 'beam_f3', 'eeg_10_20', 'neuronavigation'] as const;
@@ -82,9 +83,17 @@ const sessionShape = {
   sideEffects: z.array(z.object({ effect: z.enum(sideEffects), severity: z.enum(severities) })).max(sideEffects.length),
   adverseEvents: z.array(z.object({ event: z.enum(adverseEvents), description: optionalText('Description', 1000) })).max(10),
   notes: optionalText('Notes', 4000),
-  /** A psychiatrist's recorded override for delivery above the prescription. */
-  overrideById: z.number().int().positive().nullable(),
+  /** Why delivery above the prescription or outside a limit was authorized (see `cosign`). */
   overrideReason: optionalText('Override reason', 500),
+};
+
+/**
+ * A psychiatrist authorizing a session above the prescription at the technician's screen, with
+ * their own username and password, checked in main at that moment. A psychiatrist signed in
+ * themselves needs none.
+ */
+export const cosignInput = {
+  cosign: credentials.nullable().default(null),
 };
 
 type SessionShapeOutput = z.infer<z.ZodObject<typeof sessionShape>>;
@@ -115,9 +124,11 @@ export const sessionFields = z.object(sessionShape).superRefine(refinePosition);
 export type SessionFields = z.infer<typeof sessionFields>;
 export type SessionFieldsInput = z.input<typeof sessionFields>;
 
-export const sessionCreateInput = z.object({ ...sessionShape, actorId }).superRefine(refinePosition);
+export const sessionCreateInput = z.object({ ...sessionShape, ...cosignInput }).superRefine(refinePosition);
+/** Saved as waiting for a psychiatrist's co-signature: not counted as delivered until signed. */
+export const sessionSubmitForCosignInput = z.object({ ...sessionShape }).superRefine(refinePosition);
 export const sessionCorrectInput = z
-  .object({ ...sessionShape, actorId, id, version, correctionReason: requiredText('Reason for the correction', 500) })
+  .object({ ...sessionShape, ...cosignInput, id, version, correctionReason: requiredText('Reason for the correction', 500) })
   .superRefine(refinePosition);
 
 /** A logged session as shown in the course's session table. */
@@ -141,6 +152,7 @@ export const sessionRow = z.object({
   intensityPctMt: z.number(),
   intensityPctMso: z.number().int(),
   partial: z.boolean(),
+  /** Who authorized delivery above the prescription (their own sign-in or co-signature). */
   overrideByName: z.string().nullable(),
   overrideReason: z.string().nullable(),
   interruptions: z.number().int(),
@@ -191,3 +203,28 @@ export const todayItem = z.object({
   item9Open: z.boolean(),
 });
 export type TodayItem = z.infer<typeof todayItem>;
+
+/** A session above the prescription waiting for a psychiatrist's co-signature. */
+export const pendingSession = z.object({
+  id,
+  courseId: id,
+  patientId: id,
+  patientName: z.string(),
+  sessionDate: z.string(),
+  startTime: z.string(),
+  /** What needs authorizing, as the safety checks said it. */
+  findings: z.string(),
+  overrideReason: z.string(),
+  enteredById: id,
+  enteredByName: z.string(),
+  enteredAt: timestamp,
+  status: z.enum(['pending', 'signed', 'declined']),
+  resolvedByName: z.string().nullable(),
+  resolvedAt: timestamp.nullable(),
+  resolutionNote: z.string().nullable(),
+  sessionId: id.nullable(),
+});
+export type PendingSession = z.infer<typeof pendingSession>;
+export const pendingListInput = z.object({ courseId: id.optional() });
+export const pendingSignInput = z.object({ pendingId: id });
+export const pendingDeclineInput = z.object({ pendingId: id, note: requiredText('Reason', 500) });

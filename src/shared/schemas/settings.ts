@@ -1,9 +1,20 @@
 import { z } from 'zod';
-import { actorId, optionalText } from './common';
+import { optionalText } from './common';
+
+export const DEFAULT_LOCK_AFTER_MINUTES = 10;
 
 export const clinicSettings = z.object({
   clinicName: optionalText('Clinic name', 120),
   clinicAddress: optionalText('Address and phone', 300),
+  /** Automatic logoff (HIPAA §164.312(a)(2)(iii)): the window locks after this long without input. */
+  lockAfterMinutes: z
+    .number({ error: 'Enter the minutes' })
+    .int('Whole minutes')
+    .min(1, 'At least 1 minute')
+    .max(60, 'At most 60 minutes')
+    .default(DEFAULT_LOCK_AFTER_MINUTES),
+  /** Psychiatrists may add and change staff (administrators always may). */
+  psychiatristsManageStaff: z.boolean().default(true),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
-export const clinicSettingsUpdateInput = clinicSettings.extend({ actorId });
+export const clinicSettingsUpdateInput = clinicSettings;

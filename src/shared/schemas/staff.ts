@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorId, id, requiredText, timestamp } from './common';
+import { id, requiredText, timestamp } from './common';
+import { newPassword, username } from './credentials';
 
 export const staffRoles = ['technician', 'psychiatrist', 'admin'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -10,11 +11,9 @@ export const staffRoleLabels: Record<StaffRole, string> = {
   admin: 'Administrator',
 };
 
-/** Roles that may add, change and deactivate staff. */
-export const staffManagerRoles: readonly StaffRole[] = ['admin', 'psychiatrist'];
-
 export const staffFields = z.object({
   name: requiredText('Name', 100),
+  username,
   role: z.enum(staffRoles, { error: 'Choose a role' }),
 });
 export type StaffFields = z.infer<typeof staffFields>;
@@ -23,18 +22,24 @@ export const firstStaffFields = staffFields.extend({
   role: z.enum(['psychiatrist', 'admin'], {
     error: 'The first account manages staff: choose psychiatrist or administrator',
   }),
+  password: newPassword,
 });
 
 export const staff = z.object({
   id,
   name: z.string(),
+  /** null for staff from before sign-in, until a manager gives them one. */
+  username: z.string().nullable(),
   role: z.enum(staffRoles),
   active: z.boolean(),
+  /** Whether a password is set (the password itself never leaves main). */
+  canSignIn: z.boolean(),
+  lockedUntil: timestamp.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 export type Staff = z.infer<typeof staff>;
 
 export const staffListInput = z.object({ includeInactive: z.boolean().default(false) });
-export const staffCreateInput = staffFields.extend({ actorId });
-export const staffUpdateInput = staffFields.extend({ actorId, id, active: z.boolean() });
+export const staffCreateInput = staffFields;
+export const staffUpdateInput = staffFields.extend({ id, active: z.boolean() });

@@ -7,7 +7,7 @@ import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useServerForm } from '../../components/useServerForm';
-import { useActor } from '../../session/actor';
+import { useActor } from '../../session/auth';
 import { useStaffList } from '../staff/queries';
 import { useClinicalMutation } from './queries';
 import { WARNING_COLOR } from '../../app/theme';
@@ -43,7 +43,7 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
   const submit = async () => {
     const done = await run(() =>
       record.mutateAsync({
-        actorId: actor.id, courseId: course.id, measuredOn, rmtPctMso: rmt === '' ? Number.NaN : Number(rmt), method, coil,
+        courseId: course.id, measuredOn, rmtPctMso: rmt === '' ? Number.NaN : Number(rmt), method, coil,
         measuredById: Number(measuredById), notes,
       }),
       { rmtPctMso: rmt, measuredOn, coil, measuredById, notes },
@@ -81,14 +81,13 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
 }
 
 export function AuthorizationDialog({ course, opened, onClose }: DialogProps) {
-  const actor = useActor();
   const authorize = useClinicalMutation('courses:authorize');
   const { formError, run, errorFor } = useServerForm();
   const [sessions, setSessions] = useState(String(course.authorizedSessions));
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const submit = async () => {
-    if (await run(() => authorize.mutateAsync({ actorId: actor.id, courseId: course.id, authorizedSessions: sessions === '' ? Number.NaN : Number(sessions), reference, note }), { authorizedSessions: sessions, reference, note })) onClose();
+    if (await run(() => authorize.mutateAsync({ courseId: course.id, authorizedSessions: sessions === '' ? Number.NaN : Number(sessions), reference, note }), { authorizedSessions: sessions, reference, note })) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Update payer authorization" centered>
@@ -114,7 +113,7 @@ export function EndCourseDialog({ course, opened, onClose }: DialogProps) {
   const [on, setOn] = useState(localIsoDate(new Date()));
   const [reason, setReason] = useState('');
   const submit = async () => {
-    if (await run(() => end.mutateAsync({ actorId: actor.id, courseId: course.id, version: course.version, status, on, reason }), { on, reason })) onClose();
+    if (await run(() => end.mutateAsync({ courseId: course.id, version: course.version, status, on, reason }), { on, reason })) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="End the course" centered>
@@ -133,12 +132,11 @@ export function EndCourseDialog({ course, opened, onClose }: DialogProps) {
 }
 
 export function ClearReviewDialog({ course, opened, onClose }: DialogProps) {
-  const actor = useActor();
   const clear = useClinicalMutation('courses:clearReview');
   const { formError, run, errorFor } = useServerForm();
   const [note, setNote] = useState('');
   const submit = async () => {
-    if (await run(() => clear.mutateAsync({ actorId: actor.id, courseId: course.id, version: course.version, note }), { note })) onClose();
+    if (await run(() => clear.mutateAsync({ courseId: course.id, version: course.version, note }), { note })) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Psychiatrist review" centered>

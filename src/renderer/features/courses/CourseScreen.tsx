@@ -13,7 +13,7 @@ import { Phq9CourseChart } from '../charts/Phq9CourseChart';
 import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
 import { OutcomeSummary } from './OutcomeSummary';
-import { useActor } from '../../session/actor';
+import { useCan } from '../../session/auth';
 import { AuditHistory } from '../audit/AuditHistory';
 import { PatientBanner } from '../patients/PatientBanner';
 import { AuthorizationDialog, ClearReviewDialog, EndCourseDialog, RecordMotorThresholdDialog } from './CourseDialogs';
@@ -37,7 +37,6 @@ const courseFieldLabels: Record<string, string> = {
 };
 
 function CourseBody({ detail }: { detail: CourseDetail }) {
-  const actor = useActor();
   const navigate = useNavigate();
   const { course, progress, currentMt } = detail;
   const [mtOpen, mtDialog] = useDisclosure(false);
@@ -45,9 +44,9 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
   const [endOpen, endDialog] = useDisclosure(false);
   const [reviewOpen, reviewDialog] = useDisclosure(false);
   const open = course.status === 'planned' || course.status === 'active';
-  const psychiatrist = actor.role === 'psychiatrist';
+  const can = useCan();
   const logSession = () => navigate(`/courses/${course.id}/sessions/new`);
-  useHotkeys([['l', () => open && logSession()]]);
+  useHotkeys([['l', () => open && can('sessions:create') && logSession()]]);
 
   return (
     <Stack gap="md">
@@ -70,10 +69,10 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </div>
         <Group gap="xs">
           <ExportButtons courseId={course.id} />
-          {open && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
-          <Button variant="default" onClick={authDialog.open}>Authorization</Button>
-          {open && psychiatrist && <Button variant="default" onClick={endDialog.open}>End course…</Button>}
-          {open && <Button onClick={logSession} rightSection={<Kbd size="xs">L</Kbd>} disabled={!currentMt}>Log session</Button>}
+          {open && can('motorThresholds:record') && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
+          {can('courses:authorize') && <Button variant="default" onClick={authDialog.open}>Authorization</Button>}
+          {open && can('courses:end') && <Button variant="default" onClick={endDialog.open}>End course…</Button>}
+          {open && can('sessions:create') && <Button onClick={logSession} rightSection={<Kbd size="xs">L</Kbd>} disabled={!currentMt}>Log session</Button>}
         </Group>
       </Group>
 
@@ -81,7 +80,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         <Alert key={flag.kind} color={flag.kind === 'review_required' || flag.kind === 'mt_undeliverable' ? 'red' : 'orange'} variant="light" title={flag.kind === 'review_required' ? 'Psychiatrist review required' : undefined} data-testid={`flag-${flag.kind}`}>
           <Group justify="space-between">
             <Text size="sm">{flag.message}</Text>
-            {flag.kind === 'review_required' && psychiatrist && <Button size="compact-sm" onClick={reviewDialog.open}>Review…</Button>}
+            {flag.kind === 'review_required' && can('courses:clearReview') && <Button size="compact-sm" onClick={reviewDialog.open}>Review…</Button>}
           </Group>
         </Alert>
       ))}
@@ -114,7 +113,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>PHQ-9 and outcome</Title>
-          <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`)}>Enter PHQ-9</Button>
+          {can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`)}>Enter PHQ-9</Button>}
         </Group>
         <Stack gap="sm">
           <OutcomeSummary detail={detail} />

@@ -2,20 +2,18 @@ import { Alert, Button, Group, Menu, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call, errorMessage } from '../../api/client';
-import { useActor } from '../../session/actor';
 
 type Kind = 'pdf' | 'sessions' | 'phq9';
 
 /** Export the course as a PDF report or CSV; the file is chosen in a save dialog and the export is audited. */
 export function ExportButtons({ courseId }: { courseId: number }) {
-  const actor = useActor();
   const client = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const exporter = useMutation({
     mutationFn: (kind: Kind) =>
       kind === 'pdf'
-        ? call('reports:exportPdf', { actorId: actor.id, courseId })
-        : call('reports:exportCsv', { actorId: actor.id, courseId, kind }),
+        ? call('reports:exportPdf', { courseId })
+        : call('reports:exportCsv', { courseId, kind }),
     onSuccess: (result) => {
       if (result.path) {
         setMessage({ ok: true, text: `Saved ${result.path}${result.pages ? ` (${result.pages} page${result.pages === 1 ? '' : 's'})` : ''}` });

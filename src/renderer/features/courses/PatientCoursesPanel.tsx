@@ -3,11 +3,11 @@ import { useNavigate } from 'react-router';
 import { courseStatusLabels } from '../../../shared/schemas/course';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../format';
-import { useActor } from '../../session/actor';
+import { useCan } from '../../session/auth';
 import { usePatientCourses } from './queries';
 
 export function PatientCoursesPanel({ patientId, archived }: { patientId: number; archived: boolean }) {
-  const actor = useActor();
+  const canPrescribe = useCan()('courses:prescribe');
   const navigate = useNavigate();
   const courses = usePatientCourses(patientId);
   const hasOpen = courses.data?.some((c) => c.status === 'planned' || c.status === 'active') ?? false;
@@ -15,13 +15,13 @@ export function PatientCoursesPanel({ patientId, archived }: { patientId: number
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={4}>Treatment courses</Title>
-        {actor.role === 'psychiatrist' && !archived && !hasOpen && (
+        {canPrescribe && !archived && !hasOpen && (
           <Button size="compact-md" onClick={() => navigate(`/patients/${patientId}/courses/new`)}>Prescribe course</Button>
         )}
       </Group>
       <ErrorNotice error={courses.error} />
       {courses.data?.length === 0 && (
-        <Text size="sm" c="dimmed">No courses yet. {actor.role === 'psychiatrist' ? 'Prescribe one to start treatment.' : 'A psychiatrist prescribes the first course.'}</Text>
+        <Text size="sm" c="dimmed">No courses yet. {canPrescribe ? 'Prescribe one to start treatment.' : 'A psychiatrist prescribes the first course.'}</Text>
       )}
       {courses.data && courses.data.length > 0 && (
         <Table verticalSpacing={4} highlightOnHover aria-label="Courses">

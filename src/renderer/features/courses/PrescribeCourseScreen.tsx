@@ -12,7 +12,7 @@ import { Loading } from '../../components/Loading';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { toNumber } from '../../forms/numberInput';
 import { useServerSubmit } from '../../forms/useServerSubmit';
-import { useActor } from '../../session/actor';
+import { useCan } from '../../session/auth';
 import { PatientBanner } from '../patients/PatientBanner';
 import { usePatient } from '../patients/queries';
 import { usePatientIdParam } from '../patients/usePatientIdParam';
@@ -35,7 +35,6 @@ function fromProtocol(p: Protocol): Partial<PrescriptionFields> {
 }
 
 function PrescriptionForm({ patientId, protocols }: { patientId: number; protocols: Protocol[] }) {
-  const actor = useActor();
   const navigate = useNavigate();
   const prescribe = useClinicalMutation('courses:prescribe');
   const first = protocols[0];
@@ -58,7 +57,7 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
   };
 
   const { submit, formError, blockLeaving } = useServerSubmit(form, formFields, async (values) => {
-    const course = await prescribe.mutateAsync({ ...values, actorId: actor.id });
+    const course = await prescribe.mutateAsync(values);
     navigate(`/courses/${course.id}`, { replace: true });
   });
 
@@ -99,7 +98,7 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
 }
 
 export function PrescribeCourseScreen() {
-  const actor = useActor();
+  const can = useCan();
   const patientId = usePatientIdParam();
   const patient = usePatient(patientId);
   const protocols = useProtocols();
@@ -109,8 +108,8 @@ export function PrescribeCourseScreen() {
     <Stack gap={0}>
       <PatientBanner patient={patient.data} />
       <Title order={2} mb="md">Prescribe a treatment course</Title>
-      {actor.role !== 'psychiatrist' ? (
-        <Alert color="gray">Only a psychiatrist can prescribe a course. Switch to a psychiatrist's name to continue.</Alert>
+      {!can('courses:prescribe') ? (
+        <Alert color="gray">Only a psychiatrist can prescribe a course: a psychiatrist signs in to do it.</Alert>
       ) : (
         <>
           <ErrorNotice error={protocols.error} />

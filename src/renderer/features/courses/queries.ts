@@ -33,6 +33,9 @@ type ClinicalWrite =
   | 'motorThresholds:record'
   | 'sessions:create'
   | 'sessions:correct'
+  | 'sessions:submitForCosign'
+  | 'sessions:signPending'
+  | 'sessions:declinePending'
   | 'phq9:create'
   | 'phq9:acknowledge'
   | 'phq9:markEnteredInError';

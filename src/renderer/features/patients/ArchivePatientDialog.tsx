@@ -4,7 +4,7 @@ import type { Patient } from '../../../shared/schemas/patient';
 import { AppError, errorMessage } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { patientName } from '../../format';
-import { useActor } from '../../session/actor';
+import { useActor } from '../../session/auth';
 import { usePatientMutation } from './queries';
 
 /** Archiving hides a patient from lists (never deletes); it needs a reason and names who did it. */
@@ -19,7 +19,7 @@ export function ArchivePatientDialog({ patient, opened, onClose }: { patient: Pa
     setReasonError(null);
     setFormError(null);
     try {
-      await archive.mutateAsync({ actorId: actor.id, id: patient.id, version: patient.version, reason });
+      await archive.mutateAsync({ id: patient.id, version: patient.version, reason });
       setReason('');
       onClose();
     } catch (error) {

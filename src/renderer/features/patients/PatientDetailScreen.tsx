@@ -7,7 +7,6 @@ import { errorMessage } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../format';
-import { useActor } from '../../session/actor';
 import { AuditHistory } from '../audit/AuditHistory';
 import { PatientCoursesPanel } from '../courses/PatientCoursesPanel';
 import { Phq9Panel } from '../phq9/Phq9Panel';
@@ -40,7 +39,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function PatientDetailScreen() {
-  const actor = useActor();
   const navigate = useNavigate();
   const id = usePatientIdParam();
   const patient = usePatient(id);
@@ -73,7 +71,7 @@ export function PatientDetailScreen() {
               loading={restore.isPending}
               onClick={() =>
                 restore
-                  .mutateAsync({ actorId: actor.id, id: p.id, version: p.version })
+                  .mutateAsync({ id: p.id, version: p.version })
                   .then(() => setRestoreError(null), (e: unknown) => setRestoreError(errorMessage(e)))
               }
             >

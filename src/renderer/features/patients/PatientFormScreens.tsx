@@ -2,14 +2,12 @@ import { Stack, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { useActor } from '../../session/actor';
 import { PatientBanner } from './PatientBanner';
 import { emptyPatient, PatientForm } from './PatientForm';
 import { usePatientIdParam } from './usePatientIdParam';
 import { usePatient, usePatientMutation } from './queries';
 
 export function PatientNewScreen() {
-  const actor = useActor();
   const navigate = useNavigate();
   const create = usePatientMutation('patients:create');
   return (
@@ -20,7 +18,7 @@ export function PatientNewScreen() {
         submitLabel="Create patient"
         onCancel={() => navigate('/patients')}
         onSubmit={async (values) => {
-          const patient = await create.mutateAsync({ ...values, actorId: actor.id });
+          const patient = await create.mutateAsync(values);
           navigate(`/patients/${patient.id}`, { replace: true });
         }}
       />
@@ -29,7 +27,6 @@ export function PatientNewScreen() {
 }
 
 export function PatientEditScreen() {
-  const actor = useActor();
   const navigate = useNavigate();
   const id = usePatientIdParam();
   const patient = usePatient(id);
@@ -49,7 +46,7 @@ export function PatientEditScreen() {
         submitLabel="Save changes"
         onCancel={() => navigate(`/patients/${p.id}`)}
         onSubmit={async (values) => {
-          await update.mutateAsync({ ...values, actorId: actor.id, id: p.id, version: p.version });
+          await update.mutateAsync({ ...values, id: p.id, version: p.version });
           navigate(`/patients/${p.id}`, { replace: true });
         }}
       />

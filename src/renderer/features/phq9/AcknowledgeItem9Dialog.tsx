@@ -5,7 +5,7 @@ import type { Phq9Assessment } from '../../../shared/schemas/phq9';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useServerForm } from '../../components/useServerForm';
 import { formatDate } from '../../format';
-import { useActor } from '../../session/actor';
+import { useActor } from '../../session/auth';
 import { useClinicalMutation } from '../courses/queries';
 
 /** A positive item 9 is acknowledged by a named staff member saying what was done. */
@@ -16,7 +16,7 @@ export function AcknowledgeItem9Dialog({ assessment, patientName, onClose }: { a
   const [action, setAction] = useState('');
   if (!assessment) return null;
   const submit = async () => {
-    if (await run(() => acknowledge.mutateAsync({ actorId: actor.id, assessmentId: assessment.id, actionTaken: action }), { actionTaken: action })) {
+    if (await run(() => acknowledge.mutateAsync({ assessmentId: assessment.id, actionTaken: action }), { actionTaken: action })) {
       setAction('');
       onClose();
     }

@@ -2,12 +2,10 @@ import { Text } from '@mantine/core';
 import type { Phq9Assessment } from '../../../shared/schemas/phq9';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { formatDate } from '../../format';
-import { useActor } from '../../session/actor';
 import { useClinicalMutation } from '../courses/queries';
 
 /** A psychiatrist marks a PHQ-9 saved by mistake; it stays in the record, out of the outcome. */
 export function EnteredInErrorDialog({ assessment, onClose }: { assessment: Phq9Assessment | null; onClose(): void }) {
-  const actor = useActor();
   const mark = useClinicalMutation('phq9:markEnteredInError');
   return (
     <ReasonDialog
@@ -23,7 +21,7 @@ export function EnteredInErrorDialog({ assessment, onClose }: { assessment: Phq9
       placeholder="e.g. entered for the wrong patient"
       submitLabel="Mark as entered in error"
       errorTitle="Not marked"
-      save={(reason) => mark.mutateAsync({ actorId: actor.id, assessmentId: assessment?.id ?? 0, reason })}
+      save={(reason) => mark.mutateAsync({ assessmentId: assessment?.id ?? 0, reason })}
       saving={mark.isPending}
       onClose={onClose}
     />

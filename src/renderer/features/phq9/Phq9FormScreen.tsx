@@ -21,7 +21,6 @@ import { useServerForm } from '../../components/useServerForm';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { patientName } from '../../format';
 import { useStateDraft } from '../../forms/useStateDraft';
-import { useActor } from '../../session/actor';
 import { useClinicalMutation } from '../courses/queries';
 import { PatientBanner } from '../patients/PatientBanner';
 import { usePatient } from '../patients/queries';
@@ -52,7 +51,6 @@ function LiveScore({ answers }: { answers: Answers }) {
 }
 
 export function Phq9FormScreen() {
-  const actor = useActor();
   const navigate = useNavigate();
   const patientId = usePatientIdParam();
   const patient = usePatient(patientId);
@@ -89,7 +87,7 @@ export function Phq9FormScreen() {
   const submit = async () => {
     let created: Phq9Assessment | null = null;
     const ok = await run(async () => {
-      created = await create.mutateAsync({ actorId: actor.id, patientId: p.id, assessedOn, answers, difficulty, notes });
+      created = await create.mutateAsync({ patientId: p.id, assessedOn, answers, difficulty, notes });
     });
     if (!ok || !created) return;
     draft.clear();

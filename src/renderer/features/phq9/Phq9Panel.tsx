@@ -6,12 +6,13 @@ import type { Patient } from '../../../shared/schemas/patient';
 import type { Phq9Assessment } from '../../../shared/schemas/phq9';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, formatDateTime, patientName } from '../../format';
-import { useActor } from '../../session/actor';
+import { useCan } from '../../session/auth';
 import { AcknowledgeItem9Dialog } from './AcknowledgeItem9Dialog';
 import { EnteredInErrorDialog } from './EnteredInErrorDialog';
 import { SeverityBadge } from './SeverityBadge';
 
 export function Item9Cell({ assessment, onAcknowledge }: { assessment: Phq9Assessment; onAcknowledge(a: Phq9Assessment): void }) {
+  const canAcknowledge = useCan()('phq9:acknowledge');
   if (!assessment.item9Positive) return <Text size="sm" c="dimmed">0</Text>;
   if (assessment.acknowledgement) {
     return (
@@ -23,17 +24,16 @@ export function Item9Cell({ assessment, onAcknowledge }: { assessment: Phq9Asses
   return (
     <Group gap={4}>
       <Badge color="red" variant="filled">Item 9: {assessment.answers[8]} — not acknowledged</Badge>
-      <Button size="compact-xs" color="red" onClick={() => onAcknowledge(assessment)}>Acknowledge</Button>
+      {canAcknowledge ? <Button size="compact-xs" color="red" onClick={() => onAcknowledge(assessment)}>Acknowledge</Button> : <Text size="xs">A psychiatrist acknowledges it</Text>}
     </Group>
   );
 }
 
 /** Every PHQ-9 of a patient (or course), newest first, with item-9 status. */
 export function Phq9Table({ assessments, name }: { assessments: Phq9Assessment[]; name: string }) {
-  const actor = useActor();
   const [acknowledging, setAcknowledging] = useState<Phq9Assessment | null>(null);
   const [markingError, setMarkingError] = useState<Phq9Assessment | null>(null);
-  const canMark = actor.role === 'psychiatrist' || actor.role === 'admin';
+  const canMark = useCan()('phq9:markEnteredInError');
   return (
     <>
       <Table verticalSpacing={4} aria-label="PHQ-9 assessments">

@@ -6,17 +6,16 @@ import type { Protocol } from '../../../shared/schemas/protocol';
 import { targetLabels } from '../../../shared/schemas/stimulation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { useActor } from '../../session/actor';
+import { useCan } from '../../session/auth';
 import { useProtocols } from './queries';
 import { RetireProtocolDialog } from './RetireProtocolDialog';
 
 export function ProtocolListScreen() {
-  const actor = useActor();
   const navigate = useNavigate();
   const [showAll, setShowAll] = useState(false);
   const [retiring, setRetiring] = useState<Protocol | null>(null);
   const protocols = useProtocols(showAll);
-  const canEdit = actor.role === 'psychiatrist';
+  const canEdit = useCan()('protocols:create');
   return (
     <Stack gap="md">
       <Group justify="space-between">

@@ -3,7 +3,6 @@ import { useNavigate, useParams } from 'react-router';
 import type { Protocol, ProtocolFields } from '../../../shared/schemas/protocol';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { useActor } from '../../session/actor';
 import { ProtocolForm } from './ProtocolForm';
 import { useProtocolMutation, useProtocols } from './queries';
 
@@ -23,7 +22,6 @@ export function protocolToFields(p: Protocol): ProtocolFields {
 }
 
 export function ProtocolNewScreen() {
-  const actor = useActor();
   const navigate = useNavigate();
   const create = useProtocolMutation('protocols:create');
   return (
@@ -34,7 +32,7 @@ export function ProtocolNewScreen() {
         submitLabel="Save protocol"
         onCancel={() => navigate('/protocols')}
         onSubmit={async (values) => {
-          await create.mutateAsync({ ...values, actorId: actor.id });
+          await create.mutateAsync(values);
           navigate('/protocols');
         }}
       />
@@ -43,7 +41,6 @@ export function ProtocolNewScreen() {
 }
 
 export function ProtocolReviseScreen() {
-  const actor = useActor();
   const navigate = useNavigate();
   const id = Number(useParams().protocolId);
   const protocols = useProtocols(true);
@@ -63,7 +60,7 @@ export function ProtocolReviseScreen() {
         submitLabel={`Save as revision ${protocol.revision + 1}`}
         onCancel={() => navigate('/protocols')}
         onSubmit={async (values) => {
-          await revise.mutateAsync({ ...values, actorId: actor.id, id });
+          await revise.mutateAsync({ ...values, id });
           navigate('/protocols');
         }}
       />

@@ -1,12 +1,10 @@
 import { Text } from '@mantine/core';
 import type { Protocol } from '../../../shared/schemas/protocol';
 import { ReasonDialog } from '../../components/ReasonDialog';
-import { useActor } from '../../session/actor';
 import { useProtocolMutation } from './queries';
 
 /** Takes a protocol out of use for new courses; courses already on it keep their copy. */
 export function RetireProtocolDialog({ protocol, onClose }: { protocol: Protocol | null; onClose(): void }) {
-  const actor = useActor();
   const retire = useProtocolMutation('protocols:retire');
   return (
     <ReasonDialog
@@ -21,7 +19,7 @@ export function RetireProtocolDialog({ protocol, onClose }: { protocol: Protocol
       label="Reason"
       submitLabel="Retire protocol"
       errorTitle="Not retired"
-      save={(reason) => retire.mutateAsync({ actorId: actor.id, id: protocol?.id ?? 0, reason })}
+      save={(reason) => retire.mutateAsync({ id: protocol?.id ?? 0, reason })}
       saving={retire.isPending}
       onClose={onClose}
     />

@@ -178,8 +178,8 @@ function Report({ data }: { data: ReportData }) {
 }
 
 /** The printable course report: the route Electron and Chromium print to PDF. */
-export function ReportScreen({ courseId, generatedById }: { courseId: number; generatedById: number }) {
-  const report = useQuery({ queryKey: ['report', courseId, generatedById], queryFn: () => call('reports:data', { courseId, generatedById }) });
+export function ReportScreen({ courseId }: { courseId: number }) {
+  const report = useQuery({ queryKey: ['report', courseId], queryFn: () => call('reports:data', { courseId }) });
   useEffect(() => {
     if (!report.data) return;
     let cancelled = false;

@@ -1,9 +1,9 @@
-import { Alert, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Stack, Text, Textarea } from '@mantine/core';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { checkAgainstPrescription, checkMachineOutput } from '../../../shared/clinical';
 import type { CourseDetail } from '../../../shared/schemas/course';
 import type { SessionFields } from '../../../shared/schemas/session';
-import { useStaffList } from '../staff/queries';
+import { useActor } from '../../session/auth';
 
 /**
  * What the delivered dose means against the prescription, live: the %MSO the prescription
@@ -11,7 +11,7 @@ import { useStaffList } from '../staff/queries';
  */
 export function DeliveryFindings({ detail }: { detail: CourseDetail }) {
   const { control, register, formState } = useFormContext<SessionFields>();
-  const staff = useStaffList();
+  const actor = useActor();
   const [mtId, intensityPctMt, intensityPctMso, trainsDelivered, pulsesDelivered] = useWatch({
     control,
     name: ['motorThresholdId', 'intensityPctMt', 'intensityPctMso', 'trainsDelivered', 'pulsesDelivered'],
@@ -28,7 +28,6 @@ export function DeliveryFindings({ detail }: { detail: CourseDetail }) {
       : [];
   const overrides = findings.filter((f) => f.level === 'override');
   const errors = formState.errors;
-  const psychiatrists = (staff.data ?? []).filter((s) => s.role === 'psychiatrist');
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed" data-testid="prescribed-mso">
@@ -39,18 +38,15 @@ export function DeliveryFindings({ detail }: { detail: CourseDetail }) {
       {findings.filter((f) => f.level === 'info').map((f) => (
         <Alert key={f.message} color="blue" variant="light" py={6}>{f.message}</Alert>
       ))}
-      {(overrides.length > 0 || errors.overrideById || errors.overrideReason) && (
-        <Alert color="grape" variant="light" title="Above the prescription: a psychiatrist's override is needed" data-testid="override-needed">
+      {(overrides.length > 0 || errors.overrideReason) && (
+        <Alert color="grape" variant="light" title="Above the prescription: a psychiatrist's authorization is needed" data-testid="override-needed">
           {overrides.map((f) => <Text key={f.field} size="sm">{f.message}</Text>)}
-          <Group grow align="flex-start" mt="xs">
-            <NativeSelect
-              label="Authorized by (psychiatrist)"
-              data={[{ value: '', label: 'Choose…' }, ...psychiatrists.map((s) => ({ value: String(s.id), label: s.name }))]}
-              {...register('overrideById', { setValueAs: (v: unknown) => (v === '' || v === null ? null : Number(v)) })}
-              error={errors.overrideById?.message}
-            />
-            <Textarea label="Reason" autosize minRows={1} {...register('overrideReason')} error={errors.overrideReason?.message} />
-          </Group>
+          <Text size="sm" mt={4}>
+            {actor.role === 'psychiatrist'
+              ? `Saving records you, ${actor.name}, as the psychiatrist who authorized it.`
+              : 'When you save, a psychiatrist co-signs here with their own password, or the session waits for their co-signature and is not counted until then.'}
+          </Text>
+          <Textarea label="Reason" mt="xs" autosize minRows={1} {...register('overrideReason')} error={errors.overrideReason?.message} />
         </Alert>
       )}
     </Stack>

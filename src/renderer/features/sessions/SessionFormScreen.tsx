@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormProvider, type Path, type Resolver, useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { CourseDetail } from '../../../shared/schemas/course';
+import type { Credentials } from '../../../shared/schemas/credentials';
 import { type SessionFields, type SessionPrepared, sessionFields } from '../../../shared/schemas/session';
 import { AppError } from '../../api/client';
 import { applyServerError } from '../../api/formErrors';
@@ -14,11 +15,11 @@ import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { formatDate } from '../../format';
 import { toNumber } from '../../forms/numberInput';
 import { useFormDraft } from '../../forms/useFormDraft';
-import { useActor } from '../../session/actor';
 import { AuditHistory } from '../audit/AuditHistory';
 import { useClinicalMutation, useCourse, useSessionPrepare } from '../courses/queries';
 import { PatientBanner } from '../patients/PatientBanner';
 import { CoilPositionFields } from './CoilPositionFields';
+import { CosignDialog } from './CosignDialog';
 import { DeliveryFindings } from './DeliveryFindings';
 import { AdverseEventsField, SideEffectsField } from './SideEffectsField';
 
@@ -32,10 +33,11 @@ interface Props {
 }
 
 function SessionForm({ detail, prepared, sessionId }: Props) {
-  const actor = useActor();
   const navigate = useNavigate();
   const create = useClinicalMutation('sessions:create');
   const correct = useClinicalMutation('sessions:correct');
+  const submitPending = useClinicalMutation('sessions:submitForCosign');
+  const [cosignFindings, setCosignFindings] = useState<string | null>(null);
   const correcting = sessionId !== undefined;
   const original = detail.sessions.find((s) => s.id === sessionId);
   const [correctionReason, setCorrectionReason] = useState('');
@@ -49,24 +51,54 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
   const { course } = detail;
   const num = { setValueAs: toNumber };
 
+  const done = () => {
+    draft.clear();
+    navigate(`/courses/${course.id}`, { replace: true });
+  };
+  const save = async (values: SessionFields, cosign: Credentials | null) => {
+    if (correcting && original) {
+      await correct.mutateAsync({ ...values, cosign, id: original.id, version: original.version, correctionReason });
+    } else {
+      await create.mutateAsync({ ...values, cosign });
+    }
+    done();
+  };
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     setReasonError(null);
     setSaved(true);
     try {
-      if (correcting && original) {
-        await correct.mutateAsync({ ...values, actorId: actor.id, id: original.id, version: original.version, correctionReason });
-      } else {
-        await create.mutateAsync({ ...values, actorId: actor.id });
-      }
-      draft.clear();
-      navigate(`/courses/${course.id}`, { replace: true });
+      await save(values, null);
     } catch (error) {
       setSaved(false);
+      if (error instanceof AppError && error.code === 'cosign_required') {
+        // Everything else is valid: the only thing missing is a psychiatrist's signature.
+        setCosignFindings(error.message);
+        return;
+      }
       setFormError(applyServerError(error, form.setError, formFields));
       if (error instanceof AppError) setReasonError(error.fields['correctionReason'] ?? null);
     }
   });
+  const cosignAndSave = async (cosign: Credentials) => {
+    setSaved(true);
+    try {
+      await save(form.getValues(), cosign);
+    } catch (error) {
+      setSaved(false);
+      throw error;
+    }
+  };
+  const saveAsPending = async () => {
+    setSaved(true);
+    try {
+      await submitPending.mutateAsync(form.getValues());
+      done();
+    } catch (error) {
+      setSaved(false);
+      throw error;
+    }
+  };
 
   return (
     <FormProvider {...form}>
@@ -192,6 +224,13 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
           </Group>
         </Stack>
       </form>
+      <CosignDialog
+        opened={cosignFindings !== null}
+        findings={cosignFindings ?? ''}
+        onCosign={cosignAndSave}
+        onSavePending={correcting ? async () => setCosignFindings(null) : saveAsPending}
+        onClose={() => setCosignFindings(null)}
+      />
     </FormProvider>
   );
 }

@@ -1,13 +1,13 @@
-import { Button, Group, Paper, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Paper, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClinicSettings } from '../../../shared/schemas/settings';
 import { call } from '../../api/client';
+import { queryKeys } from '../../app/queryKeys';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useServerForm } from '../../components/useServerForm';
-import { useActor } from '../../session/actor';
 
-/** The clinic's name and address, printed at the top of every report. */
+/** The clinic's name and address (printed at the top of every report), the lock time and who manages staff. */
 export function ClinicSettingsForm() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}) });
   if (!settings.data) return <ErrorNotice error={settings.error} />;
@@ -15,28 +15,48 @@ export function ClinicSettingsForm() {
 }
 
 function ClinicSettingsFields({ initial }: { initial: ClinicSettings }) {
-  const actor = useActor();
   const client = useQueryClient();
-  const save = useMutation({ mutationFn: (values: { clinicName: string; clinicAddress: string }) => call('settings:update', { ...values, actorId: actor.id }) });
+  const save = useMutation({ mutationFn: (values: ClinicSettings) => call('settings:update', values) });
   const { formError, run, errorFor } = useServerForm();
   const [name, setName] = useState(initial.clinicName);
   const [address, setAddress] = useState(initial.clinicAddress);
+  const [lockAfter, setLockAfter] = useState<number | string>(initial.lockAfterMinutes);
+  const [psychiatristsManage, setPsychiatristsManage] = useState(initial.psychiatristsManageStaff);
   const [saved, setSaved] = useState(false);
   const submit = async () => {
     setSaved(false);
-    if (await run(() => save.mutateAsync({ clinicName: name, clinicAddress: address }), { clinicName: name, clinicAddress: address })) {
+    const values = { clinicName: name, clinicAddress: address, lockAfterMinutes: lockAfter === '' ? Number.NaN : Number(lockAfter), psychiatristsManageStaff: psychiatristsManage };
+    if (await run(() => save.mutateAsync(values), { ...values, lockAfterMinutes: String(lockAfter), psychiatristsManageStaff: String(psychiatristsManage) })) {
       setSaved(true);
-      await client.invalidateQueries({ queryKey: ['settings'] });
+      await Promise.all([client.invalidateQueries({ queryKey: ['settings'] }), client.invalidateQueries({ queryKey: queryKeys.authSession })]);
     }
   };
   return (
     <Paper withBorder p="md">
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate aria-label="Clinic">
-        <Title order={4} mb="sm">Clinic (printed on reports)</Title>
+        <Title order={4} mb="sm">Clinic</Title>
         <Group align="flex-start">
-          <TextInput label="Clinic name" w={300} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorFor('clinicName', name)} />
-          <TextInput label="Address and phone" w={380} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={errorFor('clinicAddress', address)} />
-          <Button type="submit" mt={25} loading={save.isPending}>Save</Button>
+          <TextInput label="Clinic name (on reports)" w={300} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorFor('clinicName', name)} />
+          <TextInput label="Address and phone (on reports)" w={380} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={errorFor('clinicAddress', address)} />
+        </Group>
+        <Group align="flex-end" mt="sm">
+          <NumberInput
+            label="Lock the screen after (minutes without input)"
+            w={300}
+            min={1}
+            max={60}
+            value={lockAfter}
+            onChange={setLockAfter}
+            error={errorFor('lockAfterMinutes', String(lockAfter))}
+          />
+          <Checkbox
+            mb={8}
+            label="Psychiatrists may manage staff"
+            checked={psychiatristsManage}
+            onChange={(e) => setPsychiatristsManage(e.currentTarget.checked)}
+            error={errorFor('psychiatristsManageStaff', String(psychiatristsManage))}
+          />
+          <Button type="submit" loading={save.isPending}>Save</Button>
         </Group>
         {saved && <Text size="sm" c="teal.9">Saved.</Text>}
         <ErrorNotice error={formError} title="Not saved" />

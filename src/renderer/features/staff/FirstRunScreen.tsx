@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -7,7 +7,7 @@ import { firstStaffFields, staffRoleLabels } from '../../../shared/schemas/staff
 import { applyServerError } from '../../api/formErrors';
 import { CenteredCard } from '../../components/CenteredCard';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useActorSession } from '../../session/actor';
+import { useAuth } from '../../session/auth';
 import { DemoClinicOffer } from '../demo/DemoClinicOffer';
 import { useCreateFirstStaff } from './queries';
 
@@ -15,18 +15,18 @@ type FirstStaff = z.input<typeof firstStaffFields>;
 
 /** First start on an empty database: the first staff member creates their own account. */
 export function FirstRunScreen({ databasePath }: { databasePath: string }) {
-  const { setActor } = useActorSession();
+  const { signedIn } = useAuth();
   const create = useCreateFirstStaff();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<FirstStaff>({ resolver: zodResolver(firstStaffFields), defaultValues: { name: '', role: 'psychiatrist' } });
+  const form = useForm<FirstStaff>({ resolver: zodResolver(firstStaffFields), defaultValues: { name: '', username: '', role: 'psychiatrist', password: '' } });
   const { errors } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      setActor(await create.mutateAsync(values));
+      signedIn(await create.mutateAsync(values));
     } catch (error) {
-      setFormError(applyServerError(error, form.setError, ['name', 'role']));
+      setFormError(applyServerError(error, form.setError, ['name', 'username', 'role', 'password']));
     }
   });
 
@@ -44,6 +44,8 @@ export function FirstRunScreen({ databasePath }: { databasePath: string }) {
             {...form.register('role')}
             error={errors.role?.message}
           />
+          <TextInput label="Username" description="What you type to sign in: letters, digits, dot, dash" autoComplete="username" {...form.register('username')} error={errors.username?.message} />
+          <PasswordInput label="Password" description="At least 10 characters; nobody else, not even an administrator, can read it" autoComplete="new-password" {...form.register('password')} error={errors.password?.message} />
           <ErrorNotice error={formError} title="Could not create the account" />
           <Button type="submit" loading={create.isPending}>Create account and start</Button>
           <Text size="xs" c="dimmed">Data is stored on this computer in {databasePath}</Text>

@@ -11,7 +11,7 @@ export function useStaffList(includeInactive = false, enabled = true) {
   });
 }
 
-function useStaffMutation<C extends 'staff:createFirst' | 'staff:create' | 'staff:update'>(channel: C) {
+function useStaffMutation<C extends 'staff:createFirst' | 'staff:create' | 'staff:update' | 'staff:resetPassword'>(channel: C) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ChannelInput<C>) => call(channel, input),
@@ -25,3 +25,4 @@ function useStaffMutation<C extends 'staff:createFirst' | 'staff:create' | 'staf
 export const useCreateFirstStaff = () => useStaffMutation('staff:createFirst');
 export const useCreateStaff = () => useStaffMutation('staff:create');
 export const useUpdateStaff = () => useStaffMutation('staff:update');
+export const useResetPassword = () => useStaffMutation('staff:resetPassword');
