@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../migrations';
 import { APP_PAGE, bootMain, outDir } from './support/bootMain';
 import { startApp } from './support/startApp';
@@ -19,19 +19,12 @@ function userVersion(file: string): number {
 }
 
 describe('the built main bundle starting', () => {
-  let checkViolations: (() => Promise<string[]>) | null = null;
-  afterEach(async () => {
-    if (checkViolations) expect(await checkViolations()).toEqual([]);
-    checkViolations = null;
-  });
-
   it('quits and opens nothing when another instance holds the lock', async () => {
     const main = bootMain({ answers: { requestSingleInstanceLock: false } });
     await main.waitForCall('app.quit');
     const apis = (await main.calls()).map((call) => call.api);
     expect(apis).toEqual(['protocol.registerSchemesAsPrivileged', 'app.requestSingleInstanceLock', 'app.quit']);
     expect(existsSync(join(main.folders.userData, DATABASE_FILE))).toBe(false);
-    checkViolations = () => main.violations();
   });
 
   it('registers the app scheme as privileged before the app is ready', async () => {
@@ -41,7 +34,6 @@ describe('the built main bundle starting', () => {
     expect(registered?.args).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]);
     // Nothing is opened before whenReady resolves.
     expect(await main.calls('new BrowserWindow')).toEqual([]);
-    checkViolations = () => main.violations();
   });
 
   it('creates and migrates the database in userData, and opens a locked-down window on the app page', async () => {
@@ -58,7 +50,6 @@ describe('the built main bundle starting', () => {
     // Shown once ready to show.
     expect(await main.request({ kind: 'emitWindow', window, event: 'ready-to-show' })).toBe(1);
     await main.waitForCall('BrowserWindow.show');
-    checkViolations = () => main.violations();
   });
 
   it('brings the window back when a second instance starts', async () => {
@@ -73,7 +64,6 @@ describe('the built main bundle starting', () => {
     ]);
     expect(await main.emitApp('window-all-closed')).toBe(1);
     expect(await main.calls('app.quit')).toHaveLength(1);
-    checkViolations = () => main.violations();
   });
 
   it('shows an error box and exits when the database cannot be read', async () => {
@@ -88,7 +78,6 @@ describe('the built main bundle starting', () => {
     expect(box?.args[1]).toContain('could not be opened as a TMS Course Tracker database');
     expect(await main.calls('new BrowserWindow')).toEqual([]);
     expect(readFileSync(join(main.folders.userData, DATABASE_FILE), 'utf8')).toBe(garbage);
-    checkViolations = () => main.violations();
   });
 
   it('closes the database on will-quit', async () => {
@@ -99,6 +88,5 @@ describe('the built main bundle starting', () => {
     expect(await main.emitApp('will-quit')).toBe(1);
     await waitFor(() => !existsSync(`${file}-wal`), 'the database to be closed (its -wal file removed)');
     expect(userVersion(file)).toBe(migrations.length);
-    checkViolations = () => main.violations();
   });
 });

@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { afterEach } from 'vitest';
 import { INVOKE_CHANNEL } from '../../../../src/shared/ipc/channels';
 import type { IpcResult } from '../../../../src/shared/ipc/result';
-import type { Answers, AppResponse, CallRecord, Command, Reply, StandinConfig } from '../../standin/protocol';
-import { CONFIG_ENV } from '../../standin/protocol';
+import type { Answers, AppResponse, CallRecord, Command, Reply, StandinConfig } from '../../standin/protocol.ts';
+import { CONFIG_ENV } from '../../standin/protocol.ts';
 import { minimalPdf } from './minimalPdf';
 import { waitFor } from './waitFor';
 
@@ -43,8 +43,14 @@ export interface Sender {
 
 const running: BootedMain[] = [];
 
+// Every test that booted the bundle also checks it touched nothing the stand-in does not define.
 afterEach(async () => {
-  while (running.length) await running.pop()?.stop();
+  const found: string[] = [];
+  for (const main of running.splice(0)) {
+    if (main.alive) found.push(...(await main.violations()));
+    await main.stop();
+  }
+  if (found.length) throw new Error(`The bundle used Electron APIs the stand-in does not define:\n${found.join('\n')}`);
 });
 
 /** The built main bundle running in a child Node process with the Electron stand-in. */
@@ -64,6 +70,10 @@ export class BootedMain {
     child.on('exit', (code, signal) => {
       for (const { fail } of this.pending.values()) fail(new Error(`The bundle exited (${code ?? signal}) during a command\n${this.output}`));
     });
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** What the bundle printed, for failure messages. */
@@ -126,7 +136,7 @@ export class BootedMain {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
+    if (this.alive) {
       const exited = new Promise((done) => this.child.once('exit', done));
       this.child.kill();
       await exited;
