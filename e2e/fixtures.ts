@@ -5,7 +5,9 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import type { Dispatch } from '../src/main/ipc/dispatch';
 import type { Channel } from '../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
+import { ELECTRON_BINARY_ENV } from '../tools/electron-e2e/electronBinary';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
+import { type ElectronHost, launchElectronHost, notInElectron } from './electronHost';
 
 const rendererDir = resolve(import.meta.dirname, '../out/renderer');
 const screenshotDir = resolve(import.meta.dirname, '../screenshots');
@@ -25,8 +27,19 @@ export interface HostHandle {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>, at?: string): Promise<ChannelOutput<C>>;
 }
 
-export const test = base.extend<{ host: HostHandle }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+interface SpecFixtures {
+  host: HostHandle;
+  /** The launched Electron app under npm run test:electron; null on the web host. */
+  electronApp: ElectronHost | null;
+}
+
+type HostFixtures = Parameters<typeof base.extend<SpecFixtures>>[0];
+
+/** The specs' host: the web host on loopback, with Chromium's page (npm run test:e2e). */
+const webHost: HostFixtures = {
+  // Playwright reads fixture dependencies from the destructuring pattern; these have none.
+  // eslint-disable-next-line no-empty-pattern
+  electronApp: async ({}, use) => use(null),
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tms-e2e-'));
@@ -60,7 +73,50 @@ export const test = base.extend<{ host: HostHandle }>({
     await current.close();
     rmSync(dir, { recursive: true, force: true });
   },
-});
+};
+
+/**
+ * The same specs in the Electron app (npm run test:electron): the host launches the built app
+ * with Playwright's `_electron`, and `page` is its window instead of a Chromium page. What only
+ * the web host can do (set main's clock, restart under the same page) skips the test.
+ */
+function electronHost(executablePath: string): HostFixtures {
+  return {
+    // eslint-disable-next-line no-empty-pattern
+    electronApp: async ({}, use) => {
+      const app = await launchElectronHost(executablePath);
+      await use(app);
+      await app.close();
+    },
+    host: async ({ electronApp: app }, use) => {
+      if (!app) throw new Error('The Electron app did not start');
+      await use({
+        url: app.url,
+        dbFile: app.dbFile,
+        exportsDir: app.exportsDir,
+        dispatch: app.dispatch,
+        restart: () => notInElectron('restarting the app under the same page'),
+        setNow(value) {
+          if (value !== null) notInElectron("fixing the main process's clock");
+        },
+        async invoke(channel, input, at) {
+          if (at) notInElectron("calls as of another time (the app's clock is real)");
+          const result = await app.dispatch(channel, input, { now: new Date() });
+          if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+          return result.value as never;
+        },
+      });
+    },
+    page: async ({ electronApp: app }, use) => {
+      if (!app) throw new Error('The Electron app did not start');
+      await use(app.page);
+    },
+  };
+}
+
+const electronBinary = process.env[ELECTRON_BINARY_ENV];
+
+export const test = base.extend<SpecFixtures>(electronBinary ? electronHost(electronBinary) : webHost);
 
 export { expect };
 
