@@ -6,6 +6,7 @@ import * as m0004 from './0004_settings';
 import * as m0005 from './0005_course_progress';
 import * as m0006 from './0006_course_revisions';
 import * as m0007 from './0007_phq9_entered_in_error';
+import * as m0008 from './0008_audit_hash_chain';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { name: '0005_course_progress', up: m0005.up },
   { name: '0006_course_revisions', up: m0006.up },
   { name: '0007_phq9_entered_in_error', up: m0007.up },
+  { name: '0008_audit_hash_chain', up: m0008.up },
 ];
