@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { auditHash, GENESIS_HASH } from '../../src/main/services/auditHash';
 
 /**
  * The same reads and writes as our services, hand-written as prepared better-sqlite3 statements
@@ -77,8 +78,15 @@ export function rawQueries(db: Database.Database) {
   const insertPhq9 = db.prepare(`INSERT INTO phq9_assessments (patient_id, course_id, assessed_on, item1, item2, item3, item4, item5, item6,
     item7, item8, item9, difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING id`);
   const phq9ById = db.prepare(`${selectAssessments} WHERE a.id = ?`);
-  const audit = db.prepare(`INSERT INTO audit_log (at, staff_id, action, entity, entity_id, before_json, after_json, reason)
-    VALUES (?, ?, 'create', ?, ?, NULL, ?, NULL)`);
+  const auditHead = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  const auditInsert = db.prepare(`INSERT INTO audit_log (id, at, staff_id, action, entity, entity_id, before_json, after_json, reason, prev_hash, hash)
+    VALUES (?, ?, ?, 'create', ?, ?, NULL, ?, NULL, ?, ?)`);
+  // The audit entry chained to the head of the log, as recordAudit does.
+  const audit = { run(at: string, staffId: number, entity: string, entityId: number, after: string) {
+    const head = auditHead.get() as { id: number; hash: string } | undefined;
+    const row = { id: (head?.id ?? 0) + 1, at, staff_id: staffId, action: 'create', entity, entity_id: entityId, before_json: null, after_json: after, reason: null, prev_hash: head?.hash ?? GENESIS_HASH };
+    auditInsert.run(row.id, at, staffId, entity, entityId, after, row.prev_hash, auditHash(row));
+  } };
 
   const courseDetail = (id: number) => {
     const c = course.get(id) as { patient_id: number };

@@ -47,6 +47,10 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   reason: string | null;
+  /** The previous entry's hash (64 zeros for the first): see src/main/services/auditHash.ts. */
+  prev_hash: string;
+  /** SHA-256 (hex) of this entry's canonical content, prev_hash included. */
+  hash: string;
 }
 
 

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { beamF3, DAILY_PHASE_SESSIONS, machineOutputPct, rtmsSession, thetaBurstSession } from '../../shared/clinical';
+import type { AuditAction, AuditEntity } from '../../shared/schemas/audit';
 import { sideEffects, type SideEffect } from '../../shared/schemas/session';
 import type { Selectable } from 'kysely';
 import { openDatabase } from '../db';
 import type { ProtocolsTable } from '../db/schema';
+import { auditHash, GENESIS_HASH } from '../services/auditHash';
 import type { StoredPosition } from '../services/sessionRows';
 import { FIRST_NAMES, LAST_NAMES, PSYCHIATRISTS, REFERRERS, TECHNICIANS } from './names';
 import { clamp, Random } from './random';
@@ -27,6 +29,7 @@ export interface ClinicCounts {
   interruptions: number;
   adverseEvents: number;
   phq9: number;
+  auditEntries: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -72,7 +75,11 @@ const DIAGNOSES = [['F33.2', 50], ['F33.1', 25], ['F32.2', 10], ['F33.3', 3], ['
 /**
  * Fills an empty database file with a realistic clinic: patients, courses on the seeded
  * protocols, motor thresholds, daily sessions with interruptions and side effects, weekly PHQ-9
- * trajectories. Writes with prepared statements in one transaction, so 10,000 patients take
+ * trajectories, and the audit trail the app would have written for them (who created each
+ * record, started, completed or discontinued a course, acknowledged an item-9 answer, archived a
+ * patient), hash-chained like the app's own entries (src/main/services/auditHash.ts). Entries
+ * are in the order the generator writes the records (patient by patient), so their times are not
+ * in id order; a create entry's `after` is a summary of the record, not the full record. Writes with prepared statements in one transaction, so 10,000 patients take
  * seconds, not the minutes that going through the services would. Refuses a file that holds
  * patients: demo data must never mix with a clinic's records.
  */
@@ -94,7 +101,9 @@ class ClinicWriter {
   private readonly random: Random;
   private readonly today: number;
   private readonly firstDay: number;
-  private readonly counts: ClinicCounts = { staff: 0, patients: 0, courses: 0, motorThresholds: 0, sessions: 0, sideEffects: 0, interruptions: 0, adverseEvents: 0, phq9: 0 };
+  private readonly counts: ClinicCounts = { staff: 0, patients: 0, courses: 0, motorThresholds: 0, sessions: 0, sideEffects: 0, interruptions: 0, adverseEvents: 0, phq9: 0, auditEntries: 0 };
+  /** The head of the audit chain: the last entry's id and hash. */
+  private auditHead = { id: 0, hash: GENESIS_HASH };
   private readonly protocols: Map<number, ProtocolRow & { pulsesPerTrain: number }>;
   private psychiatrists: number[] = [];
   /** Technicians with the first and last day each worked. */
@@ -127,12 +136,28 @@ class ClinicWriter {
       phq9: db.prepare(`INSERT INTO phq9_assessments (patient_id, course_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9,
         difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`),
       acknowledgement: db.prepare('INSERT INTO phq9_item9_acknowledgements (assessment_id, acknowledged_by, acknowledged_at, action_taken) VALUES (?, ?, ?, ?)'),
+      audit: db.prepare(`INSERT INTO audit_log (id, at, staff_id, action, entity, entity_id, before_json, after_json, reason, prev_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`),
       setting: db.prepare(`INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, NULL, ?)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
     };
   }
 
+  /** Appends one audit entry to the chain (no `before`: the generator only writes new records and their last state). */
+  private audit(at: string, staffId: number, action: AuditAction, entity: AuditEntity, entityId: number, after: object | null, reason: string | null = null): void {
+    const row = {
+      id: this.auditHead.id + 1, at, staff_id: staffId, action, entity, entity_id: entityId, before_json: null,
+      after_json: after === null ? null : JSON.stringify(after), reason, prev_hash: this.auditHead.hash,
+    };
+    const hash = auditHash(row);
+    this.insert.audit.run(row.id, at, staffId, action, entity, entityId, row.after_json, reason, row.prev_hash, hash);
+    this.auditHead = { id: row.id, hash };
+    this.counts.auditEntries++;
+  }
+
   write(): ClinicCounts {
+    const head = this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+    if (head) this.auditHead = head;
     const at = stamp(this.firstDay - 30, 9 * 60);
     this.insert.setting.run('clinic_name', 'Riverside TMS Clinic (demo data)', at);
     this.insert.setting.run('clinic_address', '12 Harbour Road, Springfield · (555) 010-2040', at);
@@ -145,7 +170,9 @@ class ClinicWriter {
     const at = stamp(this.firstDay - 30, 9 * 60);
     for (const [index, name] of PSYCHIATRISTS.entries()) {
       const active = index < 4 ? 1 : 0;
-      this.psychiatrists.push(Number(this.insert.staff.run(name, 'psychiatrist', active, at, at).lastInsertRowid));
+      const id = Number(this.insert.staff.run(name, 'psychiatrist', active, at, at).lastInsertRowid);
+      this.psychiatrists.push(id);
+      this.audit(at, this.chief, 'create', 'staff', id, { name, role: 'psychiatrist' });
     }
     // Technicians work overlapping stints of three to five years across the clinic's history.
     const span = this.today - this.firstDay;
@@ -154,8 +181,16 @@ class ClinicWriter {
       const to = index >= TECHNICIANS.length - 5 ? this.today + 3650 : from + this.random.int(3 * 365, 5 * 365);
       const id = Number(this.insert.staff.run(name, 'technician', to >= this.today ? 1 : 0, stamp(from, 9 * 60), stamp(from, 9 * 60)).lastInsertRowid);
       this.technicians.push({ id, from, to });
+      this.audit(stamp(from, 9 * 60), this.chief, 'create', 'staff', id, { name, role: 'technician' });
     }
     this.counts.staff = PSYCHIATRISTS.length + TECHNICIANS.length;
+  }
+
+  /** The clinic's first psychiatrist: created the accounts, acknowledges item-9 answers, archives records. */
+  private get chief(): number {
+    const id = this.psychiatrists[0];
+    if (id === undefined) throw new Error('The psychiatrists are written first');
+    return id;
   }
 
   private techniciansOn(day: number): number[] {
@@ -172,7 +207,8 @@ class ClinicWriter {
     const sex = r.weighted([['female', 62], ['male', 36], ['other', 1], ['unknown', 1]] as const);
     const first = r.pick(FIRST_NAMES);
     const last = r.pick(LAST_NAMES);
-    const created = stamp(firstStart - r.int(7, 21), 10 * 60 + r.int(0, 400));
+    const createdDay = firstStart - r.int(7, 21);
+    const created = stamp(createdDay, 10 * 60 + r.int(0, 400));
     const starts = [firstStart];
     // Retreatment after relapse, typically 6–24 months later.
     if (r.chance(0.22)) starts.push(firstStart + r.int(180, 730));
@@ -187,8 +223,11 @@ class ClinicWriter {
       ).lastInsertRowid,
     );
     this.counts.patients++;
+    const registeredBy = this.techniciansOn(createdDay);
+    this.audit(created, registeredBy[index % registeredBy.length] ?? this.chief, 'create', 'patient', patientId, { mrn: `MRN-${String(index).padStart(6, '0')}`, firstName: first, lastName: last });
     const atRisk = r.chance(0.12);
     for (const start of courseStarts) this.writeCourse(patientId, start, atRisk);
+    if (archived) this.audit(stamp(lastStart + 400, 11 * 60), this.chief, 'archive', 'patient', patientId, null, 'Discharged to community care; records retained');
   }
 
   private writeCourse(patientId: number, startDay: number, atRisk: boolean): void {
@@ -212,6 +251,7 @@ class ClinicWriter {
     );
     this.counts.courses++;
     this.insert.authorization.run(courseId, initialAuth, `PA-${100000 + courseId}`, 'At prescription', prescriber, prescribedAt);
+    this.audit(prescribedAt, prescriber, 'create', 'course', courseId, { patientId, protocolName: protocol.name, plannedSessions: planned, authorizedSessions: initialAuth, startDate: dayIso(start) });
 
     const outcome = r.weighted(OUTCOMES);
     const baseline = clamp(Math.round(r.normal(19, 3.5)), 11, 27);
@@ -226,7 +266,9 @@ class ClinicWriter {
     const visual = r.chance(0.15);
     const mtAt = (day: number, notes: string) => {
       this.counts.motorThresholds++;
-      return Number(this.insert.mt.run(courseId, dayIso(day), rmt, visual ? 'visual' : 'emg', protocol.coil, prescriber, notes, stamp(day, 8 * 60 + 30)).lastInsertRowid);
+      const id = Number(this.insert.mt.run(courseId, dayIso(day), rmt, visual ? 'visual' : 'emg', protocol.coil, prescriber, notes, stamp(day, 8 * 60 + 30)).lastInsertRowid);
+      this.audit(stamp(day, 8 * 60 + 30), prescriber, 'create', 'motor_threshold', id, { courseId, measuredOn: dayIso(day), rmtPctMso: rmt });
+      return id;
     };
     let mtDay = start - r.int(0, 3);
     let mtId = mtAt(mtDay, '');
@@ -264,6 +306,7 @@ class ClinicWriter {
       if (!accelerated && n === DAILY_PHASE_SESSIONS - 2 && discontinueAfter > DAILY_PHASE_SESSIONS) {
         authorized = planned;
         this.insert.authorization.run(courseId, planned, `PA-${100000 + courseId}-EXT`, 'Taper approved by payer', prescriber, stamp(day, 12 * 60));
+        this.audit(stamp(day, 12 * 60), prescriber, 'authorize', 'course', courseId, { authorizedSessions: planned }, 'Taper approved by payer');
       }
       const week = Math.floor((day - firstSession) / 7) + 1;
       // Weekly through the acute phase (weeks 2–6; baseline covers week 1), and at the last session.
@@ -274,22 +317,27 @@ class ClinicWriter {
         this.writePhq9(patientId, courseId, day, clamp(Math.round(expected + r.normal(0, 1.6)), 0, 27), atRisk, technician);
         nextPhq9Week = week;
       }
-      const sessionId = this.writeSession(courseId, n, day, accelerated ? 8 * 60 + (index % 10) * 50 : r.int(7 * 60, 17 * 60),
-        r.chance(0.85) ? technician : r.pick(this.techniciansOn(day)), mtId, method, positionJson, landmarks, angle, protocol, rmt);
+      const minutes = accelerated ? 8 * 60 + (index % 10) * 50 : r.int(7 * 60, 17 * 60);
+      const deliveredBy = r.chance(0.85) ? technician : r.pick(this.techniciansOn(day));
+      if (n === 1) this.audit(stamp(day, minutes + 25), deliveredBy, 'start', 'course', courseId, null, `First session on ${dayIso(day)}`);
+      const sessionId = this.writeSession(courseId, n, day, minutes, deliveredBy, mtId, method, positionJson, landmarks, angle, protocol, rmt);
       const adverse = this.writeSessionEvents(sessionId, n, protocol.trains);
       if (adverse) review = `${adverse} in session ${n} on ${dayIso(day)}`;
       delivered = n;
       lastDay = day;
     }
-    this.endCourse(courseId, delivered, planned, discontinueAfter, lastDay, review, authorized);
+    this.endCourse(courseId, delivered, planned, discontinueAfter, lastDay, review, authorized, prescriber);
   }
 
-  private endCourse(courseId: number, delivered: number, planned: number, discontinueAfter: number, lastDay: number, review: string | null, authorized: number): void {
+  private endCourse(courseId: number, delivered: number, planned: number, discontinueAfter: number, lastDay: number, review: string | null, authorized: number, prescriber: number): void {
     const at = stamp(lastDay, 17 * 60);
     if (delivered >= planned) {
       this.insert.courseEnd.run('completed', 'Course completed as planned', dayIso(lastDay), review ? 1 : 0, review, authorized, at, courseId);
+      this.audit(at, prescriber, 'complete', 'course', courseId, { status: 'completed', endedOn: dayIso(lastDay) }, 'Course completed as planned');
     } else if (delivered >= discontinueAfter) {
-      this.insert.courseEnd.run('discontinued', this.random.pick(DISCONTINUATION_REASONS), dayIso(lastDay), review ? 1 : 0, review, authorized, at, courseId);
+      const reason = this.random.pick(DISCONTINUATION_REASONS);
+      this.insert.courseEnd.run('discontinued', reason, dayIso(lastDay), review ? 1 : 0, review, authorized, at, courseId);
+      this.audit(at, prescriber, 'discontinue', 'course', courseId, { status: 'discontinued', endedOn: dayIso(lastDay) }, reason);
     } else {
       this.insert.courseEnd.run(delivered > 0 ? 'active' : 'planned', null, null, review ? 1 : 0, review, authorized, at, courseId);
     }
@@ -313,6 +361,7 @@ class ClinicWriter {
       ).lastInsertRowid,
     );
     this.counts.sessions++;
+    this.audit(at, technicianId, 'create', 'session', sessionId, { courseId, sessionNumber: n, sessionDate: dayIso(day), trainsDelivered: trains });
     if (interrupted) {
       this.insert.interruption.run(sessionId, stoppedAfter, r.pick(INTERRUPTION_REASONS));
       this.counts.interruptions++;
@@ -360,9 +409,12 @@ class ClinicWriter {
     const at = stamp(day, 8 * 60 + r.int(0, 500));
     const id = Number(this.insert.phq9.run(patientId, courseId, dayIso(day), ...items, difficulty, enteredBy, at).lastInsertRowid);
     this.counts.phq9++;
+    this.audit(at, enteredBy, 'create', 'phq9', id, { patientId, courseId, assessedOn: dayIso(day), total, item9 });
     // Positive item 9 is acknowledged the same day, except the last few days' (still open, as in a real clinic).
     if (item9 > 0 && day < this.today - 2) {
-      this.insert.acknowledgement.run(id, this.psychiatrists[0], stamp(day, 16 * 60), 'Reviewed with patient; no plan or intent; safety plan updated');
+      const actionTaken = 'Reviewed with patient; no plan or intent; safety plan updated';
+      this.insert.acknowledgement.run(id, this.chief, stamp(day, 16 * 60), actionTaken);
+      this.audit(stamp(day, 16 * 60), this.chief, 'acknowledge', 'phq9', id, { acknowledgedAt: stamp(day, 16 * 60) }, actionTaken);
     }
   }
 }

@@ -26,3 +26,27 @@ export const auditEntry = z.object({
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const auditListInput = z.object({ entity: z.enum(auditEntities), entityId: id });
+
+/** One read of a patient's record (the patient, a course, its report or an export): who, when, what. */
+export const accessEntry = z.object({
+  id,
+  at: timestamp,
+  staffId: id,
+  staffName: z.string(),
+  action: z.enum(['view', 'export']),
+  entity: z.enum(['patient', 'course']),
+  entityId: id,
+});
+export type AccessEntry = z.infer<typeof accessEntry>;
+
+export const accessListInput = z.object({ patientId: id });
+
+/**
+ * The audit log's hash chain checked end to end. `entries`: rows checked (on a break, up to and
+ * including `firstBrokenId`, the first row whose content or link to the previous row fails).
+ */
+export const auditChainStatus = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number().int().nonnegative() }),
+  z.object({ ok: z.literal(false), firstBrokenId: id, entries: z.number().int().positive() }),
+]);
+export type AuditChainStatus = z.infer<typeof auditChainStatus>;
