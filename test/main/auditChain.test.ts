@@ -9,7 +9,7 @@ import { listAccess, recordAccess, recordAudit, verifyAuditChain } from '../../s
 import { auditHash, GENESIS_HASH } from '../../src/main/services/auditHash';
 import { accessEntry, auditChainStatus } from '../../src/shared/schemas/audit';
 import { patientInput, prescriptionInput } from '../support/fixtures';
-import { at, ok, tempDatabase, tempDir } from '../support/tempDatabase';
+import { at, ok, tempDatabase, tempDir, TEST_PASSWORD } from '../support/tempDatabase';
 
 const T0 = at('2026-03-01T09:00:00.000Z');
 const day = (d: string) => at(`${d}T12:00:00.000Z`);
@@ -18,8 +18,8 @@ const day = (d: string) => at(`${d}T12:00:00.000Z`);
 async function clinicWithHistory(): Promise<{ db: Kysely<DB>; dispatch: Dispatch; courseId: number }> {
   const env = await tempDatabase();
   const { dispatch } = env;
-  ok(await dispatch('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, T0));
-  ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', role: 'technician' }, T0));
+  ok(await dispatch('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: TEST_PASSWORD }, T0));
+  ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, T0));
   ok(await dispatch('patients:create', patientInput(), T0));
   const course = ok(await dispatch('courses:prescribe', prescriptionInput({ patientId: 1, protocolId: 1, startDate: '2026-03-02' }), T0));
   ok(await dispatch('motorThresholds:record', { actorId: 1, courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, T0));
@@ -76,8 +76,8 @@ describe('audit hash chain', () => {
     await dropGuards(db);
     const row = (await auditRows(db))[3];
     if (!row) throw new Error('missing row');
-    const forged = { ...row, staff_id: 2 };
-    await sql`UPDATE audit_log SET staff_id = 2, hash = ${auditHash(forged)} WHERE id = 4`.execute(db);
+    const forged = { ...row, staff_id: row.staff_id === 1 ? 2 : 1 };
+    await sql`UPDATE audit_log SET staff_id = ${forged.staff_id}, hash = ${auditHash(forged)} WHERE id = 4`.execute(db);
     expect(await verifyAuditChain(db)).toEqual({ ok: false, firstBrokenId: 5, entries: 5 });
   });
 
