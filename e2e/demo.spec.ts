@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, signIn, test } from './fixtures';
 
 test('open the demo clinic from the first-run screen, look around, and go back to the empty clinic untouched', async ({ page, host }) => {
   await page.goto(host.url);
@@ -7,9 +7,10 @@ test('open the demo clinic from the first-run screen, look around, and go back t
 
   await page.getByRole('button', { name: 'Open the demo clinic' }).click();
   await expect(page.getByTestId('demo-banner')).toContainText('Demo clinic: generated patients, not real records.');
-  await expect(page.getByRole('heading', { name: 'Who is using the app?' })).toBeVisible();
-  await screenshot(page, '51-demo-choose-staff');
-  await page.getByRole('listitem').filter({ hasText: 'Dr. Maya Patel' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByTestId('demo-sign-in-hint')).toContainText('maya.patel (psychiatrist)');
+  await screenshot(page, '51-demo-sign-in');
+  await signIn(page, 'maya.patel', 'demo-password');
 
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await expect(page.getByTestId('demo-banner')).toBeVisible();
@@ -24,7 +25,6 @@ test('open the demo clinic from the first-run screen, look around, and go back t
   await page.getByRole('button', { name: 'Back to my clinic' }).click();
   await expect(page.getByRole('heading', { name: 'Welcome — set up your clinic' })).toBeVisible();
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
-  const own = await host.invoke('patients:search', { query: '' });
-  expect(own.total).toBe(0);
-  expect((await host.invoke('app:info', {})).demo).toBe(false);
+  const own = await host.invoke('app:info', {});
+  expect(own).toMatchObject({ demo: false, staffCount: 0 });
 });

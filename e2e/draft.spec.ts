@@ -1,10 +1,10 @@
 import { seedDemoCourse } from '../tools/seed/demoCourse';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openSignedIn, screenshot, test } from './fixtures';
 
 test('what was typed into a session survives a crash and is offered back, until it is saved', async ({ page, host }) => {
   host.setNow(new Date(2026, 2, 23, 10));
-  const { courseId, psychiatristId } = await seedDemoCourse(host.dispatch, { sessions: 15 });
-  await page.addInitScript((id) => sessionStorage.setItem('tms.actingStaffId', String(id)), psychiatristId);
+  const { courseId } = await seedDemoCourse(host.dispatch, { sessions: 15 });
+  await openSignedIn(page, host, 'maya.patel');
   await page.goto(`${host.url}/#/courses/${courseId}/sessions/new`);
   await expect(page.getByRole('heading', { name: 'Session 16 of 36' })).toBeVisible();
   await expect(page.getByTestId('draft-notice')).toHaveCount(0);
@@ -37,8 +37,8 @@ test('what was typed into a session survives a crash and is offered back, until 
 
 test('a half-entered PHQ-9 is offered back after the window closed, and cancelling discards it', async ({ page, host }) => {
   host.setNow(new Date(2026, 2, 23, 10));
-  const { psychiatristId } = await seedDemoCourse(host.dispatch, { sessions: 15 });
-  await page.addInitScript((id) => sessionStorage.setItem('tms.actingStaffId', String(id)), psychiatristId);
+  await seedDemoCourse(host.dispatch, { sessions: 15 });
+  await openSignedIn(page, host, 'maya.patel');
   const form = `${host.url}/#/patients/1/phq9/new`;
   const choose = (item: number, label: string) => page.getByRole('radio', { name: `Item ${item}: ${label}`, exact: true });
   await page.goto(form);

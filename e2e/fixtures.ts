@@ -2,10 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../src/main/demo/demoAccounts';
 import type { Dispatch } from '../src/main/ipc/dispatch';
 import type { Channel } from '../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
 import { ELECTRON_BINARY_ENV } from '../tools/electron-e2e/electronBinary';
+import { newSecret, TOKEN_HEADER } from '../tools/web-host/access';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
 import { type ElectronHost, launchElectronHost, notInElectron } from './electronHost';
 
@@ -14,6 +16,8 @@ const screenshotDir = resolve(import.meta.dirname, '../screenshots');
 
 export interface HostHandle {
   readonly url: string;
+  /** The web host's start-up token (the Electron app has none). */
+  readonly token?: string;
   readonly dbFile: string;
   /** Where the host writes exported files (the app would ask with a save dialog). */
   readonly exportsDir: string;
@@ -23,9 +27,15 @@ export interface HostHandle {
   restart(): Promise<void>;
   /** Fixes the host's clock (null: real time again), for tests that span several days. */
   setNow(now: Date | null): void;
-  /** Calls a contract channel directly (as of `at`, if given), failing the test on an error result. */
-  invoke<C extends Channel>(channel: C, input: ChannelInput<C>, at?: string): Promise<ChannelOutput<C>>;
+  /**
+   * Calls a contract channel directly (as of `at`, if given) signed in as `staffId` (default 1,
+   * the account the first-run screen creates), failing the test on an error result.
+   */
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>, at?: string, staffId?: number): Promise<ChannelOutput<C>>;
 }
+
+/** The password setUpClinic gives the first account. */
+export const FIRST_PASSWORD = 'first account password';
 
 interface SpecFixtures {
   host: HostHandle;
@@ -47,7 +57,9 @@ const webHost: HostFixtures = {
     let fixedNow: Date | null = null;
     const now = () => fixedNow ?? new Date();
     const exportsDir = join(dir, 'exports');
-    let current: WebHost = await startWebHost({ dbFile, rendererDir, now, exportsDir });
+    // One start-up token across restarts, so the test's browser keeps being let in.
+    const token = newSecret();
+    let current: WebHost = await startWebHost({ dbFile, rendererDir, now, exportsDir, token });
     await use({
       get url() {
         return current.url;
@@ -59,19 +71,25 @@ const webHost: HostFixtures = {
       },
       async restart() {
         await current.close();
-        current = await startWebHost({ dbFile, rendererDir, now, exportsDir });
+        current = await startWebHost({ dbFile, rendererDir, now, exportsDir, token });
       },
       setNow(value) {
         fixedNow = value;
       },
-      async invoke(channel, input, at) {
-        const result = await current.dispatch(channel, input, { now: at ? new Date(at) : now() });
+      token,
+      async invoke(channel, input, at, staffId = 1) {
+        const result = await current.dispatch(channel, input, { now: at ? new Date(at) : now(), staffId });
         if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
         return result.value as never;
       },
     });
     await current.close();
     rmSync(dir, { recursive: true, force: true });
+  },
+  // The browser shows the host's start-up token on every request, as the printed address does once.
+  page: async ({ page, host }, use) => {
+    await page.context().setExtraHTTPHeaders({ [TOKEN_HEADER]: host.token ?? '' });
+    await use(page);
   },
 };
 
@@ -99,9 +117,9 @@ function electronHost(executablePath: string): HostFixtures {
         setNow(value) {
           if (value !== null) notInElectron("fixing the main process's clock");
         },
-        async invoke(channel, input, at) {
+        async invoke(channel, input, at, staffId = 1) {
           if (at) notInElectron("calls as of another time (the app's clock is real)");
-          const result = await app.dispatch(channel, input, { now: new Date() });
+          const result = await app.dispatch(channel, input, { now: new Date(), staffId });
           if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
           return result.value as never;
         },
@@ -128,12 +146,58 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-/** First run on an empty database: creates the first (psychiatrist) account and signs in. */
-export async function setUpClinic(page: Page, host: HostHandle, name = 'Dr. Maya Patel'): Promise<void> {
+/** First run on an empty database: creates the first (psychiatrist) account, which signs in. */
+export async function setUpClinic(page: Page, host: HostHandle, name = 'Dr. Maya Patel', username = 'maya.patel'): Promise<void> {
   await page.goto(host.url);
   await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(FIRST_PASSWORD);
   await page.getByRole('button', { name: 'Create account and start' }).click();
+  signedInAs.set(page, { username, password: FIRST_PASSWORD });
   await expect(page.getByTestId('acting-staff')).toHaveText(name);
+}
+
+/** The password addStaff's accounts choose after their one-time password. */
+export const passwordOf = (username: string) => `${username} own password`;
+
+/**
+ * A staff manager adds a colleague on the Staff screen; returns the one-time password shown once.
+ * With `signInAs`, the manager signs out and the colleague signs in with it and chooses their own.
+ */
+export async function addStaff(page: Page, name: string, username: string, role = 'TMS technician'): Promise<string> {
+  await page.getByRole('link', { name: 'Staff' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('table', { name: 'Staff members' })).toContainText(name);
+  return (await page.getByTestId('one-time-password-value').textContent()) ?? '';
+}
+
+/** Signs out, signs in with a one-time password and chooses the account's own password. */
+export async function firstSignIn(page: Page, username: string, oneTimePassword: string): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, username, oneTimePassword);
+  await page.getByLabel('One-time or current password').fill(oneTimePassword);
+  await page.getByLabel('New password').fill(passwordOf(username));
+  await page.getByRole('button', { name: 'Save password and continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  signedInAs.set(page, { username, password: passwordOf(username) });
+}
+
+/** Opens the app and signs in (seeded clinics: the demo course's accounts use the demo password). */
+export async function openSignedIn(page: Page, host: HostHandle, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(host.url);
+  await signIn(page, username, password);
+  await expect(page.getByTestId('acting-staff')).toBeVisible();
+}
+
+/** Signs in on the sign-in (or lock) screen. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  signedInAs.set(page, { username, password: password });
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 export interface NewPatient {
@@ -164,13 +228,23 @@ export async function createPatient(page: Page, p: NewPatient): Promise<void> {
   await expect(page.getByTestId('banner-mrn')).toHaveText(p.mrn);
 }
 
-/** Moves both clocks (the page's and the host's) to a moment, then reloads the page at `route`. */
+/**
+ * Moves both clocks (the page's and the host's) to a moment, then reloads the page at `route`.
+ * Main signs out a window idle longer than the clinic's lock time, so after a jump of hours the
+ * same person signs in again, as they would at the start of the next clinic day.
+ */
 export async function travelTo(page: Page, host: HostHandle, localDateTime: string, route: string): Promise<void> {
   const at = new Date(localDateTime);
   host.setNow(at);
   await page.clock.setFixedTime(at);
   await page.goto(`${host.url}/#${route}`);
+  await expect(page.getByRole('heading').first()).toBeVisible();
+  const known = signedInAs.get(page);
+  if (known && (await page.getByRole('heading', { name: 'Sign in' }).isVisible())) await signIn(page, known.username, known.password);
 }
+
+/** Who last signed in on a page, for travelTo. */
+const signedInAs = new WeakMap<Page, { username: string; password: string }>();
 
 /** Saves a screenshot of one element (a chart, say) under screenshots/. */
 export async function screenshotOf(locator: Locator, name: string): Promise<void> {

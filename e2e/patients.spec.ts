@@ -1,4 +1,4 @@
-import { createPatient, expect, fillPatientForm, screenshot, setUpClinic, test } from './fixtures';
+import { createPatient, expect, fillPatientForm, FIRST_PASSWORD, screenshot, setUpClinic, signIn, test } from './fixtures';
 
 const ada = {
   mrn: 'MRN-0042',
@@ -16,7 +16,15 @@ test('first run creates the first staff member, then shows an empty patient list
   await screenshot(page, '01-first-run');
   await page.getByRole('button', { name: 'Create account and start' }).click();
   await expect(page.getByText('Name is required')).toBeVisible();
+  await expect(page.getByText('A username has at least 3 characters')).toBeVisible();
+  await expect(page.getByText('A password has at least 10 characters')).toBeVisible();
   await page.getByLabel('Your name').fill('Dr. Maya Patel');
+  await page.getByLabel('Username').fill('maya.patel');
+  await page.getByLabel('Password', { exact: true }).fill('short');
+  await page.getByRole('button', { name: 'Create account and start' }).click();
+  await expect(page.getByText('A password has at least 10 characters')).toBeVisible();
+  await page.getByLabel('Password', { exact: true }).fill(FIRST_PASSWORD);
+  await screenshot(page, '01b-first-run-password');
   await page.getByRole('button', { name: 'Create account and start' }).click();
   await expect(page.getByTestId('acting-staff')).toHaveText('Dr. Maya Patel');
   await expect(page.getByTestId('empty-state')).toHaveText(/No active courses/);
@@ -73,9 +81,10 @@ test('create, find, edit a patient; the data survives a restart', async ({ page,
   await expect(history).toContainText('Dr. Maya Patel');
 
   // Restart the host on the same file: everything is still there.
+  // A restarted app has nobody signed in.
   await host.restart();
   await page.goto(`${host.url}/#/patients?q=hopper`);
-  await page.getByRole('listitem').filter({ hasText: 'Dr. Maya Patel' }).click();
+  await signIn(page, 'maya.patel', FIRST_PASSWORD);
   await expect(page.getByLabel('Find a patient')).toHaveValue('hopper');
   await expect(rows).toHaveCount(1);
   await rows.first().click();

@@ -7,20 +7,20 @@ const START = new Date(2026, 2, 2); // Monday 2 March 2026
 /** A patient with a 10 Hz course, an MT and `sessions` weekday sessions from 2 March 2026. */
 async function treatedPatient(host: HostHandle, mrn: string, lastName: string, sessions: number) {
   const patient = await host.invoke('patients:create', {
-    actorId: 1, mrn, firstName: 'Test', lastName, dateOfBirth: '1975-05-05', sex: 'female', primaryDiagnosis: 'F33.1', referringPsychiatrist: '', notes: '',
+    mrn, firstName: 'Test', lastName, dateOfBirth: '1975-05-05', sex: 'female', primaryDiagnosis: 'F33.1', referringPsychiatrist: '', notes: '',
   }, '2026-03-01T09:00:00');
   const course = await host.invoke('courses:prescribe', {
-    actorId: 1, patientId: patient.id, protocolId: 1, target: 'left_dlpfc', coil: 'Figure-8', pattern: 'rtms', intensityPctMt: 120, frequencyHz: 10,
+    patientId: patient.id, protocolId: 1, target: 'left_dlpfc', coil: 'Figure-8', pattern: 'rtms', intensityPctMt: 120, frequencyHz: 10,
     burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75, sessionsPerDay: 1, plannedSessions: 36,
     schedule: '', authorizedSessions: 36, authorizationReference: '', startDate: iso(START), notes: '', safetyOverrideReason: '',
   }, '2026-03-01T09:00:00');
-  await host.invoke('motorThresholds:record', { actorId: 1, courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, '2026-03-01T09:00:00');
+  await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, '2026-03-01T09:00:00');
   let day = START;
   for (let n = 0; n < sessions; day = addDays(day, 1)) {
     if (day.getDay() === 0 || day.getDay() === 6) continue;
     const at = `${iso(day)}T09:00:00`;
     const prepared = await host.invoke('sessions:prepare', { courseId: course.id }, at);
-    await host.invoke('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5, actorId: 1 }, at);
+    await host.invoke('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5 }, at);
     n++;
   }
   return { patient, course };
@@ -28,7 +28,7 @@ async function treatedPatient(host: HostHandle, mrn: string, lastName: string, s
 
 async function score(host: HostHandle, patientId: number, date: Date, total: number) {
   const answers = Array.from({ length: 9 }, (_, i) => (i < 8 ? Math.max(0, Math.min(3, total - 3 * i)) : 0));
-  await host.invoke('phq9:create', { actorId: 1, patientId, assessedOn: iso(date), answers, difficulty: 'somewhat', notes: '' }, `${iso(date)}T12:00:00`);
+  await host.invoke('phq9:create', { patientId, assessedOn: iso(date), answers, difficulty: 'somewhat', notes: '' }, `${iso(date)}T12:00:00`);
 }
 
 test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboard', async ({ page, host }) => {

@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoCourse } from '../tools/seed/demoCourse';
-import { expect, screenshot, test, travelTo } from './fixtures';
+import { DEMO_PASSWORD } from '../src/main/demo/demoAccounts';
+import { expect, screenshot, signIn, test, travelTo } from './fixtures';
 
 test('export a 36-session course report as PDF and CSV from the course view', async ({ page, host }) => {
   test.setTimeout(120_000);
   const { courseId } = await seedDemoCourse(host.dispatch);
   await travelTo(page, host, '2026-05-01T10:00:00', `/courses/${courseId}`);
-  await page.getByRole('listitem').filter({ hasText: 'Sam Okafor' }).click();
+  await signIn(page, 'sam.okafor', DEMO_PASSWORD);
   await expect(page.getByTestId('sessions-done')).toHaveText('36 / 36');
   await page.getByRole('button', { name: 'Export PDF' }).click();
   await expect(page.getByTestId('export-result')).toContainText('MRN-004217-vance-course-2026-03-02.pdf', { timeout: 30_000 });

@@ -1,4 +1,4 @@
-import { createPatient, expect, screenshot, setUpClinic, test, travelTo } from './fixtures';
+import { addStaff, createPatient, expect, FIRST_PASSWORD, firstSignIn, screenshot, setUpClinic, test, travelTo } from './fixtures';
 
 const ada = { mrn: 'MRN-0042', lastName: 'Lovelace', firstName: 'Ada', dateOfBirth: '1980-12-10', sex: 'Female', diagnosis: 'F33.2' } as const;
 
@@ -42,12 +42,13 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await screenshot(page, '22-course-ready');
 
   // A technician logs the first session from the today list.
-  await page.getByRole('link', { name: 'Staff' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Sam Okafor');
-  await page.getByRole('button', { name: 'Add' }).click();
-  await expect(page.getByRole('table', { name: 'Staff members' })).toContainText('Sam Okafor');
-  await page.getByRole('button', { name: 'Switch' }).click();
-  await page.getByRole('listitem').filter({ hasText: 'Sam Okafor' }).click();
+  await firstSignIn(page, 'sam.okafor', await addStaff(page, 'Sam Okafor', 'sam.okafor'));
+  // A technician sees no psychiatrist's actions.
+  await page.goto(`${host.url}/#/courses/1`);
+  await expect(page.getByRole('button', { name: 'Log session' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'End course…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Authorization' })).toHaveCount(0);
+  await screenshot(page, '22b-course-as-technician');
   await page.getByRole('link', { name: 'Today' }).click();
   await screenshot(page, '23-today');
   await page.getByRole('button', { name: 'Log session for LOVELACE, Ada' }).click();
@@ -98,18 +99,23 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await screenshot(page, '25-session-correction');
   await page.getByRole('button', { name: 'Cancel' }).first().click();
 
-  // Above the prescription needs a psychiatrist's override with a reason.
+  // Above the prescription: the psychiatrist co-signs at the technician's screen with her own password.
   await travelTo(page, host, '2026-03-05T09:00:00', '/today');
   await page.getByRole('button', { name: 'Log session for LOVELACE, Ada' }).click();
   await page.getByLabel('Intensity (% MT)').fill('130');
   await page.getByLabel('Output (% MSO)').fill('78');
   await expect(page.getByTestId('override-needed')).toContainText('130% MT is above the prescribed 120% MT.');
-  await page.getByRole('button', { name: 'Save session' }).first().click();
-  await expect(page.getByText('Choose the psychiatrist who authorizes this')).toBeVisible();
-  await page.getByLabel('Authorized by (psychiatrist)').selectOption({ label: 'Dr. Maya Patel' });
   await page.getByLabel('Reason', { exact: true }).fill('Phone order: MT drift, raise to 130%');
-  await screenshot(page, '26-session-override');
   await page.getByRole('button', { name: 'Save session' }).first().click();
+  const cosign = page.getByRole('dialog', { name: 'Psychiatrist co-signature' });
+  await expect(cosign).toContainText('130% MT is above the prescribed 120% MT.');
+  await cosign.getByLabel("Psychiatrist's username").fill('maya.patel');
+  await cosign.getByLabel("Psychiatrist's password").fill('not her password');
+  await cosign.getByRole('button', { name: 'Co-sign and save' }).click();
+  await expect(cosign.getByRole('alert')).toContainText('incorrect');
+  await cosign.getByLabel("Psychiatrist's password").fill(FIRST_PASSWORD);
+  await screenshot(page, '26-session-cosign');
+  await cosign.getByRole('button', { name: 'Co-sign and save' }).click();
   await expect(page.getByTestId('sessions-done')).toHaveText('4 / 36');
   await expect(page.getByRole('table', { name: 'Sessions' })).toContainText('Override: Dr. Maya Patel');
   await screenshot(page, '27-course');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { HostSessions } from '../../src/main/ipc/hostSession';
+import type { Channel } from '../../src/shared/ipc/channels';
 import { ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 const T = new Date('2026-03-02T09:00:00.000Z');
@@ -11,7 +12,7 @@ async function clinic() {
   ok(await env.rawDispatch('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: TEST_PASSWORD }, { now: T }));
   const sessions = new HostSessions<string>();
   const window = sessions.get('window-1');
-  const call = (channel: string, input: unknown, now = T) => env.rawDispatch(channel, input, { now, session: window });
+  const call = <C extends Channel>(channel: C, input: unknown, now = T) => env.rawDispatch(channel, input, { now, session: window });
   const auditActions = async () => (await env.db.selectFrom('audit_log').select(['action', 'reason']).where('entity', '=', 'staff').orderBy('id').execute());
   return { ...env, sessions, window, call, auditActions };
 }

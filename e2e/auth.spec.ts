@@ -1,0 +1,48 @@
+import { seedDemoCourse } from '../tools/seed/demoCourse';
+import { expect, openSignedIn, screenshot, signIn, test } from './fixtures';
+
+test('the window locks itself after 10 idle minutes, keeps the half-filled session form for the same person, and starts clean for another', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const now = new Date(2026, 2, 23, 10);
+  host.setNow(now);
+  const { courseId } = await seedDemoCourse(host.dispatch, { sessions: 15 });
+  await page.clock.install({ time: now });
+  await openSignedIn(page, host, 'sam.okafor');
+  await page.goto(`${host.url}/#/courses/${courseId}/sessions/new`);
+  await expect(page.getByRole('heading', { name: 'Session 16 of 36' })).toBeVisible();
+  await page.getByLabel('Notes', { exact: true }).fill('Mild scalp discomfort in the first trains');
+  await page.getByLabel('Trains delivered').fill('74');
+  await page.waitForTimeout(800);
+
+  // Ten minutes without input: the lock screen covers the form, which stays underneath.
+  await page.clock.fastForward('10:30');
+  await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Session 16 of 36' })).toBeHidden();
+  await expect(page.getByLabel('Username')).toHaveValue('sam.okafor');
+  await screenshot(page, '05-lock');
+  // Main signed the window out too: nothing can be read or written until someone signs in.
+  // (This callback runs in the page; the e2e project has no DOM types.)
+  const refused = await page.evaluate(() => (globalThis as unknown as { api: { invoke(c: string, i: unknown): Promise<unknown> } }).api.invoke('patients:search', {}));
+  expect(refused).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+
+  await signIn(page, 'sam.okafor', 'demo-password');
+  await expect(page.getByRole('heading', { name: 'Session 16 of 36' })).toBeVisible();
+  await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Mild scalp discomfort in the first trains');
+  await expect(page.getByLabel('Trains delivered')).toHaveValue('74');
+
+  // Locked again, and a psychiatrist signs in at this window: a fresh screen, none of Sam's typing.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await signIn(page, 'maya.patel', 'demo-password');
+  await expect(page.getByTestId('acting-staff')).toHaveText('Dr. Maya Patel');
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await page.goto(`${host.url}/#/courses/${courseId}/sessions/new`);
+  await expect(page.getByRole('heading', { name: 'Session 16 of 36' })).toBeVisible();
+  await expect(page.getByTestId('draft-notice')).toHaveCount(0);
+  await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('');
+
+  // Sam's draft is still Sam's.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'sam.okafor', 'demo-password');
+  await page.goto(`${host.url}/#/courses/${courseId}/sessions/new`);
+  await expect(page.getByTestId('draft-notice')).toBeVisible();
+});
