@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../migrations';
 import { APP_PAGE } from './support/bootMain';
+import { createCourse } from './support/clinicData';
 import { startApp } from './support/startApp';
 
 describe('IPC in the built main bundle', () => {
@@ -13,9 +14,12 @@ describe('IPC in the built main bundle', () => {
       value: { schemaVersion: migrations.length, databasePath: join(main.folders.userData, 'tms-course-tracker.sqlite'), demo: false, staffCount: 0 },
     });
     // The hidden report window loads the same page at a report route.
-    expect(await main.invoke('app:info', {}, { ...own, url: `${APP_PAGE}#/report/1?by=1` })).toMatchObject({ ok: true });
+    expect(await main.invoke('app:info', {}, { ...own, url: `${APP_PAGE}#/report/1` })).toMatchObject({ ok: true });
     // Contract errors come back as results, never thrown.
     expect(await main.invoke('nope:nothing', {}, own)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    // Nobody is signed in at this window yet: refused before the input is even read.
+    expect(await main.invoke('patients:get', { id: 'x' }, own)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    await createCourse(main, own);
     expect(await main.invoke('patients:get', { id: 'x' }, own)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 

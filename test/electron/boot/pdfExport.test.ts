@@ -57,7 +57,7 @@ describe('PDF export in the built main bundle', () => {
     });
     const report = reportWindow?.target ?? '';
     const loads = (await main.calls('BrowserWindow.loadURL')).filter((call) => call.target === report);
-    expect(loads.map((call) => call.args)).toEqual([[`${APP_PAGE}#/report/${course.courseId}?by=${course.actorId}`]]);
+    expect(loads.map((call) => call.args)).toEqual([[`${APP_PAGE}#/report/${course.courseId}`]]);
     const [print] = await main.calls('WebContents.printToPDF');
     expect(print?.target).toBe(`WebContents#${idOf(report)}`);
     expect(print?.args[0]).toMatchObject({ printBackground: true, displayHeaderFooter: true });

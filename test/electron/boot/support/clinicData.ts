@@ -1,10 +1,11 @@
 import type { IpcResult } from '../../../../src/shared/ipc/result';
 import { patientInput, prescriptionInput } from '../../../support/fixtures';
+import { TEST_PASSWORD } from '../../../support/tempDatabase';
 import type { BootedMain, Sender } from './bootMain';
 
 /**
- * The boot tests' data-writing calls, kept here in one place: when inputs lose `actorId` and
- * channels need a signed-in user (per WebContents), only these functions change.
+ * The boot tests' data-writing calls, kept here in one place: identity comes from the sender's
+ * window (signed in by staff:createFirst), never from the input.
  */
 
 function value<T>(result: IpcResult<unknown>, what: string): T {
@@ -13,19 +14,22 @@ function value<T>(result: IpcResult<unknown>, what: string): T {
 }
 
 export interface Course {
-  actorId: number;
+  staffId: number;
   courseId: number;
 }
 
-/** The first staff account, a patient and a prescribed course, through the app's own IPC handler. */
+/**
+ * The first staff account (which signs `from`'s window in, as the first-run screen does), a
+ * patient and a prescribed course, through the app's own IPC handler.
+ */
 export async function createCourse(main: BootedMain, from: Sender): Promise<Course> {
-  const doctor = value<{ id: number }>(await main.invoke('staff:createFirst', { name: 'Dr. Maya Patel', role: 'psychiatrist' }, from), 'staff:createFirst');
-  const patient = value<{ id: number }>(await main.invoke('patients:create', patientInput({ actorId: doctor.id }), from), 'patients:create');
-  const course = value<{ id: number }>(
-    await main.invoke('courses:prescribe', prescriptionInput({ actorId: doctor.id, patientId: patient.id }), from),
-    'courses:prescribe',
-  );
-  return { actorId: doctor.id, courseId: course.id };
+  const first = { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: TEST_PASSWORD };
+  const doctor = value<{ staff: { id: number } }>(await main.invoke('staff:createFirst', first, from), 'staff:createFirst').staff;
+  const { actorId: _patientActor, ...patient } = patientInput();
+  const created = value<{ id: number }>(await main.invoke('patients:create', patient, from), 'patients:create');
+  const { actorId: _courseActor, ...prescription } = prescriptionInput({ patientId: created.id });
+  const course = value<{ id: number }>(await main.invoke('courses:prescribe', prescription, from), 'courses:prescribe');
+  return { staffId: doctor.id, courseId: course.id };
 }
 
 export interface ExportResult {
@@ -36,5 +40,5 @@ export interface ExportResult {
 
 /** Exports the course report as PDF, as the course screen's button does. */
 export async function exportPdf(main: BootedMain, from: Sender, course: Course): Promise<ExportResult> {
-  return value<ExportResult>(await main.invoke('reports:exportPdf', { actorId: course.actorId, courseId: course.courseId }, from), 'reports:exportPdf');
+  return value<ExportResult>(await main.invoke('reports:exportPdf', { courseId: course.courseId }, from), 'reports:exportPdf');
 }
