@@ -31,7 +31,7 @@ async function start(): Promise<void> {
   let window: BrowserWindow | null = null;
   const sessions = new HostSessions<number>();
   const exports = createElectronExports(url, preload, () => window, sessions);
-  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), pages, sessions);
+  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e), verifyAuditAtStart: true, onAuditChainBroken: (s) => console.error(`Audit log chain broken at entry ${s.ok ? '' : s.firstBrokenId}`) }), pages, sessions);
   window = createMainWindow(preload, url);
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();

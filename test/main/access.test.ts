@@ -19,6 +19,8 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'courses:end': ['psychiatrist'],
   'courses:clearReview': ['psychiatrist'],
   'courses:authorize': ['psychiatrist', 'admin'],
+  'audit:verifyChain': ['admin'],
+  'audit:accessLog': ['admin'],
   'phq9:acknowledge': ['psychiatrist'],
   'phq9:markEnteredInError': ['psychiatrist'],
   'sessions:signPending': ['psychiatrist'],

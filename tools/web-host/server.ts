@@ -119,6 +119,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       clinics,
       validateOutput: options.validateOutput ?? true,
       logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
+      verifyAuditAtStart: true,
     });
     return { db, dispatch };
   };

@@ -100,6 +100,8 @@ async function resolveActor(db: Kysely<DB>, context: DispatchContext): Promise<A
 export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): Dispatch {
   const handlers = createHandlers(db, {
     appVersion: options.appVersion ?? '0.0.0',
+    ...(options.verifyAuditAtStart ? { verifyAuditAtStart: true } : {}),
+    ...(options.onAuditChainBroken ? { onAuditChainBroken: options.onAuditChainBroken } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
     ...(options.clinics ? { clinics: options.clinics } : {}),
   });

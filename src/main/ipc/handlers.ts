@@ -3,7 +3,9 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelOutput, Contract, ParsedInput } from '../../shared/ipc/contract';
 import type { DB } from '../db/schema';
 import { getAppInfo } from '../services/appInfo';
-import { listAudit } from '../services/audit';
+import { listAccess, listAudit } from '../services/audit';
+import { AuditChainMonitor } from '../services/auditChainMonitor';
+import { logView } from '../services/viewLog';
 import type { Actor } from '../services/actor';
 import { authSession, changePassword, resetPassword, setUpSignIn, signIn, signOut } from '../services/auth';
 import type { ActorContext } from '../services/context';
@@ -38,6 +40,7 @@ import { ServiceError } from '../services/errors';
 import type { ClinicSwitcher } from '../demo/demoClinic';
 import { localIsoDate } from '../../shared/dates';
 import type { SignInResult } from '../../shared/schemas/auth';
+import type { AuditChainStatus } from '../../shared/schemas/audit';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
 
 /** What a handler gets besides its input: the actor is resolved and checked by dispatch. */
@@ -56,6 +59,10 @@ export type Handlers = {
 
 export interface HandlerOptions {
   appVersion: string;
+  /** Check the audit chain in the background as the host starts (the app and the web host do; tests need not). */
+  verifyAuditAtStart?: boolean;
+  /** Told when a check finds the chain broken (the host logs it; admins see it in the app). */
+  onAuditChainBroken?: (status: AuditChainStatus) => void;
   /** Printing and saving files; a host without them answers export calls with "unavailable". */
   exports?: ExportPorts;
   /** Switching to the demo clinic and back; without it those calls answer "unavailable". */
@@ -75,6 +82,8 @@ function exportsOf(options: HandlerOptions): ExportPorts {
 /** One handler per contract channel; a missing one is a compile error. */
 export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handlers {
   const dashboard = new DashboardReader(db);
+  const auditChain = new AuditChainMonitor(db, undefined, options.onAuditChainBroken);
+  if (options.verifyAuditAtStart) void auditChain.check();
   const signedIn = async (ctx: HandlerContext, result: SignInResult): Promise<SignInResult> => {
     ctx.session?.signIn(result.staff.id, ctx.now);
     return result;
@@ -98,18 +107,31 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'staff:update': ({ id, ...fields }, ctx) => updateStaff(db, ctx, id, fields),
     'staff:resetPassword': (input, ctx) => resetPassword(db, ctx, input.staffId),
     'patients:search': (input) => searchPatients(db, input),
-    'patients:get': (input) => getPatient(db, input.id),
+    'patients:get': async (input, ctx) => {
+      const patient = await getPatient(db, input.id);
+      await logView(db, ctx, 'patient', patient.id);
+      return patient;
+    },
     'patients:create': (input, ctx) => createPatient(db, ctx, input),
     'patients:update': ({ id, version, ...fields }, ctx) => updatePatient(db, ctx, id, version, fields),
     'patients:archive': (input, ctx) => archivePatient(db, ctx, input),
     'patients:restore': (input, ctx) => restorePatient(db, ctx, input),
     'audit:list': (input) => listAudit(db, input.entity, input.entityId),
+    'audit:verifyChain': async (input) => {
+      if (input.recheck) await auditChain.check();
+      return auditChain.report();
+    },
+    'audit:accessLog': (input) => listAccess(db, input.patientId),
     'protocols:list': (input) => listProtocols(db, input.includeInactive),
     'protocols:create': (input, ctx) => createProtocol(db, ctx, input),
     'protocols:revise': ({ id, ...fields }, ctx) => reviseProtocol(db, ctx, id, fields),
     'protocols:retire': (input, ctx) => retireProtocol(db, ctx, input.id, input.reason),
     'courses:prescribe': (input, ctx) => prescribeCourse(db, ctx, input),
-    'courses:get': (input, ctx) => getCourseDetail(db, ctx, input.id),
+    'courses:get': async (input, ctx) => {
+      const detail = await getCourseDetail(db, ctx, input.id);
+      await logView(db, ctx, 'course', detail.course.id);
+      return detail;
+    },
     'courses:listForPatient': (input) => listCoursesForPatient(db, input.patientId),
     'courses:authorize': (input, ctx) => authorizeSessions(db, ctx, input),
     'courses:end': (input, ctx) => endCourse(db, ctx, input),
@@ -132,7 +154,11 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'dashboard:cohort': (input) => dashboard.cohort(input),
     'settings:get': () => getClinicSettings(db),
     'settings:update': (input, ctx) => updateClinicSettings(db, ctx, input),
-    'reports:data': (input, ctx) => getReportData(db, ctx, input.courseId),
+    'reports:data': async (input, ctx) => {
+      const report = await getReportData(db, ctx, input.courseId);
+      await logView(db, ctx, 'course', input.courseId);
+      return report;
+    },
     'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.courseId),
     'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.courseId, input.kind),
   };

@@ -1,22 +1,38 @@
-import { AppShell, Badge, Button, Group, Text } from '@mantine/core';
-import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import { Alert, Anchor, AppShell, Badge, Button, Group, Text } from '@mantine/core';
+import { Link as RouterLink, NavLink as RouterNavLink, Outlet } from 'react-router';
+import type { Channel } from '../../shared/ipc/channels';
 import { staffRoleLabels } from '../../shared/schemas/staff';
-import { useActor, useAuth } from '../session/auth';
+import { useActor, useAuth, useCan } from '../session/auth';
+import { useAuditChain } from '../features/auditlog/AuditChainPanel';
 import { DemoBanner } from '../features/demo/DemoBanner';
 import { Item9AlertBar } from '../features/phq9/Item9AlertBar';
 import classes from './AppLayout.module.css';
 
-const sections = [
+const sections: Array<{ to: string; label: string; channel?: Channel }> = [
   { to: '/today', label: 'Today' },
   { to: '/patients', label: 'Patients' },
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/protocols', label: 'Protocols' },
   { to: '/staff', label: 'Staff' },
+  { to: '/audit', label: 'Audit', channel: 'audit:verifyChain' },
 ];
+
+/** Administrators see a broken audit chain on every screen until it is dealt with. */
+function AuditChainAlert() {
+  const chain = useAuditChain(true);
+  const status = chain.data?.status;
+  if (!status || status.ok) return null;
+  return (
+    <Alert color="red" variant="filled" mb="sm" role="alert" data-testid="audit-chain-alert">
+      The audit log was altered outside the app (chain broken at entry {status.firstBrokenId}). <Anchor component={RouterLink} to="/audit" c="white" fw={700}>See Audit</Anchor>
+    </Alert>
+  );
+}
 
 export function AppLayout() {
   const actor = useActor();
   const { lock, signOut } = useAuth();
+  const can = useCan();
   return (
     <AppShell header={{ height: 52 }} padding="md">
       <AppShell.Header className={classes.header}>
@@ -25,7 +41,7 @@ export function AppLayout() {
             <Text fw={700} c="teal.9">TMS Course Tracker</Text>
             <nav aria-label="Sections">
               <Group gap={4}>
-                {sections.map((s) => (
+                {sections.filter((s) => !s.channel || can(s.channel)).map((s) => (
                   <RouterNavLink key={s.to} to={s.to} className={classes.navLink}>
                     {s.label}
                   </RouterNavLink>
@@ -44,6 +60,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Main>
         <DemoBanner />
+        {can('audit:verifyChain') && <AuditChainAlert />}
         <Item9AlertBar />
         <Outlet />
       </AppShell.Main>

@@ -24,6 +24,8 @@ export const channels = [
   'patients:archive',
   'patients:restore',
   'audit:list',
+  'audit:verifyChain',
+  'audit:accessLog',
   'protocols:list',
   'protocols:create',
   'protocols:revise',

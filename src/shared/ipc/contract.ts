@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appInfo, clinicSwitchResult } from '../schemas/appInfo';
-import { auditEntry, auditListInput } from '../schemas/audit';
+import { accessEntry, accessListInput, auditChainInput, auditChainReport, auditEntry, auditListInput } from '../schemas/audit';
 import {
   patient,
   patientArchiveInput,
@@ -59,7 +59,7 @@ import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
-import { type ChannelAccess, CLINICAL, PSYCHIATRIST, PSYCHIATRIST_OR_ADMIN } from './access';
+import { ADMIN, type ChannelAccess, CLINICAL, PSYCHIATRIST, PSYCHIATRIST_OR_ADMIN } from './access';
 import type { Channel } from './channels';
 
 interface ChannelSpec {
@@ -90,6 +90,8 @@ export const contract = {
   'patients:archive': { access: 'signed-in', input: patientArchiveInput, output: patient },
   'patients:restore': { access: 'signed-in', input: patientRestoreInput, output: patient },
   'audit:list': { access: 'signed-in', input: auditListInput, output: z.array(auditEntry) },
+  'audit:verifyChain': { access: ADMIN, input: auditChainInput, output: auditChainReport },
+  'audit:accessLog': { access: ADMIN, input: accessListInput, output: z.array(accessEntry) },
   'protocols:list': { access: 'signed-in', input: protocolListInput, output: z.array(protocol) },
   'protocols:create': { access: PSYCHIATRIST, input: protocolCreateInput, output: protocol },
   'protocols:revise': { access: PSYCHIATRIST, input: protocolReviseInput, output: protocol },

@@ -50,3 +50,12 @@ export const auditChainStatus = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), firstBrokenId: id, entries: z.number().int().positive() }),
 ]);
 export type AuditChainStatus = z.infer<typeof auditChainStatus>;
+
+/** The chain check an administrator sees: the last result (from start-up or a re-check) and whether one is running. */
+export const auditChainReport = z.object({
+  status: auditChainStatus.nullable(),
+  checkedAt: timestamp.nullable(),
+  running: z.boolean(),
+});
+export type AuditChainReport = z.infer<typeof auditChainReport>;
+export const auditChainInput = z.object({ recheck: z.boolean().default(false) });

@@ -8,6 +8,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../format';
 import { AuditHistory } from '../audit/AuditHistory';
+import { AccessLog } from '../auditlog/AccessLog';
+import { useCan } from '../../session/auth';
 import { PatientCoursesPanel } from '../courses/PatientCoursesPanel';
 import { Phq9Panel } from '../phq9/Phq9Panel';
 import { usePatientPhq9 } from '../phq9/queries';
@@ -40,6 +42,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 export function PatientDetailScreen() {
   const navigate = useNavigate();
+  const can = useCan();
   const id = usePatientIdParam();
   const patient = usePatient(id);
   const restore = usePatientMutation('patients:restore');
@@ -104,6 +107,7 @@ export function PatientDetailScreen() {
       <PatientCoursesPanel patientId={p.id} archived={p.archivedAt !== null} />
       <Phq9Panel patient={p} assessments={phq9.data} error={phq9.error} />
       <AuditHistory entity="patient" entityId={p.id} labels={patientFieldLabels} />
+      {can('audit:accessLog') && <AccessLog patientId={p.id} />}
       <ArchivePatientDialog patient={p} opened={archiveOpen} onClose={archiveDialog.close} />
     </Stack>
   );
