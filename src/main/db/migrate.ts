@@ -53,6 +53,9 @@ export async function runMigrations(db: Kysely<any>, raw: Database.Database, lis
     const next = current + 1;
     try {
       await db.transaction().execute(async (trx) => {
+        // BEGIN IMMEDIATE holds the write lock: if another process migrated the file while we
+        // waited for it, this step is already done.
+        if (schemaVersionOf(raw) >= next) return;
         await migration.up(trx);
         await sql.raw(`PRAGMA user_version = ${next}`).execute(trx);
       });

@@ -5,6 +5,7 @@ export const errorCodes = [
   'forbidden',
   'unknown_channel',
   'unavailable',
+  'busy',
   'internal',
 ] as const;
 
