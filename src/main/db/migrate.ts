@@ -7,34 +7,8 @@ export function schemaVersionOf(raw: Database.Database): number {
   return raw.pragma('user_version', { simple: true }) as number;
 }
 
-/**
- * Refuses a file this version cannot safely migrate: one written by a newer version,
- * or a non-empty SQLite file that was never ours.
- */
-export function assertMigratable(raw: Database.Database, file: string, latest: number): void {
-  const current = schemaVersionOf(raw);
-  if (current > latest) {
-    throw new DatabaseOpenError(
-      'too_new',
-      `The database ${file} was written by a newer version of TMS Course Tracker (schema ${current}; ` +
-        `this version knows up to ${latest}). Install the newer version to open it. The file was not changed.`,
-    );
-  }
-  if (current === 0) {
-    const tables = raw
-      .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
-      .get() as { n: number };
-    if (tables.n > 0) {
-      throw new DatabaseOpenError(
-        'not_ours',
-        `${file} is a SQLite database but not a TMS Course Tracker one. It was not changed.`,
-      );
-    }
-  }
-}
-
 /** Copies the whole database to a sibling file before a schema change touches it. */
-export function backUpBeforeMigration(raw: Database.Database, file: string, from: number, to: number, now: Date): string {
+export async function backUpBeforeMigration(raw: Database.Database, file: string, from: number, to: number, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = `${file}.backup-v${from}-to-v${to}-${stamp}`;
   raw.prepare('VACUUM INTO ?').run(target);
