@@ -9,6 +9,7 @@ import { lockDown } from './electron/security';
 import { trustedPages } from './electron/trustedPages';
 import { createMainWindow, preloadFile } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
+import { BackupService } from './backup/service';
 
 const DATABASE_FILE = 'tms-course-tracker.sqlite';
 const DEMO_DATABASE_FILE = 'demo-clinic.sqlite';
@@ -25,11 +26,26 @@ async function start(): Promise<void> {
   const file = demo ? demoFile : join(app.getPath('userData'), DATABASE_FILE);
   const db = await openDatabase(file, { onBackup: (path) => console.info(`Database backed up to ${path}`) });
   app.on('will-quit', () => void db.destroy());
+  const backups = new BackupService(db, file, {
+    // After a restore the app relaunches on the restored file, once the renderer has had the answer.
+    swap: async (replace) => {
+      await db.destroy();
+      await replace();
+      setTimeout(() => {
+        app.relaunch();
+        app.quit();
+      }, 200);
+      return { restarting: true };
+    },
+    onError: (error) => console.error('backup', error),
+  });
+  const stopBackups = backups.startSchedule();
+  app.on('will-quit', stopBackups);
   const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   const preload = preloadFile(import.meta.dirname);
   let window: BrowserWindow | null = null;
   const exports = createElectronExports(url, preload, () => window);
-  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), pages);
+  registerIpc(createDispatch(db, { appVersion: app.getVersion(), exports, clinics: electronClinicSwitcher(demo, demoFile), backups, validateOutput: !app.isPackaged, logError: (c, e) => console.error(c, e) }), pages);
   window = createMainWindow(preload, url);
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();

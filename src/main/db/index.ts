@@ -40,6 +40,15 @@ export interface OpenDatabaseOptions {
   checkAccess?: AccessCheck;
 }
 
+const connections = new WeakMap<Kysely<DB>, Database.Database>();
+
+/** The better-sqlite3 connection under a database opened by `openDatabase` (for the backup API). */
+export function connectionOf(db: Kysely<DB>): Database.Database {
+  const raw = connections.get(db);
+  if (!raw) throw new Error('This database was not opened by openDatabase.');
+  return raw;
+}
+
 function setPragmas(raw: Database.Database, busyTimeoutMs: number): void {
   raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   // Clinical data: a committed write must survive a power cut, so FULL, not NORMAL.
@@ -147,13 +156,14 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
     setPragmas(raw, busyTimeoutMs);
     const current = schemaVersionOf(raw);
     if (current > 0 && current < latest) {
-      options.onBackup?.(await backUpBeforeMigration(raw, file, current, latest, options.now ?? new Date()));
+      options.onBackup?.(await backUpBeforeMigration(raw, file, options.now ?? new Date()));
     }
     const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
     // Kysely initialises its driver on the first query, and only an initialised driver closes
     // the connection on destroy(): without a query (nothing to migrate) the file stayed open.
     await sql`SELECT 1`.execute(db);
     await runMigrations(db, raw, migrations);
+    connections.set(db, raw);
     if (inspection.uncleanShutdown) {
       const check = startCheck(file, 'integrity_check');
       check.unref();

@@ -1,18 +1,19 @@
 import type Database from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import type { Migration } from '../../../migrations';
+import { createBackup } from '../backup/backups';
 import { DatabaseOpenError } from './errors';
 
 export function schemaVersionOf(raw: Database.Database): number {
   return raw.pragma('user_version', { simple: true }) as number;
 }
 
-/** Copies the whole database to a sibling file before a schema change touches it. */
-export async function backUpBeforeMigration(raw: Database.Database, file: string, from: number, to: number, now: Date): Promise<string> {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.backup-v${from}-to-v${to}-${stamp}`;
-  raw.prepare('VACUUM INTO ?').run(target);
-  return target;
+/**
+ * Backs the whole database up (verified, under a temporary name until verified) into the
+ * backups folder beside it before a schema change touches it; returns the backup's path.
+ */
+export async function backUpBeforeMigration(raw: Database.Database, file: string, now: Date): Promise<string> {
+  return (await createBackup(raw, file, 'pre-migration', now)).path;
 }
 
 /**

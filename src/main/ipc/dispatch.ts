@@ -74,6 +74,7 @@ export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): D
     appVersion: options.appVersion ?? '0.0.0',
     ...(options.exports ? { exports: options.exports } : {}),
     ...(options.clinics ? { clinics: options.clinics } : {}),
+    ...(options.backups ? { backups: options.backups } : {}),
   });
   const validateOutput = options.validateOutput ?? true;
   const run = async (channel: string, input: unknown, context?: DispatchContext): Promise<IpcResult<unknown>> => {

@@ -34,6 +34,8 @@ import { ServiceError } from '../services/errors';
 import type { ClinicSwitcher } from '../demo/demoClinic';
 import { localIsoDate } from '../../shared/dates';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
+import type { BackupService } from '../backup/service';
+import type { ActorContext } from '../services/context';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>, ctx: ServiceContext) => Promise<ChannelOutput<C>>;
@@ -45,6 +47,23 @@ export interface HandlerOptions {
   exports?: ExportPorts;
   /** Switching to the demo clinic and back; without it those calls answer "unavailable". */
   clinics?: ClinicSwitcher;
+  /** Backups of the open clinic file; without it the backup calls answer "unavailable". */
+  backups?: BackupService;
+}
+
+function backupsOf(options: HandlerOptions): BackupService {
+  if (!options.backups) throw new ServiceError('unavailable', 'Backups are not available here.');
+  return options.backups;
+}
+
+/**
+ * The signed-in staff member behind a call. Until the host passes `actor` in the context (sign-in),
+ * a call without one is refused: backup channels never take an actor from their input.
+ */
+function actingStaffId(ctx: ServiceContext): number {
+  const actor = (ctx as Partial<ActorContext>).actor;
+  if (!actor) throw new ServiceError('forbidden', 'Sign in as an administrator to do this.');
+  return actor.id;
 }
 
 function clinicsOf(options: HandlerOptions): ClinicSwitcher {
@@ -103,5 +122,10 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'reports:data': (input, ctx) => getReportData(db, ctx, input.courseId, input.generatedById),
     'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.actorId, input.courseId),
     'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.actorId, input.courseId, input.kind),
+    'backups:list': async () => backupsOf(options).list(),
+    'backups:create': (_input, ctx) => backupsOf(options).create('manual', ctx.now),
+    'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),
+    'backups:restore': (input, ctx) => backupsOf(options).restore(ctx, actingStaffId(ctx), input),
+    'backups:setPassphrase': (input, ctx) => backupsOf(options).setPassphrase(ctx, actingStaffId(ctx), input),
   };
 }
