@@ -12,6 +12,7 @@ const sections = [
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/protocols', label: 'Protocols' },
   { to: '/staff', label: 'Staff' },
+  { to: '/backups', label: 'Backups', adminOnly: true },
 ];
 
 export function AppLayout() {
@@ -25,7 +26,7 @@ export function AppLayout() {
             <Text fw={700} c="teal.9">TMS Course Tracker</Text>
             <nav aria-label="Sections">
               <Group gap={4}>
-                {sections.map((s) => (
+                {sections.filter((s) => !('adminOnly' in s) || actor.role === 'admin').map((s) => (
                   <RouterNavLink key={s.to} to={s.to} className={classes.navLink}>
                     {s.label}
                   </RouterNavLink>

@@ -3,6 +3,7 @@ import { PatientDetailScreen } from '../features/patients/PatientDetailScreen';
 import { PatientEditScreen, PatientNewScreen } from '../features/patients/PatientFormScreens';
 import { PatientListScreen } from '../features/patients/PatientListScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { BackupScreen } from '../features/backup/BackupScreen';
 import { CourseScreen } from '../features/courses/CourseScreen';
 import { PrescribeCourseScreen } from '../features/courses/PrescribeCourseScreen';
 import { ProtocolListScreen } from '../features/protocols/ProtocolListScreen';
@@ -37,6 +38,7 @@ export const router = createHashRouter([
       { path: 'patients/:patientId', element: <PatientDetailScreen /> },
       { path: 'patients/:patientId/edit', element: <PatientEditScreen /> },
       { path: 'staff', element: <StaffScreen /> },
+      { path: 'backups', element: <BackupScreen /> },
       { path: '*', element: <NotFoundScreen /> },
     ],
   },
