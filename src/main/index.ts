@@ -9,6 +9,7 @@ import { lockDown } from './electron/security';
 import { trustedPages } from './electron/trustedPages';
 import { createMainWindow, preloadFile } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
+import { newestGoodBackupNote } from './backup/backups';
 import { BackupService } from './backup/service';
 import { type AppLog, createFileLog, dispatchErrorLogger } from './log/appLog';
 
@@ -72,7 +73,9 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       log?.error('Start-up failed', error);
-      const message = error instanceof DatabaseOpenError ? error.message : `TMS Course Tracker could not start: ${String(error)}`;
+      const note = error instanceof DatabaseOpenError && error.file ? newestGoodBackupNote(error.file) : null;
+      const message =
+        (error instanceof DatabaseOpenError ? error.message : `TMS Course Tracker could not start: ${String(error)}`) + (note ? `\n\n${note}` : '');
       dialog.showErrorBox('TMS Course Tracker', message);
       app.exit(1);
     });

@@ -50,7 +50,7 @@ async function clinicFile(dir: string, patients = 0): Promise<string> {
   return file;
 }
 
-describe('opening a file says exactly what is wrong and leaves the file untouched', () => {
+describe('opening a file says exactly what is wrong and leaves the file untouched', { timeout: 30_000 }, () => {
   it('creates a new clinic only where no file exists: readable by the user only, no temporary left', async () => {
     const dir = tempDir();
     const file = join(dir, 'clinic.sqlite');
