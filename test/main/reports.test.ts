@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db';
@@ -77,7 +78,38 @@ describe('course export', () => {
     expect(readFileSync(result.path ?? '', 'latin1')).toMatch(/^%PDF/);
     const audits = await exportsOf(d);
     expect(audits).toHaveLength(1);
-    expect(JSON.parse(audits[0]?.after_json ?? '{}')).toEqual({ kind: 'pdf', path: result.path, bytes: 51, pages: 2 });
+    expect(JSON.parse(audits[0]?.after_json ?? '{}')).toEqual({ kind: 'pdf', path: result.path, temp: expect.stringMatching(/\.tmp$/), bytes: 51, pages: 2 });
+    expect(statSync(result.path ?? '').mode & 0o777).toBe(0o600);
+    expect(readdirSync(saveTo)).toEqual(['MRN-004217-vance-course-2026-03-02.pdf']);
+    await d.close();
+  });
+
+  it('writes no file when its audit entry cannot be written', async () => {
+    const saveTo = tempDir();
+    const dir = tempDir();
+    const file = join(dir, 'clinic.sqlite');
+    const db = await openDatabase(file, { busyTimeoutMs: 50 });
+    const recorder = recordingPorts(saveTo);
+    const dispatch = createDispatch(db, { exports: recorder.ports });
+    const { courseId, psychiatristId } = await seedDemoCourse(dispatch);
+    // Another program holds the write lock: the audit entry cannot be committed.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    const result = await dispatch('reports:exportPdf', { courseId }, { now: new Date('2026-04-20T10:00:00'), staffId: psychiatristId });
+    other.exec('ROLLBACK');
+    other.close();
+    expect(result).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(readdirSync(saveTo)).toEqual([]);
+    expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'export').execute()).toEqual([]);
+    await db.destroy();
+  });
+
+  it('removes the file and records that nothing was saved when writing it fails', async () => {
+    const d = await demo(join(tempDir(), 'unplugged'));
+    const result = await d.dispatch('reports:exportPdf', { courseId: d.courseId }, { now: new Date('2026-04-20T10:00:00'), staffId: d.psychiatristId });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/could not be saved.*Nothing was saved/) } });
+    const audits = await exportsOf(d);
+    expect(audits.map((a) => a.reason)).toEqual([expect.stringMatching(/^PDF report saved to/), expect.stringMatching(/^PDF report NOT saved to/)]);
     await d.close();
   });
 

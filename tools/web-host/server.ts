@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
 import { type ClinicSwitcher, rebuildDemoClinic } from '../../src/main/demo/demoClinic';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
 import { HostSessions } from '../../src/main/ipc/hostSession';
+import { BackupService } from '../../src/main/backup/service';
 import { BRIDGE_PATH, bridgeScript, INVOKE_PATH } from './bridgeScript';
 import { HostAccess, newSecret, SESSION_COOKIE, sessionCookie } from './access';
 import { createChromiumExports } from './chromiumExports';
@@ -100,7 +101,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const demoFile = options.dbFile.replace(/(\.sqlite)?$/, '-demo.sqlite');
   // The demo clinic swaps the open database and its dispatch; the page reloads after the answer.
   const open = async (demo: boolean) => {
-    const db = await openDatabase(demo ? demoFile : options.dbFile);
+    const file = demo ? demoFile : options.dbFile;
+    const db = await openDatabase(file);
+    // A restore swaps the file under the open database: close it, replace it, reopen in place.
+    const backups = new BackupService(db, file, {
+      swap: async (replace) => {
+        const previous = current;
+        await previous.db.destroy();
+        await replace();
+        current = await open(demo);
+        return { restarting: false };
+      },
+      onError: (error) => console.error('[web-host] backup:', error),
+    });
     const clinics: ClinicSwitcher = {
       demo,
       openDemo: async (today) => {
@@ -117,6 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       appVersion: options.appVersion ?? 'web-host',
       exports,
       clinics,
+      backups,
       validateOutput: options.validateOutput ?? true,
       logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
       verifyAuditAtStart: true,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import type { Migration } from '../../../migrations';
+import { createBackup } from '../backup/backups';
 import { DatabaseOpenError } from './errors';
 
 export function schemaVersionOf(raw: Database.Database): number {
@@ -8,37 +9,11 @@ export function schemaVersionOf(raw: Database.Database): number {
 }
 
 /**
- * Refuses a file this version cannot safely migrate: one written by a newer version,
- * or a non-empty SQLite file that was never ours.
+ * Backs the whole database up (verified, under a temporary name until verified) into the
+ * backups folder beside it before a schema change touches it; returns the backup's path.
  */
-export function assertMigratable(raw: Database.Database, file: string, latest: number): void {
-  const current = schemaVersionOf(raw);
-  if (current > latest) {
-    throw new DatabaseOpenError(
-      'too_new',
-      `The database ${file} was written by a newer version of TMS Course Tracker (schema ${current}; ` +
-        `this version knows up to ${latest}). Install the newer version to open it. The file was not changed.`,
-    );
-  }
-  if (current === 0) {
-    const tables = raw
-      .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
-      .get() as { n: number };
-    if (tables.n > 0) {
-      throw new DatabaseOpenError(
-        'not_ours',
-        `${file} is a SQLite database but not a TMS Course Tracker one. It was not changed.`,
-      );
-    }
-  }
-}
-
-/** Copies the whole database to a sibling file before a schema change touches it. */
-export function backUpBeforeMigration(raw: Database.Database, file: string, from: number, to: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.backup-v${from}-to-v${to}-${stamp}`;
-  raw.prepare('VACUUM INTO ?').run(target);
-  return target;
+export async function backUpBeforeMigration(raw: Database.Database, file: string, now: Date): Promise<string> {
+  return (await createBackup(raw, file, 'pre-migration', now)).path;
 }
 
 /**
@@ -53,6 +28,9 @@ export async function runMigrations(db: Kysely<any>, raw: Database.Database, lis
     const next = current + 1;
     try {
       await db.transaction().execute(async (trx) => {
+        // BEGIN IMMEDIATE holds the write lock: if another process migrated the file while we
+        // waited for it, this step is already done.
+        if (schemaVersionOf(raw) >= next) return;
         await migration.up(trx);
         await sql.raw(`PRAGMA user_version = ${next}`).execute(trx);
       });

@@ -55,10 +55,21 @@ function isSqliteConstraint(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
 
+/** SQLITE_BUSY (and its extended codes): another connection held the write lock past busy_timeout. */
+export function isSqliteBusy(error: unknown): boolean {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+export const BUSY_MESSAGE =
+  'The database is busy with another program or window and this change could not wait any longer. ' +
+  'Nothing was saved; what you typed is kept — please try again in a moment.';
+
 function toErrorData(channel: string, error: unknown, options: DispatchOptions): AppErrorData {
   if (error instanceof ServiceError) {
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }
+  if (isSqliteBusy(error)) return { code: 'busy', message: BUSY_MESSAGE };
   options.logError?.(channel, error);
   if (isSqliteConstraint(error)) {
     // The schema's CHECKs mirror the zod rules, so reaching one means the two disagree.
@@ -104,6 +115,7 @@ export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): D
     ...(options.onAuditChainBroken ? { onAuditChainBroken: options.onAuditChainBroken } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
     ...(options.clinics ? { clinics: options.clinics } : {}),
+    ...(options.backups ? { backups: options.backups } : {}),
   });
   const validateOutput = options.validateOutput ?? true;
   const run = async (channel: string, input: unknown, context?: DispatchContext): Promise<IpcResult<unknown>> => {

@@ -42,6 +42,7 @@ import { localIsoDate } from '../../shared/dates';
 import type { SignInResult } from '../../shared/schemas/auth';
 import type { AuditChainStatus } from '../../shared/schemas/audit';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
+import type { BackupService } from '../backup/service';
 
 /** What a handler gets besides its input: the actor is resolved and checked by dispatch. */
 export interface HandlerContext {
@@ -67,6 +68,13 @@ export interface HandlerOptions {
   exports?: ExportPorts;
   /** Switching to the demo clinic and back; without it those calls answer "unavailable". */
   clinics?: ClinicSwitcher;
+  /** Backups of the open clinic file; without it the backup calls answer "unavailable". */
+  backups?: BackupService;
+}
+
+function backupsOf(options: HandlerOptions): BackupService {
+  if (!options.backups) throw new ServiceError('unavailable', 'Backups are not available here.');
+  return options.backups;
 }
 
 function clinicsOf(options: HandlerOptions): ClinicSwitcher {
@@ -161,5 +169,10 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     },
     'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.courseId),
     'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.courseId, input.kind),
+    'backups:list': async () => backupsOf(options).list(),
+    'backups:create': (_input, ctx) => backupsOf(options).create('manual', ctx.now),
+    'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),
+    'backups:restore': (input, ctx) => backupsOf(options).restore(ctx, input),
+    'backups:setPassphrase': (input, ctx) => backupsOf(options).setPassphrase(ctx, input),
   };
 }

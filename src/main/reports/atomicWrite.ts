@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 
-/** Writes the whole file to a temporary sibling, syncs it, then renames it over the target. */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+/** A temporary sibling name for `path`. */
+export function tempSiblingOf(path: string): string {
+  return `${path}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/**
+ * Writes the whole file to a temporary sibling (readable by the user only), syncs it, then
+ * renames it over the target.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | string, temp = tempSiblingOf(path)): Promise<void> {
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx', 0o600);
     try {
       await handle.writeFile(data);
       await handle.sync();

@@ -4,7 +4,9 @@ import { recordAudit } from '../services/audit';
 import type { ActorContext } from '../services/context';
 import { getCourseDetail } from '../services/courses';
 import { getClinicSettings } from '../services/settings';
-import { writeFileAtomic } from './atomicWrite';
+import { rm } from 'node:fs/promises';
+import { ServiceError } from '../services/errors';
+import { tempSiblingOf, writeFileAtomic } from './atomicWrite';
 import { phq9Csv, sessionsCsv } from './csv';
 import { courseFileName } from './fileNames';
 import { countPdfPages, type PdfPrinter, reportPageOptions } from './pdfPrinter';
@@ -44,11 +46,27 @@ async function exportFile(
   } else {
     data = kind === 'sessions' ? sessionsCsv(detail) : phq9Csv(detail);
   }
-  await writeFileAtomic(path, data);
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  const label = kind === 'pdf' ? 'PDF report' : `${kind} CSV`;
+  // No file with patient data may exist without its audit entry, so the entry is committed
+  // first (synchronous=FULL: it is on disk) and names the temporary file too; only then is the
+  // file written. A crash after the commit leaves an audited file (or audited temporary file);
+  // a crash before it leaves no file. If the write fails, the partial file is removed and a
+  // second entry records that nothing was saved (the log is append-only).
+  const temp = tempSiblingOf(path);
   await db.transaction().execute((trx) =>
-    recordAudit(trx, ctx, { staffId: actor.id, action: 'export', entity: 'course', entityId: courseId, before: null, after: { kind, path, bytes, pages }, reason: `${kind === 'pdf' ? 'PDF report' : `${kind} CSV`} saved to ${path}` }),
+    recordAudit(trx, ctx, { staffId: actor.id, action: 'export', entity: 'course', entityId: courseId, before: null, after: { kind, path, temp, bytes, pages }, reason: `${label} saved to ${path}` }),
   );
+  try {
+    await writeFileAtomic(path, data, temp);
+  } catch (error) {
+    await rm(temp, { force: true });
+    const why = error instanceof Error ? error.message : String(error);
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, ctx, { staffId: actor.id, action: 'export', entity: 'course', entityId: courseId, before: null, after: { kind, path, saved: false }, reason: `${label} NOT saved to ${path}: ${why.slice(0, 300)}` }),
+    );
+    throw new ServiceError('unavailable', `The ${label} could not be saved to ${path} (${why.slice(0, 200)}). Nothing was saved; choose another place and try again.`);
+  }
   return { path, bytes, pages };
 }
 

@@ -14,6 +14,7 @@ const sections: Array<{ to: string; label: string; channel?: Channel }> = [
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/protocols', label: 'Protocols' },
   { to: '/staff', label: 'Staff' },
+  { to: '/backups', label: 'Backups', channel: 'backups:list' },
   { to: '/audit', label: 'Audit', channel: 'audit:verifyChain' },
 ];
 
@@ -38,7 +39,7 @@ export function AppLayout() {
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
-            <Text fw={700} c="teal.9">TMS Course Tracker</Text>
+            <Text fw={700} c="teal.9" style={{ whiteSpace: 'nowrap' }}>TMS Course Tracker</Text>
             <nav aria-label="Sections">
               <Group gap={4}>
                 {sections.filter((s) => !s.channel || can(s.channel)).map((s) => (
@@ -50,9 +51,8 @@ export function AppLayout() {
             </nav>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Text size="sm" c="dimmed">Signed in as</Text>
-            <Text size="sm" fw={600} data-testid="acting-staff">{actor.name}</Text>
-            <Badge variant="light" color="gray">{staffRoleLabels[actor.role]}</Badge>
+            <Text size="sm" fw={600} data-testid="acting-staff" style={{ whiteSpace: 'nowrap' }} title="Signed in">{actor.name}</Text>
+            <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>{staffRoleLabels[actor.role]}</Badge>
             <Button size="compact-sm" variant="subtle" onClick={() => void lock()}>Lock</Button>
             <Button size="compact-sm" variant="subtle" onClick={() => void signOut()}>Sign out</Button>
           </Group>

@@ -57,6 +57,11 @@ export const channels = [
   'reports:data',
   'reports:exportPdf',
   'reports:exportCsv',
+  'backups:list',
+  'backups:create',
+  'backups:preview',
+  'backups:restore',
+  'backups:setPassphrase',
 ] as const;
 
 export type Channel = (typeof channels)[number];

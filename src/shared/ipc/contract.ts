@@ -59,6 +59,17 @@ import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
+import {
+  backupCreateInput,
+  backupInfo,
+  backupList,
+  backupPreview,
+  backupRef,
+  backupRestoreInput,
+  backupRestoreResult,
+  backupSetPassphraseInput,
+  backupSettingsResult,
+} from '../schemas/backup';
 import { ADMIN, type ChannelAccess, CLINICAL, PSYCHIATRIST, PSYCHIATRIST_OR_ADMIN } from './access';
 import type { Channel } from './channels';
 
@@ -123,6 +134,11 @@ export const contract = {
   'reports:data': { access: 'signed-in', input: reportDataInput, output: reportData },
   'reports:exportPdf': { access: 'signed-in', input: reportExportInput, output: exportResult },
   'reports:exportCsv': { access: 'signed-in', input: csvExportInput, output: exportResult },
+  'backups:list': { access: ADMIN, input: z.object({}), output: backupList },
+  'backups:create': { access: ADMIN, input: backupCreateInput, output: backupInfo },
+  'backups:preview': { access: ADMIN, input: backupRef, output: backupPreview },
+  'backups:restore': { access: ADMIN, input: backupRestoreInput, output: backupRestoreResult },
+  'backups:setPassphrase': { access: ADMIN, input: backupSetPassphraseInput, output: backupSettingsResult },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ export const errorCodes = [
   'locked',
   'unknown_channel',
   'unavailable',
+  'busy',
   'internal',
 ] as const;
 

@@ -1,0 +1,215 @@
+import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { BackupInfo, BackupPreview } from '../../../shared/schemas/backup';
+import { AppError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { useBackupList, useBackupPreview, useCreateBackup, useRestoreBackup, useSetBackupPassphrase } from './queries';
+
+const kindLabels: Record<BackupInfo['kind'], string> = {
+  startup: 'At start-up',
+  daily: 'Daily',
+  manual: 'By hand',
+  'pre-migration': 'Before an update',
+  'pre-restore': 'Before a restore',
+};
+
+const verificationLabels: Record<BackupInfo['verification'], { label: string; color: string }> = {
+  verified: { label: 'Verified', color: 'teal' },
+  unverified: { label: 'Not verified', color: 'gray' },
+  changed: { label: 'Changed since written', color: 'red' },
+};
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`);
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof AppError ? error.fields?.[field] : undefined;
+}
+
+function PassphraseForm({ passphraseSet, secondFolder }: { passphraseSet: boolean; secondFolder: string | null }) {
+  const save = useSetBackupPassphrase();
+  const [passphrase, setPassphrase] = useState('');
+  const [current, setCurrent] = useState('');
+  const [folder, setFolder] = useState(secondFolder ?? '');
+  const [done, setDone] = useState(false);
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    save
+      .mutateAsync({ passphrase, ...(passphraseSet ? { currentPassphrase: current } : {}), secondFolder: folder.trim() || null })
+      .then(() => {
+        setPassphrase('');
+        setCurrent('');
+        setDone(true);
+      })
+      .catch(() => undefined);
+  };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate aria-label="Backup passphrase and second folder">
+        <Title order={4} mb={4}>Copies outside this computer</Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          Copies in a second folder (a network share or USB drive) are encrypted with the clinic’s backup passphrase.
+          Keep it somewhere safe: without it those copies cannot be restored. The app does not store it.
+        </Text>
+        <Group align="flex-start">
+          <TextInput label="Second folder" placeholder="e.g. /Volumes/Backup or \\server\share" value={folder} onChange={(e) => setFolder(e.currentTarget.value)} error={fieldError(save.error, 'secondFolder')} w={320} />
+          {passphraseSet && (
+            <PasswordInput label="Current passphrase" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={fieldError(save.error, 'currentPassphrase')} w={220} />
+          )}
+          <PasswordInput label={passphraseSet ? 'New passphrase' : 'Backup passphrase'} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={fieldError(save.error, 'passphrase')} w={220} />
+          <Button type="submit" mt={25} loading={save.isPending}>Save</Button>
+        </Group>
+        {done && <Text size="sm" c="teal.9" mt="xs" role="status">Saved.</Text>}
+        {save.error && !fieldError(save.error, 'passphrase') && !fieldError(save.error, 'currentPassphrase') && !fieldError(save.error, 'secondFolder') && (
+          <ErrorNotice error={save.error} title="Not saved" />
+        )}
+      </form>
+    </Paper>
+  );
+}
+
+function CountsTable({ preview }: { preview: BackupPreview }) {
+  const backup = preview.backup.counts;
+  const rows: Array<[string, string, string]> = [
+    ['Patients', preview.current.patients.toLocaleString(), backup?.patients.toLocaleString() ?? '–'],
+    ['Courses', preview.current.courses.toLocaleString(), backup?.courses.toLocaleString() ?? '–'],
+    ['Sessions', preview.current.sessions.toLocaleString(), backup?.sessions.toLocaleString() ?? '–'],
+    ['Newest session', preview.current.newestSessionDate ?? 'none', backup?.newestSessionDate ?? 'none'],
+  ];
+  return (
+    <Table withTableBorder aria-label="Current file and backup compared">
+      <Table.Thead>
+        <Table.Tr><Table.Th /><Table.Th>Current file</Table.Th><Table.Th>Backup of {when(preview.backup.createdAt)}</Table.Th></Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map(([label, now, then]) => (
+          <Table.Tr key={label}><Table.Td fw={600}>{label}</Table.Td><Table.Td>{now}</Table.Td><Table.Td>{then}</Table.Td></Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
+  const restore = useRestoreBackup();
+  const [passphrase, setPassphrase] = useState('');
+  // An encrypted copy is opened when the passphrase is submitted; a plain one at once.
+  const [submitted, setSubmitted] = useState<string | null>(backup.encrypted ? null : '');
+  const [confirmName, setConfirmName] = useState('');
+  const ref = submitted === null ? null : { name: backup.name, location: backup.location, ...(backup.encrypted ? { passphrase: submitted } : {}) };
+  const [attempt, setAttempt] = useState(0);
+  const preview = useBackupPreview(ref, attempt);
+  const needsPassphrase = backup.encrypted && !preview.data;
+  const loadPreview = () => {
+    setSubmitted(passphrase);
+    setAttempt((n) => n + 1);
+  };
+  const lost = preview.data?.lost;
+  const loses = lost && (lost.patients > 0 || lost.courses > 0 || lost.sessions > 0);
+  return (
+    <Modal opened onClose={onClose} title={<Text fw={700}>Restore the backup of {when(backup.createdAt)}</Text>} size="lg">
+      <Stack gap="sm">
+        {restore.data ? (
+          <Alert color="teal" title="Restored" role="status">
+            The clinic’s file was replaced by the backup of {when(backup.createdAt)}. The file it replaced was kept as the backup {restore.data.keptAs}.
+            {restore.data.restarting ? ' The app is restarting on the restored file.' : ' The screens now show the restored file.'}
+          </Alert>
+        ) : (
+          <>
+            {needsPassphrase && (
+              <Group align="flex-end">
+                <PasswordInput label="Backup passphrase" description="This copy is encrypted." value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={fieldError(preview.error, 'passphrase')} w={280} />
+                <Button onClick={loadPreview} loading={preview.isFetching}>Open</Button>
+              </Group>
+            )}
+            {preview.isFetching && !needsPassphrase && <Loading />}
+            {preview.error && !fieldError(preview.error, 'passphrase') && <ErrorNotice error={preview.error} title="This backup cannot be opened" />}
+            {preview.data && (
+              <>
+                <CountsTable preview={preview.data} />
+                <Alert color={loses ? 'red' : 'gray'} variant="light" title={loses ? 'What will be lost' : 'Nothing recorded will be lost by count'}>
+                  {loses && lost
+                    ? `Everything recorded after ${when(backup.createdAt)} will be gone from the clinic’s file: ${plural(lost.patients, 'patient', 'patients')}, ${plural(lost.courses, 'course', 'courses')} and ${plural(lost.sessions, 'session', 'sessions')} more than the backup holds, and every other change made since. `
+                    : `Changes made after ${when(backup.createdAt)} will be gone from the clinic’s file. `}
+                  The current file is kept as a backup first, so this can be undone.
+                </Alert>
+                <TextInput
+                  label="Type the backup’s name to confirm"
+                  description={backup.name}
+                  value={confirmName}
+                  onChange={(e) => setConfirmName(e.currentTarget.value)}
+                  error={fieldError(restore.error, 'confirmName')}
+                />
+                {restore.error && !fieldError(restore.error, 'confirmName') && <ErrorNotice error={restore.error} title="Not restored" />}
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={onClose}>Cancel</Button>
+                  <Button color="red" disabled={confirmName.trim() !== backup.name} loading={restore.isPending} onClick={() => ref && restore.mutate({ ...ref, confirmName })}>
+                    Replace the clinic’s file with this backup
+                  </Button>
+                </Group>
+              </>
+            )}
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+export function BackupScreen() {
+  const list = useBackupList();
+  const create = useCreateBackup();
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  return (
+    <Stack gap="md" maw={1180}>
+      <Group justify="space-between">
+        <Title order={2}>Backups</Title>
+        <Button onClick={() => create.mutate()} loading={create.isPending}>Back up now</Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        The app backs the clinic’s file up when it starts, every day while it runs and before every update, and checks each
+        copy before keeping it. It keeps the newest backup of each of the last {list.data?.retention.daily ?? 14} days,
+        {' '}{list.data?.retention.weekly ?? 8} weeks and {list.data?.retention.monthly ?? 12} months
+        {list.data ? ` in ${list.data.folder}` : ''}.
+      </Text>
+      <ErrorNotice error={create.error} title="No backup was made" />
+      {list.data?.secondFolderProblem && <Alert color="orange" variant="light" title="Second folder">{list.data.secondFolderProblem}</Alert>}
+      {list.isPending && <Loading />}
+      <ErrorNotice error={list.error} title="Could not list backups" />
+      {list.data && list.data.backups.length === 0 && <Text>No backups yet. Press “Back up now” to make the first one.</Text>}
+      {list.data && list.data.backups.length > 0 && (
+        <Table withTableBorder striped verticalSpacing={6} aria-label="Backups">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Made</Table.Th><Table.Th>Why</Table.Th><Table.Th>Where</Table.Th><Table.Th>Size</Table.Th>
+              <Table.Th>Patients</Table.Th><Table.Th>Courses</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Newest session</Table.Th>
+              <Table.Th>Check</Table.Th><Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.backups.map((b) => (
+              <Table.Tr key={`${b.location}/${b.name}`}>
+                <Table.Td>{when(b.createdAt)}</Table.Td>
+                <Table.Td>{kindLabels[b.kind]}</Table.Td>
+                <Table.Td>{b.location === 'primary' ? 'This computer' : 'Second folder'}{b.encrypted && <Badge ml={6} variant="light" color="gray">Encrypted</Badge>}</Table.Td>
+                <Table.Td>{size(b.bytes)}</Table.Td>
+                <Table.Td>{b.counts?.patients.toLocaleString() ?? '–'}</Table.Td>
+                <Table.Td>{b.counts?.courses.toLocaleString() ?? '–'}</Table.Td>
+                <Table.Td>{b.counts?.sessions.toLocaleString() ?? '–'}</Table.Td>
+                <Table.Td>{b.counts?.newestSessionDate ?? '–'}</Table.Td>
+                <Table.Td><Badge variant="light" color={verificationLabels[b.verification].color}>{verificationLabels[b.verification].label}</Badge></Table.Td>
+                <Table.Td><Button size="xs" variant="light" onClick={() => setRestoring(b)} aria-label={`Restore the backup of ${when(b.createdAt)}`}>Restore…</Button></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {list.data && <PassphraseForm key={String(list.data.passphraseSet)} passphraseSet={list.data.passphraseSet} secondFolder={list.data.secondFolder} />}
+      {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
+    </Stack>
+  );
+}
+
