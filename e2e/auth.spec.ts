@@ -46,3 +46,30 @@ test('the window locks itself after 10 idle minutes, keeps the half-filled sessi
   await page.goto(`${host.url}/#/courses/${courseId}/sessions/new`);
   await expect(page.getByTestId('draft-notice')).toBeVisible();
 });
+
+test('a session above the prescription saved as pending is not counted until the psychiatrist signs it from her own sign-in', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  host.setNow(new Date(2026, 2, 23, 10));
+  const { courseId } = await seedDemoCourse(host.dispatch, { sessions: 15 });
+  await openSignedIn(page, host, 'sam.okafor');
+  await page.goto(`${host.url}/#/courses/${courseId}/sessions/new`);
+  await page.getByLabel('Intensity (% MT)').fill('125');
+  await page.getByLabel('Reason', { exact: true }).fill('Patient asked to go on after MT drift; Dr. Patel not in clinic');
+  await page.getByRole('button', { name: 'Save session' }).first().click();
+  await page.getByRole('dialog', { name: 'Psychiatrist co-signature' }).getByRole('button', { name: 'Save as pending co-signature' }).click();
+  const panel = page.getByTestId('pending-sessions');
+  await expect(panel).toContainText('Sam Okafor');
+  await expect(page.getByTestId('sessions-done')).toContainText('15 / 36');
+  await expect(panel.getByRole('button', { name: 'Sign' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'maya.patel', 'demo-password');
+  await expect(page.getByTestId('acting-staff')).toHaveText('Dr. Maya Patel');
+  await page.goto(`${host.url}/#/courses/${courseId}`);
+  await expect(panel.getByRole('button', { name: 'Sign' })).toBeVisible();
+  await screenshot(page, '26b-pending-cosignature');
+  await panel.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.getByTestId('sessions-done')).toContainText('16 / 36');
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Sessions' })).toContainText('Override: Dr. Maya Patel');
+});

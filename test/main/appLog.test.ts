@@ -23,7 +23,7 @@ describe('application log', () => {
     const dispatch = createDispatch(db, { logError: dispatchErrorLogger(log) });
     await db.destroy();
     // The database is closed: an unexpected failure, with a patient's details in the input.
-    const result = await dispatch('patients:create', patientInput({ lastName: 'Lovelace-Secret', mrn: 'MRN-SECRET' }));
+    const result = await dispatch('patients:create', patientInput({ lastName: 'Lovelace-Secret', mrn: 'MRN-SECRET' }), { now: new Date(), staffId: 1 });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     const text = readFileSync(log.path, 'utf8');
     expect(text).toMatch(/ERROR dispatch patients:create: /);

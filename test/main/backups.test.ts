@@ -47,7 +47,7 @@ async function clinic(dir = tempDir()) {
 describe('backups', { timeout: 60_000 }, () => {
   it('are written under a temporary name, verified, then named; 0600, with their counts', async () => {
     const c = await clinic();
-    ok(await createDispatch(c.db)('patients:create', patientInput()));
+    ok(await createDispatch(c.db)('patients:create', patientInput(), { now: new Date(), staffId: 1 }));
     const info = ok(await c.dispatch('backups:create', {}, admin('2026-03-02T10:00:00.000Z')));
     expect(info).toMatchObject({ kind: 'manual', verification: 'verified', encrypted: false, counts: { patients: 1, courses: 0, sessions: 0 } });
     const folder = backupFolderOf(c.file);
@@ -85,7 +85,7 @@ describe('backups', { timeout: 60_000 }, () => {
     const c = await clinic();
     const second = join(tempDir(), 'usb');
     mkdirSync(second);
-    ok(await createDispatch(c.db)('patients:create', patientInput()));
+    ok(await createDispatch(c.db)('patients:create', patientInput(), { now: new Date(), staffId: 1 }));
     // No passphrase yet: no copy goes outside, and the list says why.
     ok(await c.dispatch('backups:setPassphrase', { passphrase: 'correct horse battery', secondFolder: second }, admin('2026-03-02T09:00:00.000Z')));
     const first = ok(await c.dispatch('backups:create', {}, admin('2026-03-02T10:00:00.000Z')));
@@ -129,9 +129,9 @@ describe('backups', { timeout: 60_000 }, () => {
   it('restore: previews what would be lost, keeps the current file first, swaps, and is audited', async () => {
     const c = await clinic();
     const plain = createDispatch(c.db);
-    ok(await plain('patients:create', patientInput({ mrn: 'KEEP-1' })));
+    ok(await plain('patients:create', patientInput({ mrn: 'KEEP-1' }), { now: new Date(), staffId: 1 }));
     const backup = ok(await c.dispatch('backups:create', {}, admin('2026-03-02T10:00:00.000Z')));
-    ok(await plain('patients:create', patientInput({ mrn: 'LATER-2' })));
+    ok(await plain('patients:create', patientInput({ mrn: 'LATER-2' }), { now: new Date(), staffId: 1 }));
     const ref = { name: backup.name, location: 'primary' as const };
     const preview = ok(await c.dispatch('backups:preview', ref, admin('2026-03-02T11:00:00.000Z')));
     expect(preview.lost).toEqual({ patients: 1, courses: 0, sessions: 0 });

@@ -26,11 +26,11 @@ describe('a write that cannot get the lock', () => {
     const file = join(dir, 'clinic.sqlite');
     const db = await openDatabase(file, { busyTimeoutMs: 50 });
     const dispatch = createDispatch(db);
-    ok(await dispatch('staff:createFirst', { name: 'Admin', role: 'admin' }));
+    ok(await dispatch('staff:createFirst', { name: 'Admin', username: 'admin', role: 'admin', password: 'admin password 1' }));
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const result = await dispatch('patients:create', patientInput());
+      const result = await dispatch('patients:create', patientInput(), { now: new Date(), staffId: 1 });
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('busy');
@@ -40,7 +40,7 @@ describe('a write that cannot get the lock', () => {
       other.exec('ROLLBACK');
       other.close();
     }
-    const after = ok(await dispatch('patients:search', { query: '' }));
+    const after = ok(await dispatch('patients:search', { query: '' }, { now: new Date(), staffId: 1 }));
     expect(after.total).toBe(0);
     await db.destroy();
   });

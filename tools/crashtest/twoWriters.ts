@@ -10,7 +10,7 @@ export async function twoWriters(durationMs: number, writers = 2): Promise<{ fil
   const dir = mkdtempSync(join(tmpdir(), 'tms-writers-'));
   const file = join(dir, 'clinic.sqlite');
   const db = await openDatabase(file);
-  const first = await createDispatch(db)('staff:createFirst', { name: 'Admin', role: 'admin' });
+  const first = await createDispatch(db)('staff:createFirst', { name: 'Admin', username: 'admin', role: 'admin', password: 'admin password 1' });
   if (!first.ok) throw new Error(first.error.message);
   await db.destroy();
   const results = await Promise.all(Array.from({ length: writers }, (_, i) => runWriter(file, `W${i + 1}`, durationMs)));

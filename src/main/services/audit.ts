@@ -144,6 +144,8 @@ export async function listAudit(db: Kysely<DB>, entity: AuditEntity, entityId: n
     ])
     .where('audit_log.entity', '=', entity)
     .where('audit_log.entity_id', '=', entityId)
+    // Who opened the record is listed separately, for administrators (listAccess).
+    .where('audit_log.action', '!=', 'view')
     .orderBy('audit_log.id', 'desc')
     .execute();
   return rows.map((r) => ({

@@ -14,6 +14,7 @@ import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
 import { OutcomeSummary } from './OutcomeSummary';
 import { useCan } from '../../session/auth';
+import { PendingSessionsPanel } from '../sessions/PendingSessionsPanel';
 import { AuditHistory } from '../audit/AuditHistory';
 import { PatientBanner } from '../patients/PatientBanner';
 import { AuthorizationDialog, ClearReviewDialog, EndCourseDialog, RecordMotorThresholdDialog } from './CourseDialogs';
@@ -121,6 +122,8 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           {detail.phq9.length > 0 && <Phq9Table assessments={detail.phq9} name={patientName(detail.patient)} />}
         </Stack>
       </Paper>
+
+      <PendingSessionsPanel courseId={course.id} />
 
       <Paper withBorder p="md">
         <Title order={4} mb="sm">Sessions</Title>
