@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { BackupService } from '../../src/main/backup/service';
 import { openDatabase } from '../../src/main/db';
 import { createDispatch } from '../../src/main/ipc/dispatch';
+import { writeTestPatient } from './testPatient';
 
 /**
  * The process the crash test kills. It opens the clinic file with the app's own `openDatabase`
@@ -38,16 +39,7 @@ if (values.backups) {
 const actorId = Number(values.actor);
 for (let n = 1; ; n += 1) {
   const mrn = `C-${n}`;
-  const result = await dispatch('patients:create', {
-    mrn,
-    firstName: 'Crash',
-    lastName: 'Test',
-    dateOfBirth: '1980-01-01',
-    sex: 'female',
-    primaryDiagnosis: 'F33.2',
-    referringPsychiatrist: '',
-    notes: '',
-  }, { now: new Date(), staffId: actorId });
+  const result = await writeTestPatient(dispatch, actorId, mrn, 'Test');
   if (result.ok) say(`ack ${mrn}`);
   else say(`fail ${result.error.code}`);
   // Let the backup's steps run between writes.

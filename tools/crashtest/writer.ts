@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../src/main/db';
 import { createDispatch } from '../../src/main/ipc/dispatch';
+import { writeTestPatient } from './testPatient';
 
 /**
  * A writer process: opens the clinic file with the app's own `openDatabase` and writes patients
@@ -32,16 +33,7 @@ let failed = 0;
 const errors: Record<string, number> = {};
 for (let n = 1; Date.now() < until; n += 1) {
   const mrn = `${values.label}-${n}`;
-  const result = await dispatch('patients:create', {
-    mrn,
-    firstName: 'Test',
-    lastName: `Writer ${values.label}`,
-    dateOfBirth: '1980-01-01',
-    sex: 'female',
-    primaryDiagnosis: 'F33.2',
-    referringPsychiatrist: '',
-    notes: '',
-  }, { now: new Date(), staffId: actorId });
+  const result = await writeTestPatient(dispatch, actorId, mrn, `Writer ${values.label}`);
   if (result.ok) {
     ok += 1;
     process.stdout.write(`ack ${mrn}\n`);

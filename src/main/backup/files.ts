@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { fsyncDir } from '../db/fsyncDir';
 import { dirname } from 'node:path';
 
 /** Database, WAL, backups and exports: readable by the user only (Linux and macOS). */
@@ -20,18 +21,7 @@ export function fsyncFile(path: string): void {
   }
 }
 
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be opened for fsync on Windows; the rename is still atomic.
-  }
-}
+export { fsyncDir } from '../db/fsyncDir';
 
 /** fsyncs `temp`, renames it to `final` and fsyncs the folder: `final` is whole or absent. */
 export function commitFile(temp: string, final: string): void {

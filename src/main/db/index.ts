@@ -1,10 +1,11 @@
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, linkSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { migrations } from '../../../migrations';
 import { type CheckResult, startCheck } from './checkWorker';
 import { DatabaseOpenError, openMessages } from './errors';
+import { fsyncDir } from './fsyncDir';
 import { ImmediateSqliteDialect } from './immediateDialect';
 import { type AccessCheck, inspectDatabaseFile } from './inspect';
 import { backUpBeforeMigration, runMigrations, schemaVersionOf } from './migrate';
@@ -55,19 +56,6 @@ function setPragmas(raw: Database.Database, busyTimeoutMs: number): void {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Not supported everywhere (Windows); the rename itself is still atomic.
-  }
 }
 
 /**
