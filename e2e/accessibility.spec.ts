@@ -10,12 +10,16 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test('the main screens have no WCAG 2.1 AA violations that axe can find', async ({ page, host }) => {
+  test.setTimeout(180_000);
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Welcome — set up your clinic' })).toBeVisible();
   const firstRun = (await violations(page)).map((v) => `first run: ${v}`);
   // An active course, 20 sessions in, seen on a day it is due: the today list and session form have content.
   host.setNow(new Date(2026, 2, 30, 10));
   const { courseId } = await seedDemoCourse(host.dispatch, { sessions: 20 });
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  firstRun.push(...(await violations(page)).map((v) => `sign in: ${v}`));
   await openSignedIn(page, host, 'maya.patel');
   const screens: Array<[string, string, () => Promise<void>]> = [
     ['today', '/today', () => expect(page.getByRole('button', { name: 'Log session' })).toBeVisible()],
@@ -27,6 +31,7 @@ test('the main screens have no WCAG 2.1 AA violations that axe can find', async 
     ['protocols', '/protocols', () => expect(page.getByRole('table', { name: 'Protocols' })).toBeVisible()],
     ['staff', '/staff', () => expect(page.getByRole('table', { name: 'Staff members' })).toBeVisible()],
     ['phq9 form', '/patients/1/phq9/new', () => expect(page.getByRole('heading', { name: /PHQ-9/ }).first()).toBeVisible()],
+    ['about', '/about', () => expect(page.getByRole('table', { name: 'About this installation' })).toBeVisible()],
     ['report', `/report/${courseId}`, () => expect(page.locator('html[data-report-ready]')).toBeAttached()],
   ];
   const found: string[] = [...firstRun];
@@ -36,5 +41,11 @@ test('the main screens have no WCAG 2.1 AA violations that axe can find', async 
     await ready();
     found.push(...(await violations(page)).map((v) => `${name}: ${v}`));
   }
+  // The report is a page of its own: load the app again.
+  await page.goto('about:blank');
+  await page.goto(`${host.url}/#/today`);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
+  found.push(...(await violations(page)).map((v) => `lock: ${v}`));
   expect(found).toEqual([]);
 });

@@ -37,7 +37,6 @@ async function start(): Promise<void> {
     onIntegrityProblem: (problems) => appLog.error(`Database check found damage: ${problems.slice(0, 5).join('; ')}`),
     onBackgroundCheck: (kind, result) => appLog.info(`Background ${kind}: ${result.ok ? 'ok' : 'PROBLEMS'}`),
   });
-  app.on('will-quit', () => void db.destroy());
   const backups = new BackupService(db, file, {
     // After a restore the app relaunches on the restored file, once the renderer has had the answer.
     swap: async (replace) => {
@@ -52,7 +51,11 @@ async function start(): Promise<void> {
     onError: (error) => appLog.error('Backup failed', error),
   });
   const stopBackups = backups.startSchedule();
-  app.on('will-quit', stopBackups);
+  // Stop the backup schedule before the database closes.
+  app.on('will-quit', () => {
+    stopBackups();
+    void db.destroy();
+  });
   const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   const preload = preloadFile(import.meta.dirname);
   let window: BrowserWindow | null = null;
@@ -66,6 +69,7 @@ async function start(): Promise<void> {
       backups,
       validateOutput: !app.isPackaged,
       logError: dispatchErrorLogger(appLog),
+      logPath: appLog.path,
       verifyAuditAtStart: true,
       onAuditChainBroken: (s) => appLog.error(`Audit log chain broken at entry ${s.ok ? '' : s.firstBrokenId}`),
     }),

@@ -35,7 +35,7 @@ describe('dispatch', () => {
 
   it('reports the app, schema and database file', async () => {
     const { dispatch, file } = await tempDatabase();
-    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, staffCount: 0, demo: false, demoSignIn: null, signInSetupCandidates: [] });
+    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, logPath: null, staffCount: 0, demo: false, demoSignIn: null, signInSetupCandidates: [] });
   });
 
   it('answers demo-clinic calls with "unavailable" where the host cannot switch databases', async () => {

@@ -112,6 +112,7 @@ export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): D
   const handlers = createHandlers(db, {
     appVersion: options.appVersion ?? '0.0.0',
     ...(options.verifyAuditAtStart ? { verifyAuditAtStart: true } : {}),
+    ...(options.logPath ? { logPath: options.logPath } : {}),
     ...(options.onAuditChainBroken ? { onAuditChainBroken: options.onAuditChainBroken } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
     ...(options.clinics ? { clinics: options.clinics } : {}),

@@ -60,6 +60,8 @@ export type Handlers = {
 
 export interface HandlerOptions {
   appVersion: string;
+  /** Where the host's application log is, for the About screen. */
+  logPath?: string;
   /** Check the audit chain in the background as the host starts (the app and the web host do; tests need not). */
   verifyAuditAtStart?: boolean;
   /** Told when a check finds the chain broken (the host logs it; admins see it in the app). */
@@ -97,7 +99,7 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     return result;
   };
   return {
-    'app:info': () => getAppInfo(db, options.appVersion, options.clinics?.demo ?? false),
+    'app:info': () => getAppInfo(db, options.appVersion, options.clinics?.demo ?? false, options.logPath ?? null),
     'app:openDemoClinic': (_input, ctx) => clinicsOf(options).openDemo(localIsoDate(ctx.now)),
     'app:leaveDemoClinic': () => clinicsOf(options).leaveDemo(),
     'auth:session': (_input, ctx) => authSession(db, ctx.actor),

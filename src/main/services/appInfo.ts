@@ -17,7 +17,7 @@ async function setUpCandidates(db: Kysely<DB>): Promise<Array<{ id: number; name
   return db.selectFrom('staff').select(['id', 'name']).where('active', '=', 1).where('role', 'in', ['admin', 'psychiatrist']).orderBy('name').execute();
 }
 
-export async function getAppInfo(db: Kysely<DB>, appVersion: string, demo: boolean): Promise<AppInfo> {
+export async function getAppInfo(db: Kysely<DB>, appVersion: string, demo: boolean, logPath: string | null = null): Promise<AppInfo> {
   const [{ rows: versionRows }, { rows: fileRows }] = await Promise.all([
     sql<{ user_version: number }>`PRAGMA user_version`.execute(db),
     sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db),
@@ -26,6 +26,7 @@ export async function getAppInfo(db: Kysely<DB>, appVersion: string, demo: boole
     version: appVersion,
     schemaVersion: versionRows[0]?.user_version ?? 0,
     databasePath: fileRows.find((r) => r.name === 'main')?.file ?? '',
+    logPath,
     staffCount: await countStaff(db),
     demo,
     demoSignIn: demo ? { password: DEMO_PASSWORD, accounts: await demoAccounts(db) } : null,

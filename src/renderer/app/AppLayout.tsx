@@ -63,6 +63,9 @@ export function AppLayout() {
         {can('audit:verifyChain') && <AuditChainAlert />}
         <Item9AlertBar />
         <Outlet />
+        <Text component="footer" size="xs" c="dimmed" mt="xl" ta="center">
+          TMS Course Tracker · <Anchor component={RouterLink} to="/about" size="xs">About, database and log files</Anchor>
+        </Text>
       </AppShell.Main>
     </AppShell>
   );

@@ -4,6 +4,7 @@ import { PatientEditScreen, PatientNewScreen } from '../features/patients/Patien
 import { PatientListScreen } from '../features/patients/PatientListScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
 import { AuditScreen } from '../features/auditlog/AuditScreen';
+import { AboutScreen } from '../features/about/AboutScreen';
 import { BackupScreen } from '../features/backup/BackupScreen';
 import { CourseScreen } from '../features/courses/CourseScreen';
 import { PrescribeCourseScreen } from '../features/courses/PrescribeCourseScreen';
@@ -40,6 +41,7 @@ export const router = createHashRouter([
       { path: 'patients/:patientId/edit', element: <PatientEditScreen /> },
       { path: 'staff', element: <StaffScreen /> },
       { path: 'audit', element: <AuditScreen /> },
+      { path: 'about', element: <AboutScreen /> },
       { path: 'backups', element: <BackupScreen /> },
       { path: '*', element: <NotFoundScreen /> },
     ],

@@ -7,6 +7,8 @@ export const appInfo = z.object({
   version: z.string(),
   schemaVersion: z.number().int(),
   databasePath: z.string(),
+  /** The application log (errors with their channel and stack, never patient data); null where the host keeps none. */
+  logPath: z.string().nullable(),
   staffCount: z.number().int().nonnegative(),
   /** The open database is the generated demo clinic, not the clinic's own records. */
   demo: z.boolean(),

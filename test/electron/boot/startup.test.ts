@@ -75,7 +75,7 @@ describe('the built main bundle starting', () => {
     expect(exit.args).toEqual([1]);
     const [box] = await main.calls('dialog.showErrorBox');
     expect(box?.args[0]).toBe('TMS Course Tracker');
-    expect(box?.args[1]).toContain('could not be opened as a TMS Course Tracker database');
+    expect(box?.args[1]).toContain('is not a database file');
     expect(await main.calls('new BrowserWindow')).toEqual([]);
     expect(readFileSync(join(main.folders.userData, DATABASE_FILE), 'utf8')).toBe(garbage);
   });
