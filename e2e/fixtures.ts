@@ -237,6 +237,8 @@ export async function travelTo(page: Page, host: HostHandle, localDateTime: stri
   const at = new Date(localDateTime);
   host.setNow(at);
   await page.clock.setFixedTime(at);
+  // A real reload (a hash change alone keeps the page), as opening the app on that day would.
+  await page.goto('about:blank');
   await page.goto(`${host.url}/#${route}`);
   await expect(page.getByRole('heading').first()).toBeVisible();
   const known = signedInAs.get(page);

@@ -112,7 +112,7 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await cosign.getByLabel("Psychiatrist's username").fill('maya.patel');
   await cosign.getByLabel("Psychiatrist's password").fill('not her password');
   await cosign.getByRole('button', { name: 'Co-sign and save' }).click();
-  await expect(cosign.getByRole('alert')).toContainText('incorrect');
+  await expect(cosign.getByRole('alert', { name: 'Not co-signed' })).toContainText('incorrect');
   await cosign.getByLabel("Psychiatrist's password").fill(FIRST_PASSWORD);
   await screenshot(page, '26-session-cosign');
   await cosign.getByRole('button', { name: 'Co-sign and save' }).click();

@@ -124,7 +124,7 @@ describe('sessions', () => {
     const byTech = await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75, overrideReason: 'Patient tolerated well', cosign: { username: 'sam.okafor', password: TEST_PASSWORD } });
     expect(byTech).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { 'cosign.username': expect.any(String) } } });
     const wrong = await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75, overrideReason: 'MT drift, phone order', cosign: { username: 'maya.patel', password: 'not it' } });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthenticated', fields: { 'cosign.password': expect.any(String) } } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'cosign.password': expect.any(String) } } });
     const saved = ok(await routineSession(dispatch, day('2026-03-02'), { intensityPctMt: 125, intensityPctMso: 75, overrideReason: 'MT drift, phone order', cosign: { username: 'maya.patel', password: TEST_PASSWORD } }));
     expect(saved).toMatchObject({ technicianName: 'Sam Okafor', overrideByName: 'Dr. Maya Patel', overrideReason: 'MT drift, phone order' });
     const audit = ok(await dispatch('audit:list', { entity: 'session', entityId: saved.id }, { now: new Date(), staffId: 1 }));

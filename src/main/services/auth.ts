@@ -28,10 +28,18 @@ function minutesLeft(until: string, now: Date): number {
  * recorded in the audit log; a locked account is refused even with the right password.
  * The failure is recorded (committed) before the refusal is thrown.
  */
-export async function checkCredentials(db: Kysely<DB>, ctx: ServiceContext, creds: Credentials, field: string): Promise<Staff> {
+export async function checkCredentials(
+  db: Kysely<DB>,
+  ctx: ServiceContext,
+  creds: Credentials,
+  field: string,
+  // Signing in answers "unauthenticated"; a co-signature or a password change by someone already
+  // signed in is a wrong field value, not this window losing its sign-in.
+  failure: 'unauthenticated' | 'invalid_input' = 'unauthenticated',
+): Promise<Staff> {
   const [row] = await staffByUsername(db, creds.username);
   const matches = await verifyPassword(creds.password, row?.password_hash ?? null);
-  if (!row) throw new ServiceError('unauthenticated', INCORRECT, { [field]: INCORRECT });
+  if (!row) throw new ServiceError(failure, INCORRECT, { [field]: INCORRECT });
   const now = ctx.now.toISOString();
   if (row.locked_until !== null && row.locked_until > now) {
     const minutes = minutesLeft(row.locked_until, ctx.now);
@@ -58,7 +66,7 @@ export async function checkCredentials(db: Kysely<DB>, ctx: ServiceContext, cred
     if (locks) {
       throw new ServiceError('locked', `Too many failed attempts: this account is locked for ${LOCK_OUT_MINUTES} minutes.`, { [field]: 'Account locked' });
     }
-    throw new ServiceError('unauthenticated', INCORRECT, { [field]: INCORRECT });
+    throw new ServiceError(failure, INCORRECT, { [field]: INCORRECT });
   }
   if (row.failed_sign_ins > 0 || row.locked_until !== null) {
     await db.updateTable('staff').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', row.id).execute();
@@ -105,7 +113,7 @@ async function setPassword(db: Kysely<DB>, ctx: ServiceContext, byId: number, st
 export async function changePassword(db: Kysely<DB>, ctx: ActorContext, input: { currentPassword: string; newPassword: string }): Promise<SignInResult> {
   const [row] = await db.selectFrom('staff').select('username').where('id', '=', ctx.actor.id).execute();
   if (!row?.username) throw new ServiceError('conflict', 'This account has no username yet.');
-  await checkCredentials(db, ctx, { username: row.username, password: input.currentPassword }, 'currentPassword');
+  await checkCredentials(db, ctx, { username: row.username, password: input.currentPassword }, 'currentPassword', 'invalid_input');
   const staff = await setPassword(db, ctx, ctx.actor.id, ctx.actor.id, input.newPassword, false);
   return { staff, mustChangePassword: false };
 }

@@ -49,7 +49,7 @@ export function CosignDialog({ opened, findings, onCosign, onSavePending, onClos
     <Modal opened={opened} onClose={onClose} title="Psychiatrist co-signature" closeButtonProps={{ 'aria-label': 'Close' }} size="lg">
       <form onSubmit={submit} noValidate aria-label="Co-signature">
         <Stack gap="sm">
-          <Alert color="grape" variant="light">{findings}</Alert>
+          <Alert color="grape" variant="light" role="note">{findings}</Alert>
           <Text size="sm">The psychiatrist who authorizes this signs with their own username and password. Nothing is saved until they do.</Text>
           <Group grow align="flex-start">
             <TextInput label="Psychiatrist's username" autoComplete="off" data-autofocus {...form.register('username')} error={errors.username?.message} />
