@@ -193,11 +193,14 @@ export async function openSignedIn(page: Page, host: HostHandle, username: strin
 }
 
 /** Signs in on the sign-in (or lock) screen. */
-export async function signIn(page: Page, username: string, password: string): Promise<void> {
-  signedInAs.set(page, { username, password: password });
+export async function signIn(page: Page, username: string, password: string, { succeeds = true } = {}): Promise<void> {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  if (!succeeds) return;
+  signedInAs.set(page, { username, password });
+  // Signing in hashes the password (scrypt): on a loaded machine it can take a few seconds.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeHidden({ timeout: 30_000 });
 }
 
 export interface NewPatient {

@@ -15,7 +15,7 @@ test('a psychiatrist adds a technician with a one-time password; the technician 
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await signIn(page, 'sam.okafor', 'wrong password');
+  await signIn(page, 'sam.okafor', 'wrong password', { succeeds: false });
   await expect(page.getByRole('alert')).toContainText('The username or password is incorrect.');
   await screenshot(page, '03-sign-in');
   await signIn(page, 'sam.okafor', oneTime);
