@@ -1,4 +1,6 @@
 import { hash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema';
 
 /**
  * The audit log's hash chain. Each row stores `prev_hash` (the previous row's `hash`, or
@@ -14,18 +16,8 @@ import { hash } from 'node:crypto';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainedContent {
-  id: number;
-  at: string;
-  staff_id: number;
-  action: string;
-  entity: string;
-  entity_id: number;
-  before_json: string | null;
-  after_json: string | null;
-  reason: string | null;
-  prev_hash: string;
-}
+/** What an entry's hash covers: the stored row without its own hash. */
+export type ChainedContent = Omit<Selectable<AuditLogTable>, 'hash'>;
 
 export function canonicalAuditContent(row: ChainedContent): string {
   return JSON.stringify([row.id, row.at, row.staff_id, row.action, row.entity, row.entity_id, row.before_json, row.after_json, row.reason, row.prev_hash]);
