@@ -61,15 +61,19 @@ test('a session above the prescription saved as pending is not counted until the
   await expect(panel).toContainText('Sam Okafor');
   await expect(page.getByTestId('sessions-done')).toContainText('15 / 36');
   await expect(panel.getByRole('button', { name: 'Sign' })).toHaveCount(0);
+  await expect(page.getByTestId('pending-cosign-bar')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, 'maya.patel', 'demo-password');
   await expect(page.getByTestId('acting-staff')).toHaveText('Dr. Maya Patel');
-  await page.goto(`${host.url}/#/courses/${courseId}`);
+  // She sees it on every screen, and goes to the course from there.
+  await expect(page.getByTestId('pending-cosign-bar')).toContainText('1 session above the prescription waits');
+  await page.getByTestId('pending-cosign-bar').getByRole('link', { name: /vance, eleanor/i }).click();
   await expect(panel.getByRole('button', { name: 'Sign' })).toBeVisible();
   await screenshot(page, '26b-pending-cosignature');
   await panel.getByRole('button', { name: 'Sign' }).click();
   await expect(page.getByTestId('sessions-done')).toContainText('16 / 36');
   await expect(panel).toHaveCount(0);
+  await expect(page.getByTestId('pending-cosign-bar')).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Sessions' })).toContainText('Override: Dr. Maya Patel');
 });

@@ -6,6 +6,7 @@ import { useActor, useAuth, useCan } from '../session/auth';
 import { useAuditChain } from '../features/auditlog/AuditChainPanel';
 import { DemoBanner } from '../features/demo/DemoBanner';
 import { Item9AlertBar } from '../features/phq9/Item9AlertBar';
+import { PendingCosignBar } from '../features/sessions/PendingCosignBar';
 import classes from './AppLayout.module.css';
 
 const sections: Array<{ to: string; label: string; channel?: Channel }> = [
@@ -62,6 +63,7 @@ export function AppLayout() {
         <DemoBanner />
         {can('audit:verifyChain') && <AuditChainAlert />}
         <Item9AlertBar />
+        {can('sessions:signPending') && <PendingCosignBar />}
         <Outlet />
         <Text component="footer" size="xs" c="dimmed" mt="xl" ta="center">
           TMS Course Tracker · <Anchor component={RouterLink} to="/about" size="xs">About, database and log files</Anchor>
