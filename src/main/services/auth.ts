@@ -36,7 +36,7 @@ export async function checkCredentials(
   // Signing in answers "unauthenticated"; a co-signature or a password change by someone already
   // signed in is a wrong field value, not this window losing its sign-in.
   failure: 'unauthenticated' | 'invalid_input' = 'unauthenticated',
-): Promise<Staff> {
+): Promise<SignInResult> {
   const [row] = await staffByUsername(db, creds.username);
   const matches = await verifyPassword(creds.password, row?.password_hash ?? null);
   if (!row) throw new ServiceError(failure, INCORRECT, { [field]: INCORRECT });
@@ -71,14 +71,14 @@ export async function checkCredentials(
   if (row.failed_sign_ins > 0 || row.locked_until !== null) {
     await db.updateTable('staff').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', row.id).execute();
   }
-  return toStaff({ ...row, failed_sign_ins: 0, locked_until: null });
+  return { staff: toStaff({ ...row, failed_sign_ins: 0, locked_until: null }), mustChangePassword: row.must_change_password === 1 };
 }
 
 export async function signIn(db: Kysely<DB>, ctx: ServiceContext, creds: Credentials): Promise<SignInResult> {
-  const staff = await checkCredentials(db, ctx, creds, 'password');
-  const [row] = await staffByUsername(db, creds.username);
-  await db.transaction().execute((trx) => recordAudit(trx, ctx, { staffId: staff.id, action: 'sign_in', entity: 'staff', entityId: staff.id, before: null, after: null }));
-  return { staff, mustChangePassword: row?.must_change_password === 1 };
+  const result = await checkCredentials(db, ctx, creds, 'password');
+  const { id } = result.staff;
+  await db.transaction().execute((trx) => recordAudit(trx, ctx, { staffId: id, action: 'sign_in', entity: 'staff', entityId: id, before: null, after: null }));
+  return result;
 }
 
 export async function signOut(db: Kysely<DB>, ctx: ServiceContext, actor: Actor | null, reason: 'sign_out' | 'lock' | 'idle'): Promise<void> {

@@ -259,7 +259,7 @@ export async function insertSession(trx: Transaction<DB>, ctx: ActorContext, cou
 /** A psychiatrist co-signing at the technician's screen, checked before the write begins (a wrong password counts towards lock-out). */
 async function cosignerOf(db: Kysely<DB>, ctx: ServiceContext, cosign: Credentials | null): Promise<Actor | null> {
   if (!cosign) return null;
-  const staff = await checkCredentials(db, ctx, cosign, 'cosign.password', 'invalid_input');
+  const { staff } = await checkCredentials(db, ctx, cosign, 'cosign.password', 'invalid_input');
   if (staff.role !== 'psychiatrist') {
     throw new ServiceError('forbidden', `${staff.name} is not a psychiatrist and cannot authorize this.`, { 'cosign.username': 'Not a psychiatrist' });
   }
