@@ -52,3 +52,4 @@ export {
   scorePhq9,
 } from './phq9';
 export { meanWithCi, type MeanWithCi, tCritical95 } from './statistics';
+export { type CptCode, cptCodeLabels, type CptCodes, cptCodes, PER_DAY_CPT_CODES, PER_SESSION_CPT_CODES } from './billing';
