@@ -3,8 +3,10 @@ import type { ChannelInput } from '../../src/shared/ipc/contract';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
-const MON = at('2026-03-02T09:00:00.000Z');
-const day = (d: string, time = '09:30:00') => at(`${d}T${time}.000Z`);
+// Clinic-local wall-clock times (no Z): the services read today's date in the clinic's time zone,
+// so a UTC instant would fall on another calendar day far from UTC (TZ=Pacific/Honolulu).
+const MON = at('2026-03-02T09:00:00');
+const day = (d: string, time = '09:30:00') => at(`${d}T${time}`);
 
 /** A clinic with a psychiatrist (1), a technician (2), a patient (1) and a prescribed 10 Hz course (1) with an MT of 60. */
 async function clinic() {
