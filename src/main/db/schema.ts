@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Sex } from '../../shared/schemas/patient';
+import type { BillingScheme } from '../../shared/schemas/protocol';
 import type { StaffRole } from '../../shared/schemas/staff';
 import type { Target } from '../../shared/schemas/stimulation';
 
@@ -78,6 +79,8 @@ export interface ProtocolsTable extends StimulationColumns {
   sessions_per_day: number;
   min_minutes_between_sessions: number | null;
   default_planned_sessions: number;
+  /** Migration 0012. */
+  billing_scheme: Generated<BillingScheme>;
   reference: string;
   notes: string;
   safety_override_reason: string | null;
@@ -98,6 +101,8 @@ export interface CoursesTable extends StimulationColumns {
   planned_sessions: number;
   schedule: string;
   authorized_sessions: number;
+  /** Migration 0012: copied from the protocol at prescription. */
+  billing_scheme: Generated<BillingScheme>;
   start_date: string;
   status: 'planned' | 'active' | 'completed' | 'discontinued';
   status_reason: string | null;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { cptCodes } from '../../shared/clinical';
 import type { BillingCounts, ReportData } from '../../shared/schemas/report';
 import type { CourseDetail } from '../../shared/schemas/course';
 import type { DB } from '../db/schema';
@@ -7,14 +8,16 @@ import { getCourseDetail } from '../services/courses';
 import { getClinicSettings } from '../services/settings';
 
 /**
- * CPT counts for the report: 90867 for the first treatment session (with motor threshold
- * mapping), 90868 for each later one, 90869 for each threshold re-determined after the first.
+ * The report's billing codes: one rule (`cptCodes`, DOMAIN.md "Billing") over the delivered
+ * sessions' dates and the course's motor thresholds' dates; the course's billing scheme says
+ * whether the report shows the per-session or the SNT per-day codes.
  */
 export function billingCounts(detail: CourseDetail): BillingCounts {
-  const sessions = detail.sessions.length;
-  const first = detail.firstSessionDate;
-  const redeterminations = first ? detail.motorThresholds.filter((m) => m.measuredOn > first).length : 0;
-  return { cpt90867: sessions > 0 ? 1 : 0, cpt90868: Math.max(0, sessions - 1), cpt90869: redeterminations };
+  const codes = cptCodes({
+    sessionDates: detail.sessions.map((s) => s.sessionDate),
+    thresholdDates: detail.motorThresholds.map((m) => m.measuredOn),
+  });
+  return { scheme: detail.course.billingScheme, codes };
 }
 
 export async function getReportData(db: Kysely<DB>, ctx: ActorContext, courseId: number): Promise<ReportData> {

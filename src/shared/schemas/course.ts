@@ -5,6 +5,7 @@ import { patient } from './patient';
 import { numberField, refineStimulation, sessionDoseSchema, stimulation, stimulationShape, targets } from './stimulation';
 import { sessionRow } from './session';
 import { phq9Assessment } from './phq9';
+import { billingSchemes } from './protocol';
 
 export const courseStatuses = ['planned', 'active', 'completed', 'discontinued'] as const;
 export type CourseStatus = (typeof courseStatuses)[number];
@@ -51,6 +52,8 @@ export const course = stimulation.extend({
   plannedSessions: z.number().int(),
   schedule: z.string(),
   authorizedSessions: z.number().int(),
+  /** Copied from the protocol at prescription: per-session or SNT per-day billing codes. */
+  billingScheme: z.enum(billingSchemes),
   startDate: z.string(),
   status: z.enum(courseStatuses),
   statusReason: z.string().nullable(),

@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import { id, timestamp } from './common';
 import { courseDetail } from './course';
+import { billingSchemes } from './protocol';
 import { clinicSettings } from './settings';
 
+const count = z.number().int().nonnegative();
+
+/** The course's billing codes, counted by `cptCodes` (src/shared/clinical/billing.ts). */
 export const billingCounts = z.object({
-  /** First treatment session, with motor threshold mapping. */
-  cpt90867: z.number().int(),
-  /** Each later treatment session. */
-  cpt90868: z.number().int(),
-  /** Motor threshold re-determinations after the first session. */
-  cpt90869: z.number().int(),
+  /** Copied from the protocol at prescription: which set of codes the report shows. */
+  scheme: z.enum(billingSchemes),
+  codes: z.object({
+    '90867': count,
+    '90868': count,
+    '90869': count,
+    '0890T': count,
+    '0891T': count,
+    '0892T': count,
+    unbilledRedeterminations: count,
+  }),
 });
 export type BillingCounts = z.infer<typeof billingCounts>;
 

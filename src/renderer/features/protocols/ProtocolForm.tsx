@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { FormProvider, type Path, type Resolver, useForm } from 'react-hook-form';
-import { type ProtocolFields, protocolFields } from '../../../shared/schemas/protocol';
+import { billingSchemeLabels, billingSchemes, type ProtocolFields, protocolFields } from '../../../shared/schemas/protocol';
 import { targetLabels, targets } from '../../../shared/schemas/stimulation';
 import { FormFooter } from '../../components/FormFooter';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
@@ -41,6 +41,13 @@ export function ProtocolForm({ initial, submitLabel, onSubmit, onCancel }: Props
               <TextInput label="Minutes between same-day sessions" type="number" {...form.register('minMinutesBetweenSessions', { setValueAs: toNumberOrNull })} error={errors.minMinutesBetweenSessions?.message} />
               <TextInput label="Planned sessions (default)" type="number" {...form.register('defaultPlannedSessions', num)} error={errors.defaultPlannedSessions?.message} />
             </SimpleGrid>
+            <NativeSelect
+              label="Billing"
+              description="SNT (accelerated, fcMRI-guided theta burst) is billed per treatment day; everything else per session. Copied into each course at prescription."
+              data={billingSchemes.map((b) => ({ value: b, label: billingSchemeLabels[b] }))}
+              {...form.register('billingScheme')}
+              error={errors.billingScheme?.message}
+            />
             <TextInput label="Reference" placeholder="Published source" {...form.register('reference')} error={errors.reference?.message} />
             <Textarea label="Notes" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />
             <FormFooter formError={formError} submitLabel={submitLabel} loading={isSubmitting} onCancel={onCancel} />

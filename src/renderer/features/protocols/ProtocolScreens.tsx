@@ -9,7 +9,7 @@ import { useProtocolMutation, useProtocols } from './queries';
 const blank: ProtocolFields = {
   name: '', target: 'left_dlpfc', coil: 'Figure-8', pattern: 'rtms', intensityPctMt: 120, frequencyHz: 10,
   burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75,
-  safetyOverrideReason: '', sessionsPerDay: 1, minMinutesBetweenSessions: null, defaultPlannedSessions: 36, reference: '', notes: '',
+  safetyOverrideReason: '', sessionsPerDay: 1, minMinutesBetweenSessions: null, defaultPlannedSessions: 36, billingScheme: 'per_session', reference: '', notes: '',
 };
 
 export function protocolToFields(p: Protocol): ProtocolFields {
@@ -17,7 +17,8 @@ export function protocolToFields(p: Protocol): ProtocolFields {
     name: p.name, target: p.target, coil: p.coil, pattern: p.pattern, intensityPctMt: p.intensityPctMt, frequencyHz: p.frequencyHz,
     burstFrequencyHz: p.burstFrequencyHz, pulsesPerBurst: p.pulsesPerBurst, trainDurationS: p.trainDurationS,
     interTrainIntervalS: p.interTrainIntervalS, trains: p.trains, safetyOverrideReason: '', sessionsPerDay: p.sessionsPerDay,
-    minMinutesBetweenSessions: p.minMinutesBetweenSessions, defaultPlannedSessions: p.defaultPlannedSessions, reference: p.reference, notes: p.notes,
+    minMinutesBetweenSessions: p.minMinutesBetweenSessions, defaultPlannedSessions: p.defaultPlannedSessions, billingScheme: p.billingScheme,
+    reference: p.reference, notes: p.notes,
   };
 }
 

@@ -1,6 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
-import { DURATION_CONVENTION, describeStimulation, formatDuration, phq9SeverityLabels, weekOfCourse } from '../../../shared/clinical';
+import {
+  cptCodeLabels,
+  DURATION_CONVENTION,
+  describeStimulation,
+  formatDuration,
+  PER_DAY_CPT_CODES,
+  PER_SESSION_CPT_CODES,
+  phq9SeverityLabels,
+  weekOfCourse,
+} from '../../../shared/clinical';
 import { diagnosisLabel } from '../../../shared/icd10';
 import { courseStatusLabels } from '../../../shared/schemas/course';
 import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
@@ -26,6 +35,40 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function percent(value: number | null): string {
   return value === null ? '—' : `${value > 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+
+/**
+ * The course's billing codes as `cptCodes` counted them: per session for standard courses, per
+ * treatment day for SNT courses (the course's billing scheme, copied from its protocol).
+ */
+function BillingTable({ billing, authorized, delivered, treatmentDays }: { billing: ReportData['billing']; authorized: number; delivered: number; treatmentDays: number }) {
+  const perDay = billing.scheme === 'snt_per_day';
+  const codes = perDay ? PER_DAY_CPT_CODES : PER_SESSION_CPT_CODES;
+  const unbilled = billing.codes.unbilledRedeterminations;
+  return (
+    <>
+      <table className={classes.table} aria-label="Authorization and billing">
+        <thead>
+          <tr>
+            <th>Sessions authorized</th><th>Sessions delivered</th>{perDay && <th>Treatment days</th>}
+            {codes.map((code) => <th key={code}>CPT {code} ({cptCodeLabels[code]})</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>{authorized}</td><td>{delivered}</td>{perDay && <td>{treatmentDays}</td>}
+            {codes.map((code) => <td key={code}>{billing.codes[code]}</td>)}
+          </tr>
+        </tbody>
+      </table>
+      <p className={classes.muted}>
+        {perDay
+          ? 'SNT (accelerated, fcMRI-guided theta burst): one Category III code per treatment day. 0889T (personalized target development) is billed once, outside the treatment days, and is not counted here.'
+          : 'One code per delivered session: 90867 for the first, 90869 for the first session of a later day with a motor threshold re-determination, 90868 for every other.'}
+        {unbilled > 0 && ` ${unbilled} motor threshold re-determination${unbilled === 1 ? '' : 's'} on a day without a session: not billed.`}
+      </p>
+    </>
+  );
 }
 
 function Report({ data }: { data: ReportData }) {
@@ -163,10 +206,7 @@ function Report({ data }: { data: ReportData }) {
 
       <div className={classes.avoidBreak}>
         <h2>Authorization and billing</h2>
-        <table className={classes.table}>
-          <thead><tr><th>Sessions authorized</th><th>Sessions delivered</th><th>CPT 90867 (first, with MT)</th><th>CPT 90868 (subsequent)</th><th>CPT 90869 (MT re-determination)</th></tr></thead>
-          <tbody><tr><td>{course.authorizedSessions}</td><td>{progress.sessionsDone}</td><td>{billing.cpt90867}</td><td>{billing.cpt90868}</td><td>{billing.cpt90869}</td></tr></tbody>
-        </table>
+        <BillingTable billing={billing} authorized={course.authorizedSessions} delivered={progress.sessionsDone} treatmentDays={new Set(detail.sessions.map((s) => s.sessionDate)).size} />
         <div className={classes.signature}>
           <div>Psychiatrist: {course.prescriberName}</div>
           <div>Signature ______________________________</div>
