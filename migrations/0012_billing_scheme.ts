@@ -14,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE courses ADD COLUMN ${column}`.execute(db);
 
   // Released revisions are frozen by a trigger; the billing scheme becomes one of the frozen columns.
-  await sql`DROP TRIGGER protocols_frozen`.execute(db);
+  await sql`DROP TRIGGER IF EXISTS protocols_frozen`.execute(db);
   await sql`
     UPDATE protocols SET billing_scheme = 'snt_per_day'
     WHERE lineage_id IN (
