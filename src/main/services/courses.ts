@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { checkMachineOutput, courseOutcome, DAILY_PHASE_SESSIONS, daysBetween, missedWeekdays } from '../../shared/clinical';
 import { addDaysIso, localIsoDate } from '../../shared/dates';
 import type {
@@ -229,11 +229,20 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
   };
 }
 
+interface CourseChange {
+  set: Partial<Selectable<CoursesTable>>;
+  action: 'authorize' | 'complete' | 'discontinue' | 'review';
+  reason: string | null;
+}
+
 async function changeCourse(
   db: Kysely<DB>,
   ctx: ActorContext,
   input: { courseId: number; version?: number },
-  change: (course: Course) => { set: Partial<Selectable<CoursesTable>>; action: 'authorize' | 'complete' | 'discontinue' | 'review'; reason: string | null },
+  change: (
+    course: Course,
+    trx: Kysely<DB>,
+  ) => CourseChange | Promise<CourseChange>,
   extra?: (trx: Kysely<DB>, actorId: number) => Promise<void>,
 ): Promise<Course> {
   const { actor } = ctx;
@@ -242,7 +251,7 @@ async function changeCourse(
     if (input.version !== undefined && before.version !== input.version) {
       throw new ServiceError('conflict', 'This course was changed since you opened it. Reload to see the change; nothing was saved.');
     }
-    const { set, action, reason } = change(before);
+    const { set, action, reason } = await change(before, trx);
     await trx
       .updateTable('courses')
       .set({ ...set, version: before.version + 1, updated_at: ctx.now.toISOString() })
@@ -265,7 +274,25 @@ export function authorizeSessions(
     db,
     ctx,
     input,
-    () => ({ set: { authorized_sessions: input.authorizedSessions }, action: 'authorize', reason: input.reference || input.note || null }),
+    async (course, trx) => {
+      const patient = await getPatient(trx, course.patientId);
+      if (patient.archivedAt) {
+        throw new ServiceError('conflict', 'This patient is archived. Restore the record before recording authorizations.');
+      }
+      const { n: delivered } = await trx
+        .selectFrom('treatment_sessions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('course_id', '=', course.id)
+        .executeTakeFirstOrThrow();
+      if (input.authorizedSessions < delivered) {
+        throw new ServiceError(
+          'invalid_input',
+          `${delivered} sessions of this course have already been delivered; the authorization cannot be set below that.`,
+          { authorizedSessions: `At least ${delivered}: ${delivered} sessions have already been delivered` },
+        );
+      }
+      return { set: { authorized_sessions: input.authorizedSessions }, action: 'authorize', reason: input.reference || input.note || null };
+    },
     async (trx, actorId) => {
       await trx
         .insertInto('course_authorizations')
@@ -307,4 +334,34 @@ export function clearReview(db: Kysely<DB>, ctx: ActorContext, input: { courseId
     if (!course.reviewRequired) throw new ServiceError('conflict', 'This course has no review pending.');
     return { set: { review_required: 0, review_reason: null }, action: 'review', reason: input.note };
   });
+}
+
+/**
+ * Archiving a patient ends their open (planned or active) courses with the archive (DOMAIN.md,
+ * "Safe states"): discontinued on the archive's clinic-local date with the archive's reason kept,
+ * each change audited. Called inside the archive's transaction, so both happen or neither.
+ */
+export async function endOpenCoursesForArchive(trx: Transaction<DB>, ctx: ActorContext, patientId: number, archiveReason: string): Promise<Course[]> {
+  const on = localIsoDate(ctx.now);
+  const reason = `Patient archived: ${archiveReason}`;
+  const open = await trx
+    .selectFrom('courses')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('status', 'in', ['planned', 'active'])
+    .orderBy('id')
+    .execute();
+  const ended: Course[] = [];
+  for (const { id } of open) {
+    const before = await getCourse(trx, id);
+    await trx
+      .updateTable('courses')
+      .set({ status: 'discontinued', ended_on: on, status_reason: reason, version: before.version + 1, updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    const after = await getCourse(trx, id);
+    await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'discontinue', entity: 'course', entityId: id, before, after, reason });
+    ended.push(after);
+  }
+  return ended;
 }

@@ -58,8 +58,16 @@ export async function recordThreshold(db: Kysely<DB>, ctx: ActorContext, fields:
   await requireActiveStaff(db, fields.measuredById, 'measuredById');
   const today = localIsoDate(ctx.now);
   return db.transaction().execute(async (trx) => {
-    const course = await trx.selectFrom('courses').select(['id', 'status', 'start_date']).where('id', '=', fields.courseId).executeTakeFirst();
+    const course = await trx
+      .selectFrom('courses')
+      .innerJoin('patients', 'patients.id', 'courses.patient_id')
+      .select(['courses.id', 'courses.status', 'courses.start_date', 'patients.archived_at'])
+      .where('courses.id', '=', fields.courseId)
+      .executeTakeFirst();
     if (!course) throw notFound('Course', fields.courseId);
+    if (course.archived_at !== null) {
+      throw new ServiceError('conflict', 'This patient is archived. Restore the record before recording thresholds.');
+    }
     if (course.status === 'completed' || course.status === 'discontinued') {
       throw new ServiceError('conflict', `This course is ${course.status}: no new thresholds can be recorded.`);
     }

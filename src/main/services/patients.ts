@@ -3,6 +3,7 @@ import type { Patient, PatientFields, PatientSearchResult, PatientSummary } from
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB, PatientsTable } from '../db/schema';
 import { recordAudit } from './audit';
+import { endOpenCoursesForArchive } from './courses';
 import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
 
@@ -217,6 +218,9 @@ async function setArchived(
       after,
       reason: archive?.reason ?? null,
     });
+    // An archived patient leaves the today list: their open courses end with the archive, so no
+    // treatment goes on unseen. Restoring does not reopen them (a new course is prescribed).
+    if (archive) await endOpenCoursesForArchive(trx, ctx, input.id, archive.reason);
     return after;
   });
 }
