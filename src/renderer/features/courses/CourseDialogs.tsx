@@ -80,7 +80,7 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
   );
 }
 
-export function AuthorizationDialog({ course, opened, onClose }: DialogProps) {
+export function AuthorizationDialog({ course, delivered, opened, onClose }: DialogProps & { delivered: number }) {
   const authorize = useClinicalMutation('courses:authorize');
   const { formError, run, errorFor } = useServerForm();
   const [sessions, setSessions] = useState(String(course.authorizedSessions));
@@ -94,7 +94,17 @@ export function AuthorizationDialog({ course, opened, onClose }: DialogProps) {
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack gap="sm">
           <Text size="sm">Currently {course.authorizedSessions} sessions authorized. Enter the new total (payers usually extend in blocks).</Text>
-          <TextInput label="Sessions authorized in total" type="number" data-autofocus value={sessions} onChange={(e) => setSessions(e.currentTarget.value)} error={errorFor('authorizedSessions', sessions)} />
+          <TextInput
+            label="Sessions authorized in total"
+            description={`At least ${delivered}: the sessions already delivered`}
+            type="number"
+            min={delivered}
+            data-autofocus
+            value={sessions}
+            onChange={(e) => setSessions(e.currentTarget.value)}
+            error={errorFor('authorizedSessions', sessions)}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+          />
           <TextInput label="Authorization reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errorFor('reference', reference)} />
           <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errorFor('note', note)} />
           <ErrorNotice error={formError} title="Not saved" />

@@ -45,9 +45,11 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
   const [endOpen, endDialog] = useDisclosure(false);
   const [reviewOpen, reviewDialog] = useDisclosure(false);
   const open = course.status === 'planned' || course.status === 'active';
+  // An archived patient takes no new session, threshold, assessment or authorization (main refuses them too).
+  const archived = detail.patient.archivedAt !== null;
   const can = useCan();
   const logSession = () => navigate(`/courses/${course.id}/sessions/new`);
-  useHotkeys([['l', () => open && can('sessions:create') && logSession()]]);
+  useHotkeys([['l', () => open && !archived && can('sessions:create') && logSession()]]);
 
   return (
     <Stack gap="md">
@@ -70,13 +72,18 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </div>
         <Group gap="xs">
           <ExportButtons courseId={course.id} />
-          {open && can('motorThresholds:record') && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
-          {can('courses:authorize') && <Button variant="default" onClick={authDialog.open}>Authorization</Button>}
+          {open && !archived && can('motorThresholds:record') && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
+          {!archived && can('courses:authorize') && <Button variant="default" onClick={authDialog.open}>Authorization</Button>}
           {open && can('courses:end') && <Button variant="default" onClick={endDialog.open}>End course…</Button>}
-          {open && can('sessions:create') && <Button onClick={logSession} rightSection={<Kbd size="xs">L</Kbd>} disabled={!currentMt}>Log session</Button>}
+          {open && !archived && can('sessions:create') && <Button onClick={logSession} rightSection={<Kbd size="xs">L</Kbd>} disabled={!currentMt}>Log session</Button>}
         </Group>
       </Group>
 
+      {archived && (
+        <Alert color="gray" variant="light" data-testid="patient-archived">
+          This patient is archived: no new sessions, motor thresholds, PHQ-9s or authorizations. Restore the record on the patient's page to continue.
+        </Alert>
+      )}
       {detail.flags.map((flag) => (
         <Alert key={flag.kind} color={flag.kind === 'review_required' || flag.kind === 'mt_undeliverable' ? 'red' : 'orange'} variant="light" title={flag.kind === 'review_required' ? 'Psychiatrist review required' : undefined} data-testid={`flag-${flag.kind}`}>
           <Group justify="space-between">
@@ -114,7 +121,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>PHQ-9 and outcome</Title>
-          {can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`)}>Enter PHQ-9</Button>}
+          {!archived && can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`)}>Enter PHQ-9</Button>}
         </Group>
         <Stack gap="sm">
           <OutcomeSummary detail={detail} />
@@ -180,7 +187,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <Anchor component={Link} to={`/patients/${course.patientId}`} size="sm">Back to the patient</Anchor>
 
       <RecordMotorThresholdDialog course={course} opened={mtOpen} onClose={mtDialog.close} />
-      <AuthorizationDialog course={course} opened={authOpen} onClose={authDialog.close} />
+      <AuthorizationDialog course={course} delivered={progress.sessionsDone} opened={authOpen} onClose={authDialog.close} />
       <EndCourseDialog course={course} opened={endOpen} onClose={endDialog.close} />
       <ClearReviewDialog course={course} opened={reviewOpen} onClose={reviewDialog.close} />
     </Stack>

@@ -1,14 +1,21 @@
-import { Button, Group, Modal, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { courseStatusLabels } from '../../../shared/schemas/course';
 import type { Patient } from '../../../shared/schemas/patient';
 import { AppError, errorMessage } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { patientName } from '../../format';
 import { useActor } from '../../session/auth';
+import { usePatientCourses } from '../courses/queries';
 import { usePatientMutation } from './queries';
 
-/** Archiving hides a patient from lists (never deletes); it needs a reason and names who did it. */
+/**
+ * Archiving hides a patient from lists (never deletes); it needs a reason and names who did it.
+ * Their open courses end with it (discontinued, the reason kept): the dialog names them first.
+ */
 export function ArchivePatientDialog({ patient, opened, onClose }: { patient: Patient; opened: boolean; onClose(): void }) {
+  const courses = usePatientCourses(patient.id);
+  const openCourses = (courses.data ?? []).filter((c) => c.status === 'planned' || c.status === 'active');
   const actor = useActor();
   const archive = usePatientMutation('patients:archive');
   const [reason, setReason] = useState('');
@@ -34,6 +41,12 @@ export function ArchivePatientDialog({ patient, opened, onClose }: { patient: Pa
       <Text size="sm" mb="sm">
         The record stays in the database with its history but no longer appears in the patient list. It can be restored.
       </Text>
+      {openCourses.length > 0 && (
+        <Alert color="red" variant="light" mb="sm" data-testid="archive-ends-courses">
+          {openCourses.map((c) => `${c.protocolName} (${courseStatusLabels[c.status].toLowerCase()}, ${c.sessionsDone} session${c.sessionsDone === 1 ? '' : 's'})`).join('; ')}
+          {openCourses.length === 1 ? ' is' : ' are'} discontinued with the archive, with this reason. Restoring the record does not reopen {openCourses.length === 1 ? 'it' : 'them'}.
+        </Alert>
+      )}
       <Textarea
         label="Reason"
         withAsterisk

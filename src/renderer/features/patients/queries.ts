@@ -36,6 +36,9 @@ export function usePatientMutation<C extends PatientWrite>(channel: C) {
       await Promise.all([
         client.invalidateQueries({ queryKey: queryKeys.patients }),
         client.invalidateQueries({ queryKey: queryKeys.audit('patient', patient.id) }),
+        // Archiving ends the patient's open courses: their course views and today's list change too.
+        client.invalidateQueries({ queryKey: queryKeys.clinical }),
+        client.invalidateQueries({ queryKey: ['audit'] }),
       ]);
     },
   });
