@@ -30,3 +30,11 @@ export function addDaysIso(isoDate: string, days: number): string {
   const [y, m, d] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** The same calendar day `years` later (or earlier); 29 February becomes 1 March in other years. */
+export function addYearsIso(isoDate: string, years: number): string {
+  const [y, m, d] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
+  const date = new Date(Date.UTC(2000, m - 1, d));
+  date.setUTCFullYear(y + years, m - 1, d);
+  return date.toISOString().slice(0, 10);
+}

@@ -69,7 +69,7 @@ describe('prescription', () => {
   it('only a psychiatrist prescribes, one open course per patient', async () => {
     const { dispatch } = await clinic();
     expect(await dispatch('courses:prescribe', prescriptionInput({ actorId: 2 }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await dispatch('courses:prescribe', prescriptionInput())).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch('courses:prescribe', prescriptionInput(), MON)).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('refuses impossible parameters and needs a reason beyond a published limit', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, isIsoDate, localIsoDate } from '../../src/shared/dates';
+import { addYearsIso, ageInYears, isIsoDate, localIsoDate } from '../../src/shared/dates';
 
 describe('dates', () => {
   it.each([
@@ -22,5 +22,17 @@ describe('dates', () => {
 
   it('formats the local calendar date', () => {
     expect(localIsoDate(new Date(2026, 2, 2, 23, 59))).toBe('2026-03-02');
+  });
+});
+
+describe('addYearsIso', () => {
+  it.each([
+    ['2026-11-25', 1, '2027-11-25'],
+    ['2026-11-25', -1, '2025-11-25'],
+    ['2028-02-29', 1, '2029-03-01'],
+    ['2028-02-29', -4, '2024-02-29'],
+    ['2026-12-31', 1, '2027-12-31'],
+  ] as const)('%s %+d years is %s', (from, years, expected) => {
+    expect(addYearsIso(from, years)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { checkMachineOutput, courseOutcome, DAILY_PHASE_SESSIONS, daysBetween, missedWeekdays } from '../../shared/clinical';
-import { addDaysIso, localIsoDate } from '../../shared/dates';
+import { addDaysIso, addYearsIso, localIsoDate } from '../../shared/dates';
 import type {
   Course,
   CourseAuthorization,
@@ -98,6 +98,14 @@ export async function prescribeCourse(db: Kysely<DB>, ctx: ActorContext, fields:
   return db.transaction().execute(async (trx) => {
     const patient = await getPatient(trx, fields.patientId);
     if (patient.archivedAt) throw new ServiceError('conflict', 'This patient is archived. Restore the record before prescribing.');
+    // More than a year before or after today is a slip of the year (2062 for 2026, 2025 for 2026).
+    const today = localIsoDate(ctx.now);
+    const [earliest, latest] = [addYearsIso(today, -1), addYearsIso(today, 1)];
+    if (fields.startDate < earliest || fields.startDate > latest) {
+      throw new ServiceError('invalid_input', `The start date ${fields.startDate} is more than a year from today (${today}).`, {
+        startDate: `More than a year from today: start between ${earliest} and ${latest}`,
+      });
+    }
     const protocol = await getProtocol(trx, fields.protocolId);
     if (protocol.status === 'retired') {
       throw new ServiceError('invalid_input', `${protocol.name} is retired.`, { protocolId: 'This protocol is retired: choose a current one' });

@@ -48,6 +48,21 @@ export const adverseEventLabels: Record<AdverseEvent, string> = {
 export const reviewTriggeringEvents: readonly AdverseEvent[] = ['seizure', 'syncope', 'mania_hypomania', 'suicidal_behaviour', 'other'];
 
 const cm = (label: string) => numberField(label, { min: 0, max: 100 }).nullable();
+
+/**
+ * Adult head measurements for the Beam F3 method (DOMAIN.md, "Coil position"): a value outside
+ * these is a typing or unit slip (inches, mm), refused with the field's name and range.
+ */
+export const HEAD_RANGES_CM = {
+  beamCircumferenceCm: { label: 'Head circumference', min: 45, max: 70 },
+  beamNasionToInionCm: { label: 'Nasion to inion', min: 25, max: 50 },
+  beamTragusToTragusCm: { label: 'Tragus to tragus', min: 25, max: 50 },
+} as const;
+const headCm = (field: keyof typeof HEAD_RANGES_CM) => {
+  const { label, min, max } = HEAD_RANGES_CM[field];
+  const message = `${label} must be between ${min} and ${max} cm (adult range)`;
+  return z.number({ error: `Enter ${label.toLowerCase()} in cm as a number` }).min(min, message).max(max, message).nullable();
+};
 const mni = (axis: string) => numberField(`MNI ${axis}`, { min: -150, max: 150, inclusiveMin: true }).nullable();
 
 const sessionShape = {
@@ -57,9 +72,9 @@ const sessionShape = {
   motorThresholdId: z.number({ error: 'Record a motor threshold first' }).int().positive(),
   positionMethod: z.enum(positionMethods, { error: 'Choose how the coil was positioned' }),
   fiveCmDistanceCm: numberField('Distance from hotspot', { min: 0, max: 10 }).nullable(),
-  beamTragusToTragusCm: cm('Tragus to tragus'),
-  beamNasionToInionCm: cm('Nasion to inion'),
-  beamCircumferenceCm: cm('Head circumference'),
+  beamTragusToTragusCm: headCm('beamTragusToTragusCm'),
+  beamNasionToInionCm: headCm('beamNasionToInionCm'),
+  beamCircumferenceCm: headCm('beamCircumferenceCm'),
   eegSite: z.enum(['F3', 'F4']).nullable(),
   mniX: mni('x'),
   mniY: mni('y'),
@@ -95,6 +110,17 @@ const sessionShape = {
 export const cosignInput = {
   cosign: credentials.nullable().default(null),
 };
+
+/**
+ * A session's fields as stored: sessions logged before the adult head ranges were checked may hold
+ * other values (the form then shows the range next to the field when they are saved again).
+ */
+const storedSessionFields = z.object({
+  ...sessionShape,
+  beamTragusToTragusCm: cm('Tragus to tragus'),
+  beamNasionToInionCm: cm('Nasion to inion'),
+  beamCircumferenceCm: cm('Head circumference'),
+});
 
 type SessionShapeOutput = z.infer<z.ZodObject<typeof sessionShape>>;
 
@@ -145,7 +171,7 @@ export const sessionRow = z.object({
   positionMethod: z.enum(positionMethods),
   /** The position as recorded, with Beam F3's computed X/Y. */
   positionSummary: z.string(),
-  fields: z.object(sessionShape),
+  fields: storedSessionFields,
   trainsPlanned: z.number().int(),
   trainsDelivered: z.number().int(),
   pulsesDelivered: z.number().int(),
@@ -168,7 +194,7 @@ export const sessionPrepareInput = z.object({ courseId: id, sessionId: id.option
 export const sessionPrepared = z.object({
   /** The form's starting values: the session being corrected, or the previous session and the prescription. */
   // 0 in motorThresholdId / intensityPctMso means "none yet": the form asks for it before saving.
-  values: z.object(sessionShape).extend({ motorThresholdId: z.number().int().nonnegative(), intensityPctMso: z.number().int().nonnegative() }),
+  values: storedSessionFields.extend({ motorThresholdId: z.number().int().nonnegative(), intensityPctMso: z.number().int().nonnegative() }),
   sessionNumber: z.number().int(),
   basedOn: z.enum(['correction', 'previous_session', 'prescription']),
   previousSessionDate: z.string().nullable(),

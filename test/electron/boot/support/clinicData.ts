@@ -1,6 +1,7 @@
 import type { IpcResult } from '../../../../src/shared/ipc/result';
 import { patientInput, prescriptionInput } from '../../../support/fixtures';
 import { TEST_PASSWORD } from '../../../support/tempDatabase';
+import { localIsoDate } from '../../../../src/shared/dates';
 import type { BootedMain, Sender } from './bootMain';
 
 /**
@@ -27,7 +28,8 @@ export async function createCourse(main: BootedMain, from: Sender): Promise<Cour
   const doctor = value<{ staff: { id: number } }>(await main.invoke('staff:createFirst', first, from), 'staff:createFirst').staff;
   const { actorId: _patientActor, ...patient } = patientInput();
   const created = value<{ id: number }>(await main.invoke('patients:create', patient, from), 'patients:create');
-  const { actorId: _courseActor, ...prescription } = prescriptionInput({ patientId: created.id });
+  // The built main runs on the real clock: a course starts today (a start more than a year away is refused).
+  const { actorId: _courseActor, ...prescription } = prescriptionInput({ patientId: created.id, startDate: localIsoDate(new Date()) });
   const course = value<{ id: number }>(await main.invoke('courses:prescribe', prescription, from), 'courses:prescribe');
   return { staffId: doctor.id, courseId: course.id };
 }
