@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoCourse } from '../tools/seed/demoCourse';
+import { seedSntDemoCourse } from '../tools/seed/sntCourse';
 import { DEMO_PASSWORD } from '../src/main/demo/demoAccounts';
 import { expect, screenshot, signIn, test, travelTo } from './fixtures';
 
@@ -54,4 +55,19 @@ test('export a 36-session course report as PDF and CSV from the course view', as
   const history = page.getByRole('table', { name: 'History' });
   await expect(history).toContainText('PDF report saved to');
   await expect(history).toContainText('sessions CSV saved to');
+});
+
+test('an SNT course report counts per-treatment-day codes, and says what it leaves out', async ({ host }) => {
+  test.setTimeout(120_000);
+  const { courseId, psychiatristId } = await seedSntDemoCourse(host.dispatch);
+  const result = await host.dispatch('reports:exportPdf', { courseId }, { now: new Date(2026, 2, 9, 10), staffId: psychiatristId });
+  if (!result.ok || !result.value.path) throw new Error(`Not exported: ${JSON.stringify(result)}`);
+  const text = execFileSync('pdftotext', ['-layout', result.value.path, '-']).toString();
+  expect(text).toMatch(/CPT 0890T/);
+  expect(text).not.toMatch(/CPT 9086[789]/);
+  // authorized, delivered, treatment days, 0890T, 0891T, 0892T: 5 days of 10, a re-determination on day 3.
+  expect(text).toMatch(/\n\s*50\s+50\s+5\s+1\s+3\s+1\s*\n/);
+  expect(text).toMatch(/0889T \(personalized target development\)/);
+  expect(text.replace(/\s+/g, ' ')).toContain('1 motor threshold re-determination on a day without a session: not billed.');
+  execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '3', '-l', '3', result.value.path, join(import.meta.dirname, '../screenshots/42-report-snt')]);
 });
