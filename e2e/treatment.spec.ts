@@ -26,6 +26,10 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await page.getByLabel('Protocol').selectOption({ label: '10 Hz rTMS, left DLPFC (FDA-cleared)' });
   await page.getByLabel('Pattern').selectOption({ label: 'Repetitive TMS' });
   await expect(page.getByTestId('preview-pulses')).toHaveText('3000');
+  // A start more than a year from today is a slip of the year: refused next to the field.
+  await page.getByLabel('Start date').fill('2062-03-02');
+  await page.getByRole('button', { name: 'Prescribe course' }).click();
+  await expect(page.getByText('More than a year from today: start between 2025-03-02 and 2027-03-02')).toBeVisible();
   await page.getByLabel('Start date').fill('2026-03-02');
   await page.getByLabel('Sessions authorized by payer').fill('30');
   await screenshot(page, '21-prescribe');
@@ -59,6 +63,10 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await page.locator('label').filter({ hasText: /^Beam F3$/ }).click();
   await page.getByLabel('Tragus to tragus (cm)').fill('36');
   await page.getByLabel('Nasion to inion (cm)').fill('38');
+  // Inches typed for centimetres: refused next to the field, with its adult range.
+  await page.getByLabel('Head circumference (cm)').fill('23');
+  await page.getByRole('button', { name: 'Save session' }).first().click();
+  await expect(page.getByText('Head circumference must be between 45 and 70 cm (adult range)')).toBeVisible();
   await page.getByLabel('Head circumference (cm)').fill('60');
   await expect(page.getByTestId('beam-result')).toHaveText('Mark X = 6.95 cm along the circumference from Fpz, Y = 9.79 cm from Cz.');
   await screenshot(page, '24-session-first');
