@@ -7,5 +7,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/electron/boot/**'],
     environment: 'node',
     pool: 'forks',
+    // Generous, as in e2e: CI's 2-core machine is loaded, and `npm test` now runs the suite twice
+    // (the second time with TZ=Pacific/Honolulu); a slow test is not a failing one.
+    testTimeout: 20_000,
   },
 });
