@@ -38,7 +38,9 @@ const standard: SessionCheckInput = {
   correcting: false,
 };
 
-function findingsOf(edit: { course?: Partial<SessionCheckInput['course']>; session?: Partial<SessionCheckInput['session']> } & Partial<Omit<SessionCheckInput, 'course' | 'session'>>) {
+type Edit = { course?: Partial<SessionCheckInput['course']>; session?: Partial<SessionCheckInput['session']> } & Partial<Omit<SessionCheckInput, 'course' | 'session'>>;
+
+function findingsOf(edit: Edit) {
   const { course, session, ...rest } = edit;
   const check = checkSession({ ...standard, ...rest, course: { ...standard.course, ...course }, session: { ...standard.session, ...session } });
   return check.findings.map((f) => [f.level, f.field]);
@@ -51,7 +53,7 @@ describe('checkSession (DOMAIN.md "Rules across records", "Safe states", "Accele
     expect(check.findings).toEqual([]);
   });
 
-  it.each([
+  it.each<{ name: string; edit: Edit; want: string[][] }>([
     { name: 'dosed from the old threshold: 84% MSO at a 55 threshold', edit: { session: { intensityPctMso: 84 } }, want: [['override', 'intensityPctMso']] },
     { name: '120% MT stored as 68% MSO at a threshold of 64', edit: { session: { intensityPctMso: 68 }, thresholds: [{ id: 1, measuredOn: '2026-03-09', rmtPctMso: 64, method: 'emg' as const, coil: 'Figure-8' }] }, want: [['override', 'intensityPctMso']] },
     { name: 'a lower %MT with its %MSO is allowed (titration)', edit: { session: { intensityPctMt: 100, intensityPctMso: 55 } }, want: [] },
