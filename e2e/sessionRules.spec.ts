@@ -45,11 +45,11 @@ test('a threshold re-determined mid-course doses the next session; the old dose 
   await page.getByLabel('Output (% MSO)').fill('84');
   const override = page.getByTestId('override-needed');
   await expect(override).toContainText('84% MSO is 153% of the 55% MSO threshold of 2026-03-09; 120% MT gives 66% MSO');
-  await screenshot(page, '28-session-threshold-changed');
+  await screenshot(page, '27b-session-threshold-changed');
   await page.getByRole('button', { name: 'Save session' }).first().click();
   const cosign = page.getByRole('dialog', { name: 'Psychiatrist co-signature' });
   await expect(cosign).toContainText('84% MSO is 153% of the 55% MSO threshold');
-  await cosign.getByRole('button', { name: 'Cancel' }).click();
+  await cosign.getByRole('button', { name: 'Back to the form' }).click();
   await page.getByLabel('Output (% MSO)').fill('66');
   await expect(override).toBeHidden();
   await page.getByRole('button', { name: 'Save session' }).first().click();
@@ -70,14 +70,14 @@ test('an accelerated course refuses a session too soon after the last; a course 
   await expect(override).toContainText('09:20 is 20 min from the 09:00 session; the protocol needs at least 50 min between sessions.');
   await page.getByRole('button', { name: 'Save session' }).first().click();
   await expect(page.getByText('Give the reason (at least 5 characters)')).toBeVisible();
-  await screenshot(page, '29-session-too-soon');
+  await screenshot(page, '27c-session-too-soon');
   await page.getByRole('button', { name: 'Cancel' }).first().click();
 
   // A syncope in the next session flags the course: the form says so before anything is typed.
   await logSession(host, course.id, '2026-03-02T10:00:00', { ...navigated, trainsDelivered: 20, pulsesDelivered: 600, adverseEvents: [{ event: 'syncope', description: 'Fainted after train 20' }] });
   await travelTo(page, host, '2026-03-02T11:00:00', `/courses/${course.id}/sessions/new`);
   await expect(override).toContainText('The course is flagged for psychiatrist review (Syncope in session 2 on 2026-03-02): no session until a psychiatrist clears it or overrides.');
-  await screenshot(page, '30-session-under-review');
+  await screenshot(page, '27d-session-under-review');
   await page.getByRole('button', { name: 'Cancel' }).first().click();
   await page.getByTestId('flag-review_required').getByRole('button', { name: 'Review…' }).click();
   const review = page.getByRole('dialog', { name: 'Psychiatrist review' });

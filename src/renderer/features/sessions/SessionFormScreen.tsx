@@ -152,7 +152,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
               <TextInput label="Date" type="date" {...form.register('sessionDate')} error={errors.sessionDate?.message} />
               <TextInput label="Start time" type="time" {...form.register('startTime')} error={errors.startTime?.message} />
               <Stack gap={2}>
-                <Text size="sm" fw={500}>Motor threshold</Text>
+                <Text size="sm" fw={600}>Motor threshold</Text>
                 <DosingThreshold check={check} />
                 {errors.motorThresholdId?.message && <Text size="xs" c="red">{errors.motorThresholdId.message}</Text>}
               </Stack>
