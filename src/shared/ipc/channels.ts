@@ -62,6 +62,8 @@ export const channels = [
   'backups:preview',
   'backups:restore',
   'backups:setPassphrase',
+  'recovery:status',
+  'recovery:restore',
 ] as const;
 
 export type Channel = (typeof channels)[number];

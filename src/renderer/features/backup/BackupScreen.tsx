@@ -4,25 +4,8 @@ import type { BackupInfo, BackupPreview } from '../../../shared/schemas/backup';
 import { AppError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { kindLabels, plural, size, verificationLabels, when } from './backupFormat';
 import { useBackupList, useBackupPreview, useCreateBackup, useRestoreBackup, useSetBackupPassphrase } from './queries';
-
-const kindLabels: Record<BackupInfo['kind'], string> = {
-  startup: 'At start-up',
-  daily: 'Daily',
-  manual: 'By hand',
-  'pre-migration': 'Before an update',
-  'pre-restore': 'Before a restore',
-};
-
-const verificationLabels: Record<BackupInfo['verification'], { label: string; color: string }> = {
-  verified: { label: 'Verified', color: 'teal' },
-  unverified: { label: 'Not verified', color: 'gray' },
-  changed: { label: 'Changed since written', color: 'red' },
-};
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`);
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof AppError ? error.fields?.[field] : undefined;
