@@ -25,6 +25,7 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'backups:preview': ['admin'],
   'backups:restore': ['admin'],
   'backups:setPassphrase': ['admin'],
+  'backups:setRetention': ['admin'],
   'audit:accessLog': ['admin'],
   'phq9:acknowledge': ['psychiatrist'],
   'phq9:markEnteredInError': ['psychiatrist'],

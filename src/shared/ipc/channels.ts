@@ -62,6 +62,7 @@ export const channels = [
   'backups:preview',
   'backups:restore',
   'backups:setPassphrase',
+  'backups:setRetention',
   'recovery:status',
   'recovery:restore',
 ] as const;

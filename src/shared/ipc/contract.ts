@@ -70,6 +70,7 @@ import {
   backupRestoreResult,
   backupSetPassphraseInput,
   backupSettingsResult,
+  retentionRule,
 } from '../schemas/backup';
 import { ADMIN, type ChannelAccess, CLINICAL, PSYCHIATRIST, PSYCHIATRIST_OR_ADMIN } from './access';
 import type { Channel } from './channels';
@@ -140,6 +141,7 @@ export const contract = {
   'backups:preview': { access: ADMIN, input: backupRef, output: backupPreview },
   'backups:restore': { access: ADMIN, input: backupRestoreInput, output: backupRestoreResult },
   'backups:setPassphrase': { access: ADMIN, input: backupSetPassphraseInput, output: backupSettingsResult },
+  'backups:setRetention': { access: ADMIN, input: retentionRule, output: retentionRule },
   // The recovery screen, shown when the clinic file cannot be opened; nobody can sign in to it, so
   // the restore checks the credentials of an administrator in the backup itself (main/recovery).
   'recovery:status': { access: 'public', input: z.object({}), output: recoveryStatus },
