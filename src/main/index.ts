@@ -7,6 +7,7 @@ import { createElectronExports } from './electron/electronExports';
 import { registerIpc } from './electron/ipc';
 import { lockDown } from './electron/security';
 import { trustedPages } from './electron/trustedPages';
+import { installMenu } from './electron/menu';
 import { createMainWindow, preloadFile } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
 import { HostSessions } from './ipc/hostSession';
@@ -52,6 +53,8 @@ async function start(): Promise<void> {
   const preload = preloadFile(import.meta.dirname);
   let window: BrowserWindow | null = null;
   const sessions = new HostSessions<number>();
+  const windowOptions = { stateFile: join(app.getPath('userData'), 'window-state.json'), log: (message: string) => appLog.info(message) };
+  installMenu(app.isPackaged, () => window);
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
@@ -68,7 +71,7 @@ async function start(): Promise<void> {
     // The recovery screen says what is wrong and offers the newest verified backup.
     appLog.error(`The clinic file could not be opened (${error.reason})`, error);
     registerIpc(createRecoveryDispatch(file, error, { swap: relaunchAfter(), logError: dispatchErrorLogger(appLog) }), pages, sessions);
-    window = createMainWindow(preload, url);
+    window = createMainWindow(preload, url, windowOptions);
     return;
   }
   const backups = new BackupService(db, file, {
@@ -97,7 +100,7 @@ async function start(): Promise<void> {
     pages,
     sessions,
   );
-  window = createMainWindow(preload, url);
+  window = createMainWindow(preload, url, windowOptions);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -58,6 +58,7 @@ describe('the built main bundle starting', () => {
     await main.waitForCall('BrowserWindow.focus');
     expect((await main.calls()).map((call) => call.api).filter((api) => api.startsWith('BrowserWindow.') && api !== 'BrowserWindow.loadURL')).toEqual([
       'BrowserWindow.once',
+      'BrowserWindow.on',
       'BrowserWindow.isMinimized',
       'BrowserWindow.restore',
       'BrowserWindow.focus',
