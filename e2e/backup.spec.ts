@@ -23,11 +23,20 @@ test('an administrator backs up, sees what restoring a backup would lose, confir
   await host.invoke('patients:create', patient('B-1', 'Before'));
 
   await page.getByRole('link', { name: 'Backups' }).click();
-  await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Back up now' }).click();
   const table = page.getByRole('table', { name: 'Backups' });
   await expect(table.getByText('By hand')).toBeVisible();
   await expect(table.getByText('Verified')).toBeVisible();
+  // How many to keep: a clinic setting, checked next to its field.
+  const keep = page.getByRole('form', { name: 'Backups to keep' });
+  await keep.getByLabel('Days').fill('0');
+  await keep.getByRole('button', { name: 'Save' }).click();
+  await expect(keep.getByText('Keep at least 1 daily backup')).toBeVisible();
+  await keep.getByLabel('Days').fill('30');
+  await keep.getByRole('button', { name: 'Save' }).click();
+  await expect(keep.getByRole('status')).toHaveText('Saved: the next backup keeps 30 days, 8 weeks and 12 months.');
+  await expect(page.getByText(/keeps the newest backup of each of the last 30 days/)).toBeVisible();
   await screenshot(page, '19-backups');
 
   await host.invoke('patients:create', patient('A-2', 'After'));

@@ -23,8 +23,8 @@ export interface HostHandle {
   readonly exportsDir: string;
   /** The host's dispatch, for seeding through the contract. */
   readonly dispatch: Dispatch;
-  /** Stops the host and starts a new one on the same database file, as an app restart would. */
-  restart(): Promise<void>;
+  /** Stops the host and starts a new one on the same database file, as an app restart would; `whileStopped` runs in between. */
+  restart(whileStopped?: () => void): Promise<void>;
   /** Fixes the host's clock (null: real time again), for tests that span several days. */
   setNow(now: Date | null): void;
   /**
@@ -69,8 +69,9 @@ const webHost: HostFixtures = {
       get dispatch() {
         return current.dispatch;
       },
-      async restart() {
+      async restart(whileStopped) {
         await current.close();
+        whileStopped?.();
         current = await startWebHost({ dbFile, rendererDir, now, exportsDir, token });
       },
       setNow(value) {

@@ -8,8 +8,8 @@ import * as m0006 from './0006_course_revisions';
 import * as m0007 from './0007_phq9_entered_in_error';
 import * as m0008 from './0008_sign_in';
 import * as m0009 from './0009_audit_hash_chain';
-// Placeholders for the other branches' 0010 and 0011 (see the files): delete at merge.
-import * as m0010 from './0010_reserved';
+import * as m0010 from './0010_course_session_interval';
+// Placeholder for the assess branch's 0011 (see the file): delete at merge.
 import * as m0011 from './0011_reserved';
 import * as m0012 from './0012_billing_scheme';
 
@@ -33,7 +33,7 @@ export const migrations: readonly Migration[] = [
   { name: '0007_phq9_entered_in_error', up: m0007.up },
   { name: '0008_sign_in', up: m0008.up },
   { name: '0009_audit_hash_chain', up: m0009.up },
-  { name: '0010_reserved', up: m0010.up },
+  { name: '0010_course_session_interval', up: m0010.up },
   { name: '0011_reserved', up: m0011.up },
   { name: '0012_billing_scheme', up: m0012.up },
 ];

@@ -7,12 +7,15 @@ import { createElectronExports } from './electron/electronExports';
 import { registerIpc } from './electron/ipc';
 import { lockDown } from './electron/security';
 import { trustedPages } from './electron/trustedPages';
+import { installMenu } from './electron/menu';
 import { createMainWindow, preloadFile } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
 import { HostSessions } from './ipc/hostSession';
-import { newestGoodBackupNote } from './backup/backups';
 import { BackupService } from './backup/service';
 import { type AppLog, createFileLog, dispatchErrorLogger } from './log/appLog';
+import { createRecoveryDispatch } from './recovery/recoveryDispatch';
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema';
 
 const DATABASE_FILE = 'tms-course-tracker.sqlite';
 const DEMO_DATABASE_FILE = 'demo-clinic.sqlite';
@@ -21,6 +24,20 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 registerAppScheme();
 
 let log: AppLog | null = null;
+
+/** Closes the database (if `close` is given), lets `replace` swap the file, and relaunches the app on it. */
+function relaunchAfter(close?: () => Promise<void>) {
+  return async (replace: () => Promise<void>) => {
+    await close?.();
+    await replace();
+    // The renderer gets the answer first, then the app comes back on the restored file.
+    setTimeout(() => {
+      app.relaunch();
+      app.quit();
+    }, 200);
+    return { restarting: true };
+  };
+}
 
 async function start(): Promise<void> {
   const pages = trustedPages(APP_SCHEME, APP_HOST, devServerUrl);
@@ -32,22 +49,33 @@ async function start(): Promise<void> {
   log = createFileLog(join(app.getPath('userData'), 'logs'));
   log.info(`TMS Course Tracker ${app.getVersion()} starting on ${file}`);
   const appLog = log;
-  const db = await openDatabase(file, {
-    onBackup: (path) => appLog.info(`Database backed up to ${path} before updating its schema`),
-    onIntegrityProblem: (problems) => appLog.error(`Database check found damage: ${problems.slice(0, 5).join('; ')}`),
-    onBackgroundCheck: (kind, result) => appLog.info(`Background ${kind}: ${result.ok ? 'ok' : 'PROBLEMS'}`),
+  const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+  const preload = preloadFile(import.meta.dirname);
+  let window: BrowserWindow | null = null;
+  const sessions = new HostSessions<number>();
+  const windowOptions = { stateFile: join(app.getPath('userData'), 'window-state.json'), log: (message: string) => appLog.info(message) };
+  installMenu(app.isPackaged, () => window);
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
   });
+  let db: Kysely<DB>;
+  try {
+    db = await openDatabase(file, {
+      onBackup: (path) => appLog.info(`Database backed up to ${path} before updating its schema`),
+      onIntegrityProblem: (problems) => appLog.error(`Database check found damage: ${problems.slice(0, 5).join('; ')}`),
+      onBackgroundCheck: (kind, result) => appLog.info(`Background ${kind}: ${result.ok ? 'ok' : 'PROBLEMS'}`),
+    });
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError) || !error.file) throw error;
+    // The recovery screen says what is wrong and offers the newest verified backup.
+    appLog.error(`The clinic file could not be opened (${error.reason})`, error);
+    registerIpc(createRecoveryDispatch(file, error, { swap: relaunchAfter(), logError: dispatchErrorLogger(appLog) }), pages, sessions);
+    window = createMainWindow(preload, url, windowOptions);
+    return;
+  }
   const backups = new BackupService(db, file, {
-    // After a restore the app relaunches on the restored file, once the renderer has had the answer.
-    swap: async (replace) => {
-      await db.destroy();
-      await replace();
-      setTimeout(() => {
-        app.relaunch();
-        app.quit();
-      }, 200);
-      return { restarting: true };
-    },
+    swap: relaunchAfter(() => db.destroy()),
     onError: (error) => appLog.error('Backup failed', error),
   });
   const stopBackups = backups.startSchedule();
@@ -56,10 +84,6 @@ async function start(): Promise<void> {
     stopBackups();
     void db.destroy();
   });
-  const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
-  const preload = preloadFile(import.meta.dirname);
-  let window: BrowserWindow | null = null;
-  const sessions = new HostSessions<number>();
   const exports = createElectronExports(url, preload, () => window, sessions);
   registerIpc(
     createDispatch(db, {
@@ -76,11 +100,7 @@ async function start(): Promise<void> {
     pages,
     sessions,
   );
-  window = createMainWindow(preload, url);
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-  });
+  window = createMainWindow(preload, url, windowOptions);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -92,9 +112,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       log?.error('Start-up failed', error);
-      const note = error instanceof DatabaseOpenError && error.file ? newestGoodBackupNote(error.file) : null;
-      const message =
-        (error instanceof DatabaseOpenError ? error.message : `TMS Course Tracker could not start: ${String(error)}`) + (note ? `\n\n${note}` : '');
+      const message = error instanceof DatabaseOpenError ? error.message : `TMS Course Tracker could not start: ${String(error)}`;
       dialog.showErrorBox('TMS Course Tracker', message);
       app.exit(1);
     });

@@ -6,7 +6,7 @@ import type { StaffRole } from '../../src/shared/schemas/staff';
 import { ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 /** The README's role table, written out here so the contract's declarations are checked against it. */
-const PUBLIC: Channel[] = ['app:info', 'app:openDemoClinic', 'app:leaveDemoClinic', 'auth:session', 'auth:signIn', 'auth:signOut', 'auth:setUpSignIn', 'staff:createFirst'];
+const PUBLIC: Channel[] = ['app:info', 'app:openDemoClinic', 'app:leaveDemoClinic', 'auth:session', 'auth:signIn', 'auth:signOut', 'auth:setUpSignIn', 'staff:createFirst', 'recovery:status', 'recovery:restore'];
 const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'staff:create': ['admin', 'psychiatrist'],
   'staff:update': ['admin', 'psychiatrist'],
@@ -25,6 +25,7 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'backups:preview': ['admin'],
   'backups:restore': ['admin'],
   'backups:setPassphrase': ['admin'],
+  'backups:setRetention': ['admin'],
   'audit:accessLog': ['admin'],
   'phq9:acknowledge': ['psychiatrist'],
   'phq9:markEnteredInError': ['psychiatrist'],

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { backupFolderOf, createBackup, listBackups, newestGoodBackupNote } from '../../src/main/backup/backups';
+import { backupFolderOf, createBackup, listBackups } from '../../src/main/backup/backups';
 import { backupsToKeep } from '../../src/main/backup/retention';
 import { BackupService } from '../../src/main/backup/service';
 import { connectionOf, openDatabase } from '../../src/main/db';
@@ -58,8 +58,6 @@ describe('backups', { timeout: 60_000 }, () => {
     expect(readFileSync(path).subarray(18, 20)).toEqual(Buffer.from([1, 1]));
     const list = ok(await c.dispatch('backups:list', {}, admin('2026-03-02T10:00:01.000Z')));
     expect(list.backups.map((b) => b.name)).toEqual([info.name]);
-    // What the start-up error names when the clinic's file cannot be opened.
-    expect(newestGoodBackupNote(c.file)).toMatch(new RegExp(`newest checked backup is ${info.name.replace(/\./g, '\\.')} .*1 patients`));
     await c.db.destroy();
   });
 
@@ -79,6 +77,24 @@ describe('backups', { timeout: 60_000 }, () => {
       { name: 'evening', kind: 'daily', createdAt: new Date('2026-03-02T20:00:00Z') },
     ];
     expect([...backupsToKeep(twice)]).toEqual(['evening']);
+  });
+
+  it('an administrator sets how many to keep: checked, audited, applied by the next backup', async () => {
+    const c = await clinic();
+    expect(await c.dispatch('backups:setRetention', { daily: 0, weekly: 8, monthly: 12 }, admin('2026-03-02T10:00:00.000Z'))).toMatchObject({
+      ok: false,
+      error: { fields: { daily: 'Keep at least 1 daily backup' } },
+    });
+    ok(await c.dispatch('backups:setRetention', { daily: 2, weekly: 0, monthly: 0 }, admin('2026-03-02T10:00:00.000Z')));
+    expect(ok(await c.dispatch('backups:list', {}, admin('2026-03-02T10:00:00.000Z'))).retention).toEqual({ daily: 2, weekly: 0, monthly: 0 });
+    const [entry] = await c.db.selectFrom('audit_log').selectAll().where('entity', '=', 'backup_settings').execute();
+    expect(entry).toMatchObject({ action: 'update', staff_id: 1 });
+    expect(JSON.parse(entry?.after_json ?? '{}')).toEqual({ daily: 2, weekly: 0, monthly: 0 });
+    // Daily backups on four days: the next one keeps the newest of the last two days only.
+    const service = new BackupService(c.db, c.file);
+    for (const day of ['02', '03', '04', '05']) await service.create('daily', new Date(`2026-03-${day}T10:00:00.000Z`));
+    expect(listBackups(c.file).backups.map((b) => b.createdAt)).toEqual(['2026-03-05T10:00:00.000Z', '2026-03-04T10:00:00.000Z']);
+    await c.db.destroy();
   });
 
   it('a second folder gets an encrypted copy; restore-side reading needs the passphrase and says so', async () => {

@@ -106,12 +106,15 @@ describe('sessions', () => {
     expect(detail.progress).toMatchObject({ sessionsDone: 1, cumulativePulses: 3000, authorizedRemaining: 29 });
   });
 
-  it('refuses a second session the same day, a future date and one before the start', async () => {
+  it('needs a psychiatrist for a second session the same day; refuses a future date and one before the start', async () => {
     const { dispatch } = await clinic();
     ok(await routineSession(dispatch, day('2026-03-02')));
-    expect(await routineSession(dispatch, day('2026-03-02', '15:00:00'))).toMatchObject({ ok: false, error: { code: 'conflict', fields: { sessionDate: expect.any(String) } } });
-    expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-03-09' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'This date is in the future' } } });
-    expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-02-27' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'The course starts on 2026-03-02' } } });
+    expect(await routineSession(dispatch, day('2026-03-02', '15:00:00'))).toMatchObject({
+      ok: false,
+      error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 2 on 2026-03-02; the course prescribes 1 a day.' } },
+    });
+    expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-03-09' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'A session cannot be logged ahead of time: this date is in the future.' } } });
+    expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-02-27' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'The session is dated before the course starts (2026-03-02).' } } });
   });
 
   it('needs a psychiatrist override above the prescription and stores it', async () => {
@@ -136,7 +139,7 @@ describe('sessions', () => {
   it('refuses more than 100% MSO and more pulses than the trains hold; allows and shows partial sessions', async () => {
     const { dispatch } = await clinic();
     expect(await routineSession(dispatch, day('2026-03-02'), { intensityPctMso: 101 })).toMatchObject({ ok: false, error: { fields: { intensityPctMso: 'Machine output (% MSO) must be at most 100' } } });
-    expect(await routineSession(dispatch, day('2026-03-02'), { trainsDelivered: 30, pulsesDelivered: 3000 })).toMatchObject({ ok: false, error: { fields: { pulsesDelivered: '30 trains of 40 pulses hold at most 1200' } } });
+    expect(await routineSession(dispatch, day('2026-03-02'), { trainsDelivered: 30, pulsesDelivered: 3000 })).toMatchObject({ ok: false, error: { fields: { pulsesDelivered: '30 trains of 40 pulses hold at most 1200.' } } });
     const partial = ok(await routineSession(dispatch, day('2026-03-02'), {
       trainsDelivered: 30, pulsesDelivered: 1200, interruptions: [{ afterTrain: 30, reason: 'Headache, patient asked to stop' }], sideEffects: [{ effect: 'headache', severity: 'moderate' }],
     }));
@@ -188,7 +191,7 @@ describe('motor threshold and authorization', () => {
     const detail = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-03')));
     expect(detail.prescribedPctMso).toBeNull();
     expect(detail.flags.map((f) => f.kind)).toContain('mt_undeliverable');
-    expect(await routineSession(dispatch, day('2026-03-03'), { intensityPctMso: 100 })).toMatchObject({ ok: false, error: { fields: { intensityPctMso: 'Above 100% of machine output' } } });
+    expect(await routineSession(dispatch, day('2026-03-03'), { intensityPctMso: 100 })).toMatchObject({ ok: false, error: { fields: { intensityPctMt: expect.stringMatching(/cannot be delivered at the 90% MSO threshold/) } } });
   });
 
   it('keeps the history of authorizations; over-authorization is flagged', async () => {

@@ -95,6 +95,7 @@ describe('course_progress (migration 0005)', () => {
     // Undo 0008 too: a version-4 file has no sign-in columns and no co-signature requests.
     raw.exec('DROP TABLE pending_sessions; DROP INDEX staff_username;');
     for (const column of ['username', 'password_hash', 'must_change_password', 'failed_sign_ins', 'locked_until']) raw.exec(`ALTER TABLE staff DROP COLUMN ${column}`);
+    raw.exec('ALTER TABLE courses DROP COLUMN min_minutes_between_sessions'); // and 0010
     // Undo 0012: no billing scheme (its frozen-revision trigger names the column; 0012 recreates it).
     raw.exec('DROP TRIGGER protocols_frozen; ALTER TABLE protocols DROP COLUMN billing_scheme; ALTER TABLE courses DROP COLUMN billing_scheme;');
     raw.exec('PRAGMA user_version = 4;');

@@ -45,13 +45,13 @@ describe('checkStimulation', () => {
 });
 
 describe('checkAgainstPrescription', () => {
-  const prescribed = { intensityPctMt: 120, intensityPctMso: 72, totalPulses: 3000, trains: 75 };
+  const prescribed = { intensityPctMt: 120, totalPulses: 3000, trains: 75 };
   it('accepts the prescription as is', () => {
     expect(checkAgainstPrescription({ intensityPctMt: 120, intensityPctMso: 72, pulsesDelivered: 3000, trainsDelivered: 75 }, prescribed)).toEqual([]);
   });
   it('needs an override above it, field by field', () => {
     const findings = checkAgainstPrescription({ intensityPctMt: 125, intensityPctMso: 75, pulsesDelivered: 3040, trainsDelivered: 76 }, prescribed);
-    expect(findings.filter((f) => f.level === 'override').map((f) => f.field)).toEqual(['intensityPctMt', 'intensityPctMso', 'pulsesDelivered', 'trainsDelivered']);
+    expect(findings.filter((f) => f.level === 'override').map((f) => f.field)).toEqual(['intensityPctMt', 'pulsesDelivered', 'trainsDelivered']);
   });
   it('shows a partial session below it', () => {
     const findings = checkAgainstPrescription({ intensityPctMt: 120, intensityPctMso: 72, pulsesDelivered: 1200, trainsDelivered: 30 }, prescribed);

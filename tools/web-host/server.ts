@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative } from 'node:path';
 import type { Kysely } from 'kysely';
-import { openDatabase } from '../../src/main/db';
+import { DatabaseOpenError, openDatabase } from '../../src/main/db';
+import { createRecoveryDispatch } from '../../src/main/recovery/recoveryDispatch';
 import type { DB } from '../../src/main/db/schema';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
 import { type ClinicSwitcher, rebuildDemoClinic } from '../../src/main/demo/demoClinic';
@@ -100,14 +101,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const exports = createChromiumExports(() => origin, options.exportsDir ?? join(tmpdir(), 'tms-exports'), printAs);
   const demoFile = options.dbFile.replace(/(\.sqlite)?$/, '-demo.sqlite');
   // The demo clinic swaps the open database and its dispatch; the page reloads after the answer.
-  const open = async (demo: boolean) => {
+  const open = async (demo: boolean): Promise<{ db: Kysely<DB> | null; dispatch: Dispatch }> => {
     const file = demo ? demoFile : options.dbFile;
-    const db = await openDatabase(file);
+    let db: Kysely<DB>;
+    try {
+      db = await openDatabase(file);
+    } catch (error) {
+      if (!(error instanceof DatabaseOpenError)) throw error;
+      // The page shows the recovery screen; a restore reopens the restored file in place.
+      const swap = async (replace: () => Promise<void>) => {
+        await replace();
+        current = await open(demo);
+        return { restarting: false };
+      };
+      return { db: null, dispatch: createRecoveryDispatch(file, error, { swap, logError: (channel, e) => console.error(`[web-host] ${channel}:`, e) }) };
+    }
     // A restore swaps the file under the open database: close it, replace it, reopen in place.
     const backups = new BackupService(db, file, {
       swap: async (replace) => {
-        const previous = current;
-        await previous.db.destroy();
+        await current.db?.destroy();
         await replace();
         current = await open(demo);
         return { restarting: false };
@@ -141,7 +153,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const switchTo = async (demo: boolean) => {
     const previous = current;
     current = await open(demo);
-    await previous.db.destroy();
+    await previous.db?.destroy();
   };
   const rendererDir = normalize(options.rendererDir);
   const indexHtml = (await readFile(join(rendererDir, 'index.html'), 'utf8')).replace(
@@ -193,6 +205,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: origin,
     token: access.token,
     get db() {
+      if (!current.db) throw new Error('The clinic file could not be opened: the page shows the recovery screen.');
       return current.db;
     },
     dispatch: (channel, input, context) => current.dispatch(channel, input, context ?? { now: options.now?.() ?? new Date() }),
@@ -200,7 +213,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await exports.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await current.db.destroy();
+      await current.db?.destroy();
     },
   };
 }

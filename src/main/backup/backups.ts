@@ -268,18 +268,3 @@ export function newestBackupAt(dbFile: string): Date | null {
 export function removeBackupFolder(dbFile: string): void {
   rmSync(backupFolderOf(dbFile), { recursive: true, force: true });
 }
-
-/**
- * What to tell someone whose clinic file cannot be opened: the newest verified backup beside
- * it, or null. Reads only the backups folder.
- */
-export function newestGoodBackupNote(dbFile: string): string | null {
-  try {
-    const newest = listBackups(dbFile).backups.find((b) => b.location === 'primary' && b.verification === 'verified');
-    if (!newest) return null;
-    const patients = newest.counts ? `, ${newest.counts.patients} patients` : '';
-    return `The newest checked backup is ${newest.name} (${newest.createdAt}${patients}) in ${backupFolderOf(dbFile)}.`;
-  } catch {
-    return null;
-  }
-}

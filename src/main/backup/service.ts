@@ -108,8 +108,28 @@ export class BackupService {
     }
     const next: BackupSettings = { keyring, secondFolder, retention: input.retention ?? settings.retention };
     writeBackupSettings(this.dbFile, next);
-    void ctx;
+    await this.db.transaction().execute((trx) =>
+      recordAudit(trx, ctx, {
+        staffId: ctx.actor.id,
+        action: 'set_passphrase',
+        reason: settings.keyring ? 'Passphrase changed' : 'Passphrase set',
+        entity: 'backup_settings',
+        entityId: 1,
+        before: { secondFolder: settings.secondFolder },
+        after: { secondFolder: next.secondFolder },
+      }),
+    );
     return { passphraseSet: true, secondFolder: next.secondFolder, retention: next.retention };
+  }
+
+  /** How many backups to keep (administrators only: dispatch checks the role); the next backup applies it. */
+  async setRetention(ctx: ActorContext, retention: RetentionRule): Promise<RetentionRule> {
+    const before = readBackupSettings(this.dbFile);
+    writeBackupSettings(this.dbFile, { ...before, retention });
+    await this.db.transaction().execute((trx) =>
+      recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'update', entity: 'backup_settings', entityId: 1, before: before.retention, after: retention }),
+    );
+    return retention;
   }
 
   /** A readable, verified plain copy of a backup (decrypted if needed) and whether it is temporary. */

@@ -1,16 +1,7 @@
+import type { OpenProblemKind } from '../../shared/schemas/recovery';
+
 /** Why a database file could not be opened. Each kind has its own message. */
-export type DatabaseOpenErrorKind =
-  | 'folder_missing'
-  | 'folder_read_only'
-  | 'file_read_only'
-  | 'locked'
-  | 'empty_file'
-  | 'not_a_database'
-  | 'not_ours'
-  | 'too_new'
-  | 'corrupt'
-  | 'unreadable'
-  | 'migration_failed';
+export type DatabaseOpenErrorKind = OpenProblemKind;
 
 /** Why a database file could not be opened; the message is shown to the user as is. */
 export class DatabaseOpenError extends Error {

@@ -98,6 +98,8 @@ export interface CoursesTable extends StimulationColumns {
   target: Target;
   coil: string;
   sessions_per_day: number;
+  /** Migration 0010: copied from the protocol at prescription. */
+  min_minutes_between_sessions: number | null;
   planned_sessions: number;
   schedule: string;
   authorized_sessions: number;

@@ -122,8 +122,8 @@ class ClinicWriter {
         archived_at, archive_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`),
       course: db.prepare(`INSERT INTO courses (patient_id, protocol_id, prescriber_id, protocol_name, target, coil, pattern, intensity_pct_mt,
         frequency_hz, burst_frequency_hz, pulses_per_burst, train_duration_s, inter_train_interval_s, trains, sessions_per_day, planned_sessions,
-        schedule, authorized_sessions, billing_scheme, start_date, status, status_reason, ended_on, review_required, review_reason, notes, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`),
+        schedule, authorized_sessions, billing_scheme, start_date, status, status_reason, ended_on, review_required, review_reason, notes, created_at, updated_at,
+        min_minutes_between_sessions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`),
       courseEnd: db.prepare('UPDATE courses SET status = ?, status_reason = ?, ended_on = ?, review_required = ?, review_reason = ?, authorized_sessions = ?, updated_at = ? WHERE id = ?'),
       authorization: db.prepare('INSERT INTO course_authorizations (course_id, authorized_sessions, reference, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)'),
       mt: db.prepare('INSERT INTO motor_thresholds (course_id, measured_on, rmt_pct_mso, method, coil, measured_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -246,7 +246,7 @@ class ClinicWriter {
         protocol.frequency_hz, protocol.burst_frequency_hz, protocol.pulses_per_burst, protocol.train_duration_s, protocol.inter_train_interval_s,
         protocol.trains, protocol.sessions_per_day, planned,
         accelerated ? '10 sessions a day, 50 minutes apart, for 5 days' : '5 a week for 6 weeks (30), then taper 3, 2, 1 (6)',
-        initialAuth, protocol.billing_scheme, dayIso(start), 'planned', null, null, 0, null, prescribedAt, prescribedAt,
+        initialAuth, protocol.billing_scheme, dayIso(start), 'planned', null, null, 0, null, prescribedAt, prescribedAt, protocol.min_minutes_between_sessions,
       ).lastInsertRowid,
     );
     this.counts.courses++;

@@ -41,7 +41,7 @@ export interface DispatchOptions extends Partial<HandlerOptions> {
 }
 
 /** Turns zod issues into `fields`: dotted input path → first message for that path. */
-function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
@@ -65,7 +65,7 @@ export const BUSY_MESSAGE =
   'The database is busy with another program or window and this change could not wait any longer. ' +
   'Nothing was saved; what you typed is kept — please try again in a moment.';
 
-function toErrorData(channel: string, error: unknown, options: DispatchOptions): AppErrorData {
+export function toErrorData(channel: string, error: unknown, options: DispatchOptions): AppErrorData {
   if (error instanceof ServiceError) {
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }

@@ -176,5 +176,11 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),
     'backups:restore': (input, ctx) => backupsOf(options).restore(ctx, input),
     'backups:setPassphrase': (input, ctx) => backupsOf(options).setPassphrase(ctx, input),
+    'backups:setRetention': (input, ctx) => backupsOf(options).setRetention(ctx, input),
+    // The clinic file is open: there is nothing to recover (see main/recovery for when it is not).
+    'recovery:status': async () => ({ state: 'open' as const }),
+    'recovery:restore': async () => {
+      throw new ServiceError('conflict', 'The clinic’s file is open: restore backups from the Backups screen.');
+    },
   };
 }

@@ -70,7 +70,7 @@ export async function submitForCosign(db: Kysely<DB>, ctx: ActorContext, fields:
   const id = await db.transaction().execute(async (trx) => {
     const course = await getCourse(trx, fields.courseId);
     assertOpen(course);
-    const overrides = await safetyFindings(trx, ctx, course, fields, null);
+    const { overrides, fields: dosed } = await safetyFindings(trx, ctx, course, fields, null);
     if (overrides.length === 0) throw new ServiceError('conflict', 'This session is within the prescription and needs no co-signature: save it.');
     if (fields.overrideReason.trim().length < 5) {
       throw new ServiceError('invalid_input', 'Say why the session went above the prescription.', { overrideReason: 'Give the reason (at least 5 characters)' });
@@ -78,10 +78,10 @@ export async function submitForCosign(db: Kysely<DB>, ctx: ActorContext, fields:
     const findings = overrides.map((f) => f.message).join(' ');
     const row = await trx
       .insertInto('pending_sessions')
-      .values({ course_id: course.id, fields_json: JSON.stringify(fields), findings, entered_by: ctx.actor.id, entered_at: ctx.now.toISOString() })
+      .values({ course_id: course.id, fields_json: JSON.stringify(dosed), findings, entered_by: ctx.actor.id, entered_at: ctx.now.toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'create', entity: 'pending_session', entityId: row.id, before: null, after: fields, reason: findings });
+    await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'create', entity: 'pending_session', entityId: row.id, before: null, after: dosed, reason: findings });
     return row.id;
   });
   return getPending(db, id);
@@ -96,10 +96,10 @@ export async function signPendingSession(db: Kysely<DB>, ctx: ActorContext, pend
     const fields = sessionFields.parse(JSON.parse(stored.fields_json));
     const course = await getCourse(trx, fields.courseId);
     assertOpen(course);
-    const overrides = await safetyFindings(trx, ctx, course, fields, null);
+    const { overrides, fields: dosed } = await safetyFindings(trx, ctx, course, fields, null);
     const override = overrides.length > 0 ? { overrideById: ctx.actor.id, overrideReason: fields.overrideReason.trim() } : { overrideById: null, overrideReason: null };
     if (overrides.length > 0 && fields.overrideReason.trim().length < 5) throw new ServiceError('invalid_input', 'The request has no reason.', fieldsOf(overrides));
-    const session = await insertSession(trx, ctx, course, fields, pending.enteredById, override, `Co-signed; entered by ${pending.enteredByName}: ${fields.overrideReason}`);
+    const session = await insertSession(trx, ctx, course, dosed, pending.enteredById, override, `Co-signed; entered by ${pending.enteredByName}: ${fields.overrideReason}`);
     await trx
       .updateTable('pending_sessions')
       .set({ status: 'signed', resolved_by: ctx.actor.id, resolved_at: ctx.now.toISOString(), session_id: session.id })

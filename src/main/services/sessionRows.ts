@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { beamF3 } from '../../shared/clinical';
+import { beamF3, motorThresholdFlags } from '../../shared/clinical';
 import {
   adverseEventLabels,
   type PositionMethod,
@@ -67,12 +67,13 @@ function selectSessions(db: Kysely<DB>) {
     .selectFrom('treatment_sessions as s')
     .innerJoin('staff as t', 't.id', 's.technician_id')
     .innerJoin('motor_thresholds as mt', 'mt.id', 's.motor_threshold_id')
+    .innerJoin('courses as c', 'c.id', 's.course_id')
     .leftJoin('staff as o', 'o.id', 's.override_by')
     .selectAll('s')
-    .select(['t.name as technician_name', 'mt.rmt_pct_mso', 'o.name as override_by_name']);
+    .select(['t.name as technician_name', 'mt.rmt_pct_mso', 'mt.measured_on as mt_measured_on', 'mt.method as mt_method', 'mt.coil as mt_coil', 'c.coil as course_coil', 'o.name as override_by_name']);
 }
 
-const sessionsOfCourse = preparedQuery((db, courseId: number) => selectSessions(db).where('s.course_id', '=', courseId).orderBy('s.session_number'));
+const sessionsOfCourse = preparedQuery((db, courseId: number) => selectSessions(db).where('s.course_id', '=', courseId).orderBy('s.session_date').orderBy('s.start_time').orderBy('s.id'));
 const sessionById = preparedQuery((db, id: number) => selectSessions(db).where('s.id', '=', id));
 
 // A session's side effects, interruptions and adverse events, for every session of a course or for one session.
@@ -158,6 +159,7 @@ export async function loadSessionRows(db: Kysely<DB>, where: { courseId: number 
       technicianName: r.technician_name,
       motorThresholdId: r.motor_threshold_id,
       rmtPctMso: r.rmt_pct_mso,
+      thresholdFlags: { ...motorThresholdFlags({ measuredOn: r.mt_measured_on, method: r.mt_method }, r.session_date), otherCoil: r.mt_coil !== r.course_coil },
       positionMethod: r.position_method,
       positionSummary: describePosition(r.position_method, position, r.landmarks, r.coil_angle_deg),
       fields,

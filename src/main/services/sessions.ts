@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { checkAgainstPrescription, checkMachineOutput, type SafetyFinding } from '../../shared/clinical';
+import { checkSession, type SafetyFinding } from '../../shared/clinical';
 import { localIsoDate } from '../../shared/dates';
 import {
   adverseEventLabels,
@@ -8,7 +8,7 @@ import {
   type SessionPrepared,
   type SessionRow,
 } from '../../shared/schemas/session';
-import type { Course } from '../../shared/schemas/course';
+import { type Course, sessionCourseOf } from '../../shared/schemas/course';
 import type { Credentials } from '../../shared/schemas/credentials';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
@@ -18,7 +18,7 @@ import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { getCourse, getCourseDetail } from './courses';
 import { notFound, ServiceError } from './errors';
-import { getThreshold } from './motorThresholds';
+import { getPatient } from './patients';
 import { loadSessionRows, positionFor } from './sessionRows';
 
 function timeOfDay(now: Date): string {
@@ -84,12 +84,14 @@ export function fieldsOf(findings: SafetyFinding[]): Record<string, string> {
   return fields;
 }
 
-// Sessions already logged for a course on a day, not counting the one being corrected (0: none).
-const sessionsOnDay = preparedQuery((db, courseId: number, date: string, excludeId: number) =>
-  db.selectFrom('treatment_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', courseId).where('session_date', '=', date).where('id', '!=', excludeId),
-);
 const lastSessionNumber = preparedQuery((db, courseId: number) =>
   db.selectFrom('treatment_sessions').select((eb) => eb.fn.max<number | null>('session_number').as('n')).where('course_id', '=', courseId),
+);
+const sessionTimesOfCourse = preparedQuery((db, courseId: number, excludeId: number) =>
+  db.selectFrom('treatment_sessions').select(['session_date as sessionDate', 'start_time as startTime']).where('course_id', '=', courseId).where('id', '!=', excludeId),
+);
+const thresholdsForCheck = preparedQuery((db, courseId: number) =>
+  db.selectFrom('motor_thresholds').select(['id', 'measured_on as measuredOn', 'rmt_pct_mso as rmtPctMso', 'method', 'coil']).where('course_id', '=', courseId),
 );
 
 export interface Override {
@@ -97,56 +99,34 @@ export interface Override {
   overrideReason: string | null;
 }
 
+/** The session as it will be stored: dosed from the threshold `thresholdForSession` picks, and the findings that need a psychiatrist. */
+export interface CheckedSession {
+  fields: SessionFields;
+  overrides: SafetyFinding[];
+}
+
 /**
- * The findings that need a psychiatrist's authorization, or refusals (thrown). Shared by saving
- * and by submitting for co-signature, so both judge a session the same way.
+ * Judges a session with the shared rule (`checkSession`): refusals are thrown, findings that need
+ * a psychiatrist's authorization returned. Shared by saving and by submitting for co-signature,
+ * so both judge a session the same way.
  */
-export async function safetyFindings(trx: Transaction<DB>, ctx: ServiceContext, course: Course, fields: SessionFields, excludeSessionId: number | null): Promise<SafetyFinding[]> {
-  const today = localIsoDate(ctx.now);
-  if (fields.sessionDate < course.startDate) {
-    throw new ServiceError('invalid_input', 'The session is dated before the course started.', { sessionDate: `The course starts on ${course.startDate}` });
-  }
-  if (fields.sessionDate > today) {
-    throw new ServiceError('invalid_input', 'A session cannot be logged ahead of time.', { sessionDate: 'This date is in the future' });
-  }
-  const mt = await getThreshold(trx, fields.motorThresholdId, today).catch(() => null);
-  if (!mt || mt.courseId !== course.id) {
-    throw new ServiceError('invalid_input', 'Record a motor threshold for this course before logging a session.', {
-      motorThresholdId: 'No motor threshold of this course',
-    });
-  }
-  const [sameDay = { n: 0 }] = await sessionsOnDay(trx, course.id, fields.sessionDate, excludeSessionId ?? 0);
-  if (sameDay.n >= course.sessionsPerDay) {
-    throw new ServiceError(
-      'conflict',
-      `${sameDay.n} session(s) are already logged for ${fields.sessionDate}; this course allows ${course.sessionsPerDay} a day.`,
-      { sessionDate: 'Already logged for this date' },
-    );
-  }
-  const prescribedMso = checkMachineOutput(mt.rmtPctMso, course.intensityPctMt);
-  if ('level' in prescribedMso) {
-    throw new ServiceError('invalid_input', `The prescription cannot be delivered at this motor threshold: ${prescribedMso.message}`, {
-      intensityPctMso: 'Above 100% of machine output',
-    });
-  }
-  if (fields.trainsDelivered > fields.trainsPlanned) {
-    throw new ServiceError('invalid_input', 'More trains delivered than planned.', { trainsDelivered: `At most the ${fields.trainsPlanned} planned` });
-  }
-  const maxPulses = fields.trainsDelivered * course.dose.pulsesPerTrain;
-  if (fields.pulsesDelivered > maxPulses) {
-    throw new ServiceError('invalid_input', 'More pulses than the delivered trains hold.', {
-      pulsesDelivered: `${fields.trainsDelivered} trains of ${course.dose.pulsesPerTrain} pulses hold at most ${maxPulses}`,
-    });
-  }
-  const findings = checkAgainstPrescription(fields, {
-    intensityPctMt: course.intensityPctMt,
-    intensityPctMso: prescribedMso.pctMso,
-    totalPulses: course.dose.totalPulses,
-    trains: course.trains,
+export async function safetyFindings(trx: Transaction<DB>, ctx: ServiceContext, course: Course, fields: SessionFields, excludeSessionId: number | null): Promise<CheckedSession> {
+  const patient = await getPatient(trx, course.patientId);
+  if (patient.archivedAt) throw new ServiceError('conflict', 'This patient is archived: no session can be logged or corrected. Restore the record first.');
+  const [thresholds, otherSessions] = await Promise.all([thresholdsForCheck(trx, course.id), sessionTimesOfCourse(trx, course.id, excludeSessionId ?? 0)]);
+  const check = checkSession({
+    course: sessionCourseOf(course),
+    session: fields,
+    thresholds,
+    otherSessions,
+    today: localIsoDate(ctx.now),
+    timeNow: timeOfDay(ctx.now),
+    correcting: excludeSessionId !== null,
   });
-  const refusals = findings.filter((f) => f.level === 'refuse');
+  const refusals = check.findings.filter((f) => f.level === 'refuse');
   if (refusals.length > 0) throw new ServiceError('invalid_input', refusals.map((f) => f.message).join(' '), fieldsOf(refusals));
-  return findings.filter((f) => f.level === 'override');
+  if (!check.threshold) throw new Error('checkSession returned no threshold without a refusal');
+  return { fields: { ...fields, motorThresholdId: check.threshold.id }, overrides: check.findings.filter((f) => f.level === 'override') };
 }
 
 /** The checks main makes before any session is stored, new or corrected; who authorizes what is above the prescription. */
@@ -157,15 +137,16 @@ async function validateSession(
   fields: SessionFields,
   excludeSessionId: number | null,
   cosigner: Actor | null,
-): Promise<Override> {
-  const overrides = await safetyFindings(trx, ctx, course, fields, excludeSessionId);
-  if (overrides.length === 0) return { overrideById: null, overrideReason: null };
+): Promise<Override & { fields: SessionFields }> {
+  const checked = await safetyFindings(trx, ctx, course, fields, excludeSessionId);
+  const { overrides } = checked;
+  if (overrides.length === 0) return { fields: checked.fields, overrideById: null, overrideReason: null };
   const authorizer = ctx.actor.role === 'psychiatrist' ? ctx.actor : cosigner;
   const reasonGiven = fields.overrideReason.trim().length >= 5;
   if (!authorizer || !reasonGiven) {
     throw new ServiceError(
       authorizer ? 'invalid_input' : 'cosign_required',
-      `Above the prescription: ${overrides.map((f) => f.message).join(' ')} A psychiatrist's authorization with a reason is needed.`,
+      `${overrides.map((f) => f.message).join(' ')} A psychiatrist's authorization with a reason is needed.`,
       {
         ...fieldsOf(overrides),
         ...(authorizer ? {} : { cosign: 'A psychiatrist must co-sign with their own password, or save it as pending co-signature' }),
@@ -173,7 +154,7 @@ async function validateSession(
       },
     );
   }
-  return { overrideById: authorizer.id, overrideReason: fields.overrideReason.trim() };
+  return { fields: checked.fields, overrideById: authorizer.id, overrideReason: fields.overrideReason.trim() };
 }
 
 function sessionColumns(fields: SessionFields, override: { overrideById: number | null; overrideReason: string | null }) {
@@ -216,9 +197,27 @@ async function writeChildren(trx: Transaction<DB>, sessionId: number, fields: Se
   }
 }
 
-/** A serious adverse event flags the course for a psychiatrist's review. */
-async function flagForReview(trx: Transaction<DB>, ctx: ServiceContext, actor: Actor, course: Course, fields: SessionFields, sessionNumber: number): Promise<void> {
-  const serious = fields.adverseEvents.filter((e) => reviewTriggeringEvents.includes(e.event));
+/**
+ * Serious adverse events flag the course for a psychiatrist's review: on a correction, only those
+ * it adds (a typo fixed in a session that recorded syncope does not flag the course again).
+ */
+async function flagForReview(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  actor: Actor,
+  course: Course,
+  fields: SessionFields,
+  sessionNumber: number,
+  before: SessionFields['adverseEvents'] = [],
+): Promise<void> {
+  const already = new Map<string, number>();
+  for (const e of before) already.set(e.event, (already.get(e.event) ?? 0) + 1);
+  const serious = fields.adverseEvents.filter((e) => {
+    if (!reviewTriggeringEvents.includes(e.event)) return false;
+    const left = already.get(e.event) ?? 0;
+    already.set(e.event, left - 1);
+    return left <= 0;
+  });
   if (serious.length === 0) return;
   const reason = `${serious.map((e) => adverseEventLabels[e.event]).join(', ')} in session ${sessionNumber} on ${fields.sessionDate}`;
   const current = await getCourse(trx, course.id);
@@ -277,7 +276,7 @@ export async function createSession(db: Kysely<DB>, ctx: ActorContext, fields: S
     const course = await getCourse(trx, fields.courseId);
     assertOpen(course);
     const override = await validateSession(trx, ctx, course, fields, null, cosigner);
-    const created = await insertSession(trx, ctx, course, fields, ctx.actor.id, override, override.overrideReason);
+    const created = await insertSession(trx, ctx, course, override.fields, ctx.actor.id, override, override.overrideReason);
     await recordCosign(trx, ctx, cosigner, override, created.id, ctx.actor.name);
     return created;
   });
@@ -307,11 +306,11 @@ export async function correctSession(
     const override = await validateSession(trx, ctx, course, fields, id, cosigner);
     await trx
       .updateTable('treatment_sessions')
-      .set({ ...sessionColumns(fields, override), version: before.version + 1, updated_at: ctx.now.toISOString() })
+      .set({ ...sessionColumns(override.fields, override), version: before.version + 1, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .execute();
-    await writeChildren(trx, id, fields, true);
-    await flagForReview(trx, ctx, actor, course, fields, before.sessionNumber);
+    await writeChildren(trx, id, override.fields, true);
+    await flagForReview(trx, ctx, actor, course, override.fields, before.sessionNumber, before.fields.adverseEvents);
     const [after] = await loadSessionRows(trx, { id });
     if (!after) throw notFound('Session', id);
     await recordAudit(trx, ctx, { staffId: actor.id, action: 'correct', entity: 'session', entityId: id, before: before.fields, after: after.fields, reason });

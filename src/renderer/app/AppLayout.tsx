@@ -8,6 +8,7 @@ import { DemoBanner } from '../features/demo/DemoBanner';
 import { Item9AlertBar } from '../features/phq9/Item9AlertBar';
 import { PendingCosignBar } from '../features/sessions/PendingCosignBar';
 import classes from './AppLayout.module.css';
+import { useAppCommands } from './useAppCommands';
 
 const sections: Array<{ to: string; label: string; channel?: Channel }> = [
   { to: '/today', label: 'Today' },
@@ -35,6 +36,7 @@ export function AppLayout() {
   const actor = useActor();
   const { lock, signOut } = useAuth();
   const can = useCan();
+  const command = useAppCommands();
   return (
     <AppShell header={{ height: 52 }} padding="md">
       <AppShell.Header className={classes.header}>
@@ -62,6 +64,11 @@ export function AppLayout() {
       <AppShell.Main>
         <DemoBanner />
         {can('audit:verifyChain') && <AuditChainAlert />}
+        {command.notice && (
+          <Alert color="blue" variant="light" mb="sm" withCloseButton closeButtonLabel="Dismiss" onClose={command.dismiss} role="status">
+            {command.notice}
+          </Alert>
+        )}
         <Item9AlertBar />
         {can('sessions:signPending') && <PendingCosignBar />}
         <Outlet />

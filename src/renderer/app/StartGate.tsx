@@ -9,6 +9,7 @@ import { LockScreen } from '../features/auth/LockScreen';
 import { SetUpSignInScreen } from '../features/auth/SetUpSignInScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { FirstRunScreen } from '../features/staff/FirstRunScreen';
+import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { useAuth } from '../session/auth';
 import { useIdleLock } from '../session/useIdleLock';
 import { queryKeys } from './queryKeys';
@@ -19,10 +20,12 @@ import { queryKeys } from './queryKeys';
  */
 export function StartGate({ children }: { children: ReactNode }) {
   const { session, sessionError, owner, locked, lock } = useAuth();
+  const recovery = useQuery({ queryKey: queryKeys.recovery, queryFn: () => call('recovery:status', {}), staleTime: Infinity });
   const info = useQuery({ queryKey: queryKeys.appInfo, queryFn: () => call('app:info', {}) });
   useIdleLock(owner && !locked ? (session?.lockAfterMinutes ?? null) : null, () => void lock());
 
-  if (info.isPending || (!session && !sessionError)) return <Loading label="Opening the clinic database" />;
+  if (recovery.data?.state === 'recovery') return <RecoveryScreen status={recovery.data} />;
+  if (recovery.isPending || info.isPending || (!session && !sessionError)) return <Loading label="Opening the clinic database" />;
   if (info.isError || sessionError) {
     return (
       <CenteredCard title="The database could not be opened">

@@ -1,6 +1,7 @@
 /** Query keys, so a mutation invalidates exactly what it changed. */
 export const queryKeys = {
   appInfo: ['app:info'] as const,
+  recovery: ['recovery:status'] as const,
   authSession: ['auth:session'] as const,
   pendingSessions: (courseId?: number) => ['clinical', 'pending', courseId ?? 0] as const,
   staff: ['staff'] as const,

@@ -11,6 +11,16 @@ export {
   type ThetaBurstParameters,
 } from './dose';
 export { DAILY_PHASE_SESSIONS, missedWeekdays } from './schedule';
+export { type SessionThreshold, type ThresholdMeasurement, thresholdForSession } from './sessionThreshold';
+export {
+  checkSession,
+  type CourseThreshold,
+  type DosingThreshold,
+  type SessionCheck,
+  type SessionCheckInput,
+  type SessionCourse,
+  type SessionEntry,
+} from './sessionRules';
 export { daysBetween, MT_MAX_AGE_DAYS, type MtFlags, type MtMethod, motorThresholdFlags, mtMethods } from './motorThreshold';
 export {
   CHEN_1997,

@@ -75,15 +75,13 @@ export interface DeliveredDose {
 
 export interface PrescribedDose {
   intensityPctMt: number;
-  /** %MSO the prescription gives with the session's motor threshold. */
-  intensityPctMso: number;
   totalPulses: number;
   trains: number;
 }
 
 /**
  * Above the course prescription needs a psychiatrist's recorded override; below is allowed
- * and shown as a partial session.
+ * and shown as a partial session. Whether the %MSO matches the threshold is `checkSession`'s.
  */
 export function checkAgainstPrescription(delivered: DeliveredDose, prescribed: PrescribedDose): SafetyFinding[] {
   const findings: SafetyFinding[] = [];
@@ -95,13 +93,6 @@ export function checkAgainstPrescription(delivered: DeliveredDose, prescribed: P
       level: 'override',
       field: 'intensityPctMt',
       message: `${delivered.intensityPctMt}% MT is above the prescribed ${prescribed.intensityPctMt}% MT.`,
-    });
-  }
-  if (delivered.intensityPctMso > prescribed.intensityPctMso) {
-    findings.push({
-      level: 'override',
-      field: 'intensityPctMso',
-      message: `${delivered.intensityPctMso}% MSO is above the ${prescribed.intensityPctMso}% MSO the prescription gives at this motor threshold.`,
     });
   }
   if (delivered.pulsesDelivered > prescribed.totalPulses) {

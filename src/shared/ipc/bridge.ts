@@ -1,3 +1,4 @@
+import type { AppCommand } from './appCommands';
 import type { Channel } from './channels';
 import type { IpcResult } from './result';
 
@@ -7,4 +8,6 @@ import type { IpcResult } from './result';
  */
 export interface Bridge {
   invoke(channel: Channel, input: unknown): Promise<IpcResult<unknown>>;
+  /** The application menu's commands (the Electron app only; a browser has no menu). Returns an unsubscribe function. */
+  onCommand?(listener: (command: AppCommand) => void): () => void;
 }

@@ -62,6 +62,9 @@ export const channels = [
   'backups:preview',
   'backups:restore',
   'backups:setPassphrase',
+  'backups:setRetention',
+  'recovery:status',
+  'recovery:restore',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recoveryRestoreInput, recoveryRestoreResult, recoveryStatus } from '../schemas/recovery';
 import { appInfo, clinicSwitchResult } from '../schemas/appInfo';
 import { accessEntry, accessListInput, auditChainInput, auditChainReport, auditEntry, auditListInput } from '../schemas/audit';
 import {
@@ -69,6 +70,7 @@ import {
   backupRestoreResult,
   backupSetPassphraseInput,
   backupSettingsResult,
+  retentionRule,
 } from '../schemas/backup';
 import { ADMIN, type ChannelAccess, CLINICAL, PSYCHIATRIST, PSYCHIATRIST_OR_ADMIN } from './access';
 import type { Channel } from './channels';
@@ -139,6 +141,11 @@ export const contract = {
   'backups:preview': { access: ADMIN, input: backupRef, output: backupPreview },
   'backups:restore': { access: ADMIN, input: backupRestoreInput, output: backupRestoreResult },
   'backups:setPassphrase': { access: ADMIN, input: backupSetPassphraseInput, output: backupSettingsResult },
+  'backups:setRetention': { access: ADMIN, input: retentionRule, output: retentionRule },
+  // The recovery screen, shown when the clinic file cannot be opened; nobody can sign in to it, so
+  // the restore checks the credentials of an administrator in the backup itself (main/recovery).
+  'recovery:status': { access: 'public', input: z.object({}), output: recoveryStatus },
+  'recovery:restore': { access: 'public', input: recoveryRestoreInput, output: recoveryRestoreResult },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

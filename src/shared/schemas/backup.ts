@@ -34,10 +34,11 @@ export const backupInfo = z.object({
 export type BackupInfo = z.infer<typeof backupInfo>;
 
 export const retentionRule = z.object({
-  daily: z.number().int().min(1).max(365),
-  weekly: z.number().int().min(0).max(520),
-  monthly: z.number().int().min(0).max(240),
+  daily: z.number({ error: 'Enter a number of days' }).int('Whole days').min(1, 'Keep at least 1 daily backup').max(365, 'At most 365 days'),
+  weekly: z.number({ error: 'Enter a number of weeks' }).int('Whole weeks').min(0, 'At least 0').max(520, 'At most 520 weeks'),
+  monthly: z.number({ error: 'Enter a number of months' }).int('Whole months').min(0, 'At least 0').max(240, 'At most 240 months'),
 });
+export type RetentionRuleInput = z.infer<typeof retentionRule>;
 
 export const backupList = z.object({
   folder: z.string(),

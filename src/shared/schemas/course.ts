@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SessionCourse } from '../clinical';
 import { id, isoDate, optionalText, pastOrTodayDate, requiredText, timestamp, version } from './common';
 import { motorThreshold } from './motorThreshold';
 import { patient } from './patient';
@@ -49,6 +50,7 @@ export const course = stimulation.extend({
   target: z.enum(targets),
   coil: z.string(),
   sessionsPerDay: z.number().int(),
+  minMinutesBetweenSessions: z.number().int().nullable(),
   plannedSessions: z.number().int(),
   schedule: z.string(),
   authorizedSessions: z.number().int(),
@@ -151,3 +153,21 @@ export const courseSetStatusInput = z.object({
   message: 'Say why the course is discontinued',
 });
 export const courseClearReviewInput = z.object({ courseId: id, version, note: requiredText('Review note', 1000) });
+
+/** What of a course judges its sessions (`checkSession`), in main and in the session form alike. */
+export function sessionCourseOf(course: Course): SessionCourse {
+  return {
+    startDate: course.startDate,
+    target: course.target,
+    coil: course.coil,
+    intensityPctMt: course.intensityPctMt,
+    frequencyHz: course.frequencyHz,
+    totalPulses: course.dose.totalPulses,
+    pulsesPerTrain: course.dose.pulsesPerTrain,
+    trains: course.trains,
+    sessionsPerDay: course.sessionsPerDay,
+    minMinutesBetweenSessions: course.minMinutesBetweenSessions,
+    reviewRequired: course.reviewRequired,
+    reviewReason: course.reviewReason,
+  };
+}

@@ -168,6 +168,8 @@ export const sessionRow = z.object({
   technicianName: z.string(),
   motorThresholdId: id,
   rmtPctMso: z.number().int(),
+  /** The dosing threshold as it was on the session's day: stale, visual, or measured with another coil than the course's. */
+  thresholdFlags: z.object({ ageDays: z.number().int(), stale: z.boolean(), visual: z.boolean(), otherCoil: z.boolean() }),
   positionMethod: z.enum(positionMethods),
   /** The position as recorded, with Beam F3's computed X/Y. */
   positionSummary: z.string(),

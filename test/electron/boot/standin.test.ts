@@ -13,7 +13,7 @@ describe('the Electron stand-in', () => {
       paths: {},
       version: '0.0.0',
       isPackaged: false,
-      answers: { requestSingleInstanceLock: true, isMinimized: false, executeJavaScript: true, printToPDF: minimalPdf(), showSaveDialog: { canceled: true } },
+      answers: { requestSingleInstanceLock: true, isMinimized: false, executeJavaScript: true, printToPDF: minimalPdf(), showSaveDialog: { canceled: true }, isMaximized: false, normalBounds: { x: 0, y: 0, width: 1280, height: 800 }, displays: [] },
     };
     process.env[CONFIG_ENV] = JSON.stringify(config);
     const standin = await import('../standin/electron.ts');

@@ -58,6 +58,7 @@ describe('the built main bundle starting', () => {
     await main.waitForCall('BrowserWindow.focus');
     expect((await main.calls()).map((call) => call.api).filter((api) => api.startsWith('BrowserWindow.') && api !== 'BrowserWindow.loadURL')).toEqual([
       'BrowserWindow.once',
+      'BrowserWindow.on',
       'BrowserWindow.isMinimized',
       'BrowserWindow.restore',
       'BrowserWindow.focus',
@@ -66,17 +67,16 @@ describe('the built main bundle starting', () => {
     expect(await main.calls('app.quit')).toHaveLength(1);
   });
 
-  it('shows an error box and exits when the database cannot be read', async () => {
+  it('opens the recovery screen, not the app, when the database cannot be read, leaving the file as it was', async () => {
     const garbage = 'This is not a database, just some text.\n'.repeat(200);
-    const main = bootMain({ prepare: ({ userData }) => writeFileSync(join(userData, DATABASE_FILE), garbage) });
-    await main.waitForCall('app.whenReady');
-    await main.ready();
-    const exit = await main.waitForCall('app.exit');
-    expect(exit.args).toEqual([1]);
-    const [box] = await main.calls('dialog.showErrorBox');
-    expect(box?.args[0]).toBe('TMS Course Tracker');
-    expect(box?.args[1]).toContain('is not a database file');
-    expect(await main.calls('new BrowserWindow')).toEqual([]);
+    const { main, own } = await startApp({ prepare: ({ userData }) => writeFileSync(join(userData, DATABASE_FILE), garbage) });
+    expect((await main.calls('BrowserWindow.loadURL')).map((call) => call.args)).toEqual([[APP_PAGE]]);
+    const status = await main.invoke('recovery:status', {}, own);
+    expect(status).toMatchObject({ ok: true, value: { state: 'recovery', problem: { kind: 'not_a_database', message: expect.stringContaining('is not a database file') }, restorable: true } });
+    // Nothing else is answered from a file that cannot be trusted.
+    expect(await main.invoke('patients:search', { query: '' }, own)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await main.calls('app.exit')).toEqual([]);
+    expect(await main.calls('dialog.showErrorBox')).toEqual([]);
     expect(readFileSync(join(main.folders.userData, DATABASE_FILE), 'utf8')).toBe(garbage);
   });
 

@@ -88,5 +88,23 @@ export async function runCommand(command: Command): Promise<unknown> {
     }
     case 'fetchApp':
       return fetchApp(command.url);
+    case 'clickMenu': {
+      // Follows labels (or roles) down the recorded template and calls the item's click handler.
+      let items = required(registry.menuTemplate, 'an application menu');
+      let item: Record<string, unknown> | undefined;
+      for (const name of command.path) {
+        item = (items as Array<Record<string, unknown>>).find((i) => i['label'] === name || i['role'] === name);
+        if (!item) throw new Error(`No menu item ${command.path.join(' → ')}`);
+        items = (item['submenu'] as unknown[] | undefined) ?? [];
+      }
+      const click = item?.['click'];
+      if (typeof click !== 'function') throw new Error(`${command.path.join(' → ')} has no click handler`);
+      click();
+      return null;
+    }
+    case 'renderProcessGone': {
+      const details = strictRecord('RenderProcessGoneDetails', { reason: command.reason, exitCode: command.exitCode });
+      return webContents(command.webContents).listeners.emit('render-process-gone', [event().value, details]);
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { answers, config, Listeners, nameObject, ready, record, registry, type StandinWebContents, type StandinWindow } from './state.ts';
-import { strict } from './strict.ts';
+import { strict, strictRecord } from './strict.ts';
 
 /**
  * The `electron` module as the built main bundle sees it in a boot test. Each call is recorded
@@ -38,6 +38,8 @@ function createWebContents(id: number): StandinWebContents {
       record('WebContents.printToPDF', exposed, [options]);
       return Buffer.from(answers.printToPDF, 'latin1');
     },
+    send: (channel: string, ...args: unknown[]) => record('WebContents.send', exposed, [channel, ...args]),
+    reload: () => record('WebContents.reload', exposed, []),
   };
   const exposed = strict('WebContents', target);
   nameObject(exposed, `WebContents#${id}`);
@@ -60,6 +62,20 @@ class BrowserWindowStandin {
         record('BrowserWindow.once', exposed, [event, listener]);
         listeners.add(event, listener, true);
         return exposed;
+      },
+      on(event: string, listener: Listener) {
+        record('BrowserWindow.on', exposed, [event, listener]);
+        listeners.add(event, listener, false);
+        return exposed;
+      },
+      maximize: () => record('BrowserWindow.maximize', exposed, []),
+      isMaximized: () => {
+        record('BrowserWindow.isMaximized', exposed, []);
+        return answers.isMaximized;
+      },
+      getNormalBounds: () => {
+        record('BrowserWindow.getNormalBounds', exposed, []);
+        return { ...answers.normalBounds };
       },
       show: () => record('BrowserWindow.show', exposed, []),
       destroy: () => record('BrowserWindow.destroy', exposed, []),
@@ -112,6 +128,22 @@ const appTarget = {
   },
 };
 export const app = strict('app', appTarget);
+
+export const Menu = strict('Menu', {
+  buildFromTemplate(template: unknown[]) {
+    record('Menu.buildFromTemplate', null, [template]);
+    registry.menuTemplate = template;
+    return strictRecord('MenuInstance', {});
+  },
+  setApplicationMenu: (menu: object | null) => record('Menu.setApplicationMenu', null, [menu]),
+});
+
+export const screen = strict('screen', {
+  getAllDisplays() {
+    record('screen.getAllDisplays', null, []);
+    return answers.displays.map((workArea) => strictRecord('Display', { workArea }));
+  },
+});
 
 export const dialog = strict('dialog', {
   showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', null, [title, content]),

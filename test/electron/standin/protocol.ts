@@ -12,6 +12,11 @@ export interface Answers {
   /** What `webContents.printToPDF` resolves to, as latin1 text. */
   printToPDF: string;
   showSaveDialog: { canceled: boolean; filePath?: string };
+  isMaximized: boolean;
+  /** What `getNormalBounds` answers (the window's size and place when not maximized). */
+  normalBounds: { x: number; y: number; width: number; height: number };
+  /** The work areas `screen.getAllDisplays` answers. */
+  displays: Array<{ x: number; y: number; width: number; height: number }>;
 }
 
 export interface StandinConfig {
@@ -53,7 +58,9 @@ export type Command =
   | { kind: 'requestPermission'; webContents: number; permission: string }
   | { kind: 'checkPermission'; webContents: number; permission: string; origin: string }
   | { kind: 'invoke'; channel: string; sender: number; frame: { url: string; top: boolean }; args: unknown[] }
-  | { kind: 'fetchApp'; url: string };
+  | { kind: 'fetchApp'; url: string }
+  | { kind: 'clickMenu'; path: string[] }
+  | { kind: 'renderProcessGone'; webContents: number; reason: string; exitCode: number };
 
 export interface Request {
   id: number;

@@ -57,6 +57,8 @@ export const registry = {
   permissionRequestHandler: null as Listener | null,
   permissionCheckHandler: null as Listener | null,
   windows: new Map<number, StandinWindow>(),
+  /** The template of the last `Menu.buildFromTemplate`, with its click handlers. */
+  menuTemplate: null as unknown[] | null,
   webContents: new Map<number, StandinWebContents>(),
   nextId: 1,
 };

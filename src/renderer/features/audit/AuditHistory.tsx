@@ -49,6 +49,7 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   view: 'Viewed',
   restore_backup: 'Restored from backup',
   backup: 'Backed up',
+  set_passphrase: 'Backup passphrase set',
 };
 
 /** Actions whose before/after differences are worth listing field by field. */

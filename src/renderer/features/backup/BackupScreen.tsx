@@ -1,31 +1,61 @@
 import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { BackupInfo, BackupPreview } from '../../../shared/schemas/backup';
+import type { BackupInfo, BackupPreview, RetentionRuleInput } from '../../../shared/schemas/backup';
 import { AppError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { useBackupList, useBackupPreview, useCreateBackup, useRestoreBackup, useSetBackupPassphrase } from './queries';
-
-const kindLabels: Record<BackupInfo['kind'], string> = {
-  startup: 'At start-up',
-  daily: 'Daily',
-  manual: 'By hand',
-  'pre-migration': 'Before an update',
-  'pre-restore': 'Before a restore',
-};
-
-const verificationLabels: Record<BackupInfo['verification'], { label: string; color: string }> = {
-  verified: { label: 'Verified', color: 'teal' },
-  unverified: { label: 'Not verified', color: 'gray' },
-  changed: { label: 'Changed since written', color: 'red' },
-};
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`);
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+import { kindLabels, plural, size, verificationLabels, when } from './backupFormat';
+import { useBackupList, useBackupPreview, useCreateBackup, useRestoreBackup, useSetBackupPassphrase, useSetRetention } from './queries';
+import { toNumber } from '../../forms/numberInput';
 
 function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof AppError ? error.fields?.[field] : undefined;
+}
+
+function RetentionForm({ retention }: { retention: RetentionRuleInput }) {
+  const save = useSetRetention();
+  const [values, setValues] = useState({ daily: String(retention.daily), weekly: String(retention.weekly), monthly: String(retention.monthly) });
+  const [done, setDone] = useState(false);
+  const field = (key: keyof RetentionRuleInput, label: string) => (
+    <TextInput
+      label={label}
+      type="number"
+      w={150}
+      value={values[key]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setDone(false);
+        setValues((v) => ({ ...v, [key]: value }));
+      }}
+      error={fieldError(save.error, key)}
+    />
+  );
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    save
+      .mutateAsync({ daily: toNumber(values.daily) ?? Number.NaN, weekly: toNumber(values.weekly) ?? Number.NaN, monthly: toNumber(values.monthly) ?? Number.NaN })
+      .then(() => setDone(true))
+      .catch(() => undefined);
+  };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate aria-label="Backups to keep">
+        <Title order={4} mb={4}>Backups to keep</Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          The newest backup of each of the last so many days, weeks and months is kept; older ones are removed when the next backup is made.
+          The newest manual, pre-update and pre-restore backups are always kept.
+        </Text>
+        <Group align="flex-start">
+          {field('daily', 'Days')}
+          {field('weekly', 'Weeks')}
+          {field('monthly', 'Months')}
+          <Button type="submit" mt={25} loading={save.isPending}>Save</Button>
+        </Group>
+        {done && <Text size="sm" c="teal" mt="xs" role="status">Saved: the next backup keeps {values.daily} days, {values.weekly} weeks and {values.monthly} months.</Text>}
+        {save.error && !(save.error instanceof AppError && Object.keys(save.error.fields).length > 0) && <ErrorNotice error={save.error} title="Not saved" />}
+      </form>
+    </Paper>
+  );
 }
 
 function PassphraseForm({ passphraseSet, secondFolder }: { passphraseSet: boolean; secondFolder: string | null }) {
@@ -207,6 +237,7 @@ export function BackupScreen() {
           </Table.Tbody>
         </Table>
       )}
+      {list.data && <RetentionForm retention={list.data.retention} />}
       {list.data && <PassphraseForm key={String(list.data.passphraseSet)} passphraseSet={list.data.passphraseSet} secondFolder={list.data.secondFolder} />}
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
     </Stack>

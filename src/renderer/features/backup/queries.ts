@@ -44,3 +44,11 @@ export function useSetBackupPassphrase() {
     onSuccess: () => client.invalidateQueries({ queryKey: backupsKey }),
   });
 }
+
+export function useSetRetention() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'backups:setRetention'>) => call('backups:setRetention', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: backupsKey }),
+  });
+}

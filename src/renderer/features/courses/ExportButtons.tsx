@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Menu, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { EXPORT_REPORT_EVENT } from '../../app/useAppCommands';
 import { call, errorMessage } from '../../api/client';
 
 type Kind = 'pdf' | 'sessions' | 'phq9';
@@ -22,6 +23,16 @@ export function ExportButtons({ courseId }: { courseId: number }) {
     },
     onError: (error) => setMessage({ ok: false, text: `Not exported: ${errorMessage(error)}` }),
   });
+  const { mutate } = exporter;
+  // File → Export Course Report as PDF… in the application menu.
+  useEffect(() => {
+    const onCommand = (event: Event) => {
+      event.preventDefault();
+      mutate('pdf');
+    };
+    window.addEventListener(EXPORT_REPORT_EVENT, onCommand);
+    return () => window.removeEventListener(EXPORT_REPORT_EVENT, onCommand);
+  }, [mutate]);
   return (
     <>
       <Group gap={0}>

@@ -30,12 +30,15 @@ export function SessionTable({ sessions, canCorrect }: { sessions: SessionRow[];
             <Table.Td>{s.technicianName}</Table.Td>
             <Table.Td><Text size="xs">{s.positionSummary}</Text></Table.Td>
             <Table.Td ta="right">{s.intensityPctMt}</Table.Td>
-            <Table.Td ta="right">{s.intensityPctMso}</Table.Td>
+            <Table.Td ta="right" title={`Dosed from the ${s.rmtPctMso}% MSO threshold`}>{s.intensityPctMso}</Table.Td>
             <Table.Td ta="right">{s.trainsDelivered}/{s.trainsPlanned}</Table.Td>
             <Table.Td ta="right" ff="monospace">{s.pulsesDelivered}</Table.Td>
             <Table.Td>
               <Group gap={4}>
                 {s.partial && <Badge size="xs" color={WARNING_COLOR} variant="outline">Partial</Badge>}
+                {s.thresholdFlags.stale && <Badge size="xs" color={WARNING_COLOR} variant="outline">MT {s.thresholdFlags.ageDays} days old</Badge>}
+                {s.thresholdFlags.visual && <Badge size="xs" color={WARNING_COLOR} variant="outline">Visual MT</Badge>}
+                {s.thresholdFlags.otherCoil && <Badge size="xs" color={WARNING_COLOR} variant="outline">MT with another coil</Badge>}
                 {s.interruptions > 0 && <Badge size="xs" color="gray" variant="outline">{s.interruptions} interruption(s)</Badge>}
                 {s.overrideByName && <Badge size="xs" color="grape" variant="outline" title={s.overrideReason ?? ''}>Override: {s.overrideByName}</Badge>}
                 {s.adverseEventsSummary && <Badge size="xs" color="red" variant="filled">{s.adverseEventsSummary}</Badge>}

@@ -1,45 +1,84 @@
 import { Alert, Stack, Text, Textarea } from '@mantine/core';
-import { useFormContext, useWatch } from 'react-hook-form';
-import { checkAgainstPrescription, checkMachineOutput } from '../../../shared/clinical';
-import type { CourseDetail } from '../../../shared/schemas/course';
+import { useEffect } from 'react';
+import { type Control, useFormContext, useWatch } from 'react-hook-form';
+import { checkSession, type SafetyFinding, type SessionCheck } from '../../../shared/clinical';
+import { localIsoDate } from '../../../shared/dates';
+import { type CourseDetail, sessionCourseOf } from '../../../shared/schemas/course';
 import type { SessionFields } from '../../../shared/schemas/session';
+import { formatDate } from '../../format';
 import { useActor } from '../../session/auth';
 
+function timeNow(now: Date): string {
+  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+}
+
 /**
- * What the delivered dose means against the prescription, live: the %MSO the prescription
- * gives at the chosen threshold, partial sessions, and the override needed above it.
+ * The session judged live with the rule main applies when it is saved (`checkSession`): which
+ * threshold doses it, what the prescription gives at that threshold, and every finding.
  */
-export function DeliveryFindings({ detail }: { detail: CourseDetail }) {
-  const { control, register, formState } = useFormContext<SessionFields>();
-  const actor = useActor();
-  const [mtId, intensityPctMt, intensityPctMso, trainsDelivered, pulsesDelivered] = useWatch({
-    control,
-    name: ['motorThresholdId', 'intensityPctMt', 'intensityPctMso', 'trainsDelivered', 'pulsesDelivered'],
+export function useSessionCheck(control: Control<SessionFields>, detail: CourseDetail, sessionId: number | undefined): SessionCheck {
+  const values = useWatch({ control }) as SessionFields;
+  const now = new Date();
+  return checkSession({
+    course: sessionCourseOf(detail.course),
+    session: values,
+    thresholds: detail.motorThresholds,
+    otherSessions: detail.sessions.filter((s) => s.id !== sessionId),
+    today: localIsoDate(now),
+    timeNow: timeNow(now),
+    correcting: sessionId !== undefined,
   });
+}
+
+function FindingList({ findings, color, title, testId }: { findings: SafetyFinding[]; color: string; title?: string; testId: string }) {
+  if (findings.length === 0) return null;
+  return (
+    <Alert color={color} variant="light" py={6} title={title} data-testid={testId}>
+      {findings.map((f) => <Text key={`${f.field}:${f.message}`} size="sm">{f.message}</Text>)}
+    </Alert>
+  );
+}
+
+/** Which threshold doses the session; the field follows the date, as main stores it. */
+export function DosingThreshold({ check }: { check: SessionCheck }) {
+  const { setValue, getValues } = useFormContext<SessionFields>();
+  const pickedId = check.threshold?.id ?? 0;
+  useEffect(() => {
+    if (getValues('motorThresholdId') !== pickedId) setValue('motorThresholdId', pickedId, { shouldDirty: true });
+  }, [pickedId, getValues, setValue]);
+  const t = check.threshold;
+  return (
+    <Text size="sm" data-testid="dosing-threshold">
+      {t
+        ? `Dosed from the ${t.rmtPctMso}% MSO threshold of ${formatDate(t.measuredOn)} (${t.visual ? 'visual' : 'EMG'}, ${t.ageDays} day${t.ageDays === 1 ? '' : 's'} old on the session's day)`
+        : 'No motor threshold measured on or before this date.'}
+    </Text>
+  );
+}
+
+/**
+ * What the delivered dose means against the prescription and the course, live: refusals,
+ * threshold flags, partial sessions, and the findings that need a psychiatrist's authorization.
+ */
+export function DeliveryFindings({ detail, check }: { detail: CourseDetail; check: SessionCheck }) {
+  const { register, formState } = useFormContext<SessionFields>();
+  const actor = useActor();
   const { course } = detail;
-  const mt = detail.motorThresholds.find((m) => m.id === Number(mtId));
-  const prescribed = mt ? checkMachineOutput(mt.rmtPctMso, course.intensityPctMt) : null;
-  const findings =
-    prescribed && 'pctMso' in prescribed && [intensityPctMt, intensityPctMso, trainsDelivered, pulsesDelivered].every(Number.isFinite)
-      ? checkAgainstPrescription(
-          { intensityPctMt, intensityPctMso, trainsDelivered, pulsesDelivered },
-          { intensityPctMt: course.intensityPctMt, intensityPctMso: prescribed.pctMso, totalPulses: course.dose.totalPulses, trains: course.trains },
-        )
-      : [];
-  const overrides = findings.filter((f) => f.level === 'override');
+  const at = (level: SafetyFinding['level']) => check.findings.filter((f) => f.level === level);
+  const overrides = at('override');
   const errors = formState.errors;
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed" data-testid="prescribed-mso">
-        {prescribed === null && 'Choose a motor threshold.'}
-        {prescribed && 'pctMso' in prescribed && `Prescription: ${course.intensityPctMt}% MT × MT ${mt?.rmtPctMso}% MSO = ${prescribed.pctMso}% MSO · ${course.trains} trains · ${course.dose.totalPulses} pulses`}
-        {prescribed && 'level' in prescribed && prescribed.message}
+        {check.threshold && check.expectedPctMso !== null
+          ? `${course.intensityPctMt}% MT prescribed · the entered % MT gives ${check.expectedPctMso}% MSO at this threshold · ${course.trains} trains · ${course.dose.totalPulses} pulses`
+          : 'The % MSO follows from the threshold that doses the session.'}
       </Text>
-      {findings.filter((f) => f.level === 'info').map((f) => (
-        <Alert key={f.message} color="blue" variant="light" py={6}>{f.message}</Alert>
-      ))}
+      <FindingList findings={at('refuse')} color="red" title="Cannot be saved like this" testId="session-refusals" />
+      <FindingList findings={at('warn')} color="orange" testId="session-warnings" />
+      <FindingList findings={at('info')} color="blue" testId="session-info" />
       {(overrides.length > 0 || errors.overrideReason) && (
-        <Alert color="grape" variant="light" title="Above the prescription: a psychiatrist's authorization is needed" data-testid="override-needed">
+        <Alert color="grape" variant="light" title="A psychiatrist's authorization is needed" data-testid="override-needed">
           {overrides.map((f) => <Text key={f.field} size="sm">{f.message}</Text>)}
           <Text size="sm" mt={4}>
             {actor.role === 'psychiatrist'

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Divider, Group, Kbd, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, Kbd, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { FormProvider, type Path, type Resolver, useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
@@ -20,7 +20,7 @@ import { useClinicalMutation, useCourse, useSessionPrepare } from '../courses/qu
 import { PatientBanner } from '../patients/PatientBanner';
 import { CoilPositionFields } from './CoilPositionFields';
 import { CosignDialog } from './CosignDialog';
-import { DeliveryFindings } from './DeliveryFindings';
+import { DeliveryFindings, DosingThreshold, useSessionCheck } from './DeliveryFindings';
 import { AdverseEventsField, SideEffectsField } from './SideEffectsField';
 
 const resolver = zodResolver(sessionFields) as Resolver<SessionFields>;
@@ -46,6 +46,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
   const [saved, setSaved] = useState(false);
   const form = useForm<SessionFields>({ resolver, defaultValues: prepared.values });
   const interruptions = useFieldArray({ control: form.control, name: 'interruptions' });
+  const check = useSessionCheck(form.control, detail, sessionId);
   const draft = useFormDraft(form, correcting ? `session-correction.${sessionId}.v${original?.version ?? 0}` : `session.${detail.course.id}.${prepared.sessionNumber}`);
   const { errors, isDirty, isSubmitting } = form.formState;
   const { course } = detail;
@@ -150,15 +151,11 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
             <SimpleGrid cols={3}>
               <TextInput label="Date" type="date" {...form.register('sessionDate')} error={errors.sessionDate?.message} />
               <TextInput label="Start time" type="time" {...form.register('startTime')} error={errors.startTime?.message} />
-              <NativeSelect
-                label="Motor threshold"
-                data={[
-                  ...(prepared.values.motorThresholdId === 0 ? [{ value: '0', label: 'None recorded' }] : []),
-                  ...detail.motorThresholds.map((m) => ({ value: String(m.id), label: `${m.rmtPctMso}% MSO — ${formatDate(m.measuredOn)} (${m.method.toUpperCase()})` })),
-                ]}
-                {...form.register('motorThresholdId', num)}
-                error={errors.motorThresholdId?.message}
-              />
+              <Stack gap={2}>
+                <Text size="sm" fw={600}>Motor threshold</Text>
+                <DosingThreshold check={check} />
+                {errors.motorThresholdId?.message && <Text size="xs" c="red">{errors.motorThresholdId.message}</Text>}
+              </Stack>
             </SimpleGrid>
           </Paper>
 
@@ -189,7 +186,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
               <TextInput label="Pulses delivered" type="number" {...form.register('pulsesDelivered', num)} error={errors.pulsesDelivered?.message} />
             </SimpleGrid>
             <Divider my="sm" />
-            <DeliveryFindings detail={detail} />
+            <DeliveryFindings detail={detail} check={check} />
             <Stack gap={6} mt="sm">
               {interruptions.fields.map((field, index) => (
                 <Group key={field.id} align="flex-start">

@@ -165,6 +165,9 @@ export function bootMain(options: BootOptions = {}): BootedMain {
       executeJavaScript: true,
       printToPDF: minimalPdf(),
       showSaveDialog: { canceled: true },
+      isMaximized: false,
+      normalBounds: { x: 100, y: 80, width: 1280, height: 800 },
+      displays: [{ x: 0, y: 0, width: 1920, height: 1040 }],
       ...options.answers,
     },
   };
