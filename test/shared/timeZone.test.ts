@@ -8,7 +8,11 @@ describe('the time zone of this run', () => {
   it('is the one TZ names, when set', () => {
     const asked = process.env['TZ'];
     if (!asked) return;
-    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(asked);
+    // Local time equals the named zone's time (ICU may canonicalise the name: Asia/Kolkata → Asia/Calcutta;
+    // an unknown name throws here, and local time would silently be UTC).
+    for (const instant of [new Date('2026-01-15T12:00:00Z'), new Date('2026-07-15T12:00:00Z')]) {
+      expect(instant.toLocaleString('en-US')).toBe(instant.toLocaleString('en-US', { timeZone: asked }));
+    }
   });
 
   it('gives the clinic-local calendar day of an instant', () => {
