@@ -1,4 +1,12 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, setUpClinic, test, travelTo } from './fixtures';
+
+/** WCAG 2.1 A and AA problems axe finds (as in accessibility.spec.ts). */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 test('authorization below the sessions delivered is refused next to the field; archiving ends the open course and the course view offers nothing new', async ({ page, host }) => {
   test.setTimeout(120_000);
@@ -43,4 +51,6 @@ test('authorization below the sessions delivered is refused next to the field; a
   await expect(page.getByText('(Patient archived: Moved abroad)')).toBeVisible();
   for (const name of ['Log session', 'Record MT', 'Authorization', 'Enter PHQ-9']) await expect(page.getByRole('button', { name })).toHaveCount(0);
   await screenshot(page, '52-course-of-archived-patient');
+  // The course view with its archived notice (dialogs are not scanned, as in accessibility.spec.ts).
+  expect(await violations(page)).toEqual([]);
 });
