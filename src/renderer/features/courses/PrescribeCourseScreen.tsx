@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { FormProvider, type Path, type Resolver, useForm } from 'react-hook-form';
+import { FormProvider, type Path, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { localIsoDate } from '../../../shared/dates';
 import { type PrescriptionFields, prescriptionFields, STANDARD_SCHEDULE } from '../../../shared/schemas/course';
@@ -17,6 +17,7 @@ import { PatientBanner } from '../patients/PatientBanner';
 import { usePatient } from '../patients/queries';
 import { usePatientIdParam } from '../patients/usePatientIdParam';
 import { StimulationFieldset } from '../protocols/StimulationFieldset';
+import { billingSchemeLabels } from '../../../shared/schemas/protocol';
 import { useProtocols } from '../protocols/queries';
 import { useClinicalMutation } from './queries';
 
@@ -47,6 +48,8 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
   });
   const { errors, isSubmitting } = form.formState;
   const num = { setValueAs: toNumber };
+  const protocolId = useWatch({ control: form.control, name: 'protocolId' });
+  const chosen = protocols.find((p) => p.id === protocolId);
 
   const chooseProtocol = (id: number) => {
     const protocol = protocols.find((p) => p.id === id);
@@ -72,6 +75,8 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
                 label="Protocol"
                 data={protocols.map((p) => ({ value: String(p.id), label: p.revision > 1 ? `${p.name} (rev. ${p.revision})` : p.name }))}
                 {...form.register('protocolId', { setValueAs: toNumber, onChange: (e: { target: { value: string } }) => chooseProtocol(Number(e.target.value)) })}
+                description={chosen ? `Billing: ${billingSchemeLabels[chosen.billingScheme]}` : undefined}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
                 error={errors.protocolId?.message}
               />
               <NativeSelect label="Target" data={targets.map((t) => ({ value: t, label: targetLabels[t] }))} {...form.register('target')} error={errors.target?.message} />
