@@ -9,7 +9,7 @@ import { targetLabels } from '../../../shared/schemas/stimulation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate, formatDateTime, patientName } from '../../format';
-import { Phq9CourseChart } from '../charts/Phq9CourseChart';
+import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9CourseChart';
 import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
 import { OutcomeSummary } from './OutcomeSummary';
