@@ -127,8 +127,8 @@ describe('dashboard kept across changes (migration 0006 revisions)', () => {
     const patient = ok(await kept('patients:get', { id: active.patientId }, now));
     ok(await kept('patients:update', { ...patient, actorId: 1, lastName: 'Renamed', referringPsychiatrist: patient.referringPsychiatrist, notes: patient.notes }, now));
     const [rows] = await read();
-    const changed = (rows as Array<{ courseId: number; latest: number | null; item9Open: number; patientName: string }>).find((r) => r.courseId === active.courseId);
-    expect(changed).toMatchObject({ latest: 2, item9Open: 1, patientName: expect.stringMatching(/^RENAMED, /) });
+    const changed = (rows as Array<{ courseId: number; endOfTreatment: number | null; item9Open: number; patientName: string }>).find((r) => r.courseId === active.courseId);
+    expect(changed).toMatchObject({ endOfTreatment: 2, item9Open: 1, patientName: expect.stringMatching(/^RENAMED, /) });
     expect(await read()).toEqual(await fresh());
     await db.destroy();
   });
