@@ -13,6 +13,7 @@ import { useStaffList } from '../staff/queries';
 import { CohortTrajectoryChart, RatesByProtocolChart } from './CohortCharts';
 import { CohortRates } from './CohortRates';
 import { DashboardTable } from './DashboardTable';
+import { OutcomeRuleChangesNotice } from './OutcomeRuleChangesNotice';
 
 export function DashboardScreen() {
   const [statuses, setStatuses] = useState<CourseStatus[]>([]);
@@ -40,6 +41,7 @@ export function DashboardScreen() {
   return (
     <Stack gap="md" ref={screen}>
       <Title order={2}>Outcomes dashboard</Title>
+      <OutcomeRuleChangesNotice />
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="md">
           <Checkbox.Group label="Status" value={statuses} onChange={(v) => setStatuses(v as CourseStatus[])}>
