@@ -4,8 +4,9 @@ import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
-const T0 = at('2026-03-01T09:00:00.000Z');
-const day = (d: string) => at(`${d}T12:00:00.000Z`);
+// Local times: the clinic's calendar day (from the call's time) is then the same in every time zone.
+const T0 = at('2026-03-01T09:00:00');
+const day = (d: string) => at(`${d}T12:00:00`);
 
 /** Answers that add up to `total`, with item 9 as given. */
 function answersFor(total: number, item9 = 0): number[] {
@@ -71,7 +72,7 @@ describe('PHQ-9 entry', () => {
     expect(ok(await dispatch('sessions:today', { date: '2026-03-02' }))[0]?.item9Open).toBe(true);
     expect(await dispatch('phq9:acknowledge', { actorId: 1, assessmentId: a.id, actionTaken: '' })).toMatchObject({ ok: false, error: { fields: { actionTaken: expect.any(String) } } });
     const acked = ok(await dispatch('phq9:acknowledge', { actorId: 1, assessmentId: a.id, actionTaken: 'Safety plan reviewed with patient; no intent' }, day('2026-03-01')));
-    expect(acked.acknowledgement).toEqual({ byName: 'Dr. Maya Patel', at: '2026-03-01T12:00:00.000Z', actionTaken: 'Safety plan reviewed with patient; no intent' });
+    expect(acked.acknowledgement).toEqual({ byName: 'Dr. Maya Patel', at: new Date('2026-03-01T12:00:00').toISOString(), actionTaken: 'Safety plan reviewed with patient; no intent' });
     expect(ok(await dispatch('phq9:openAlerts', {}))).toEqual([]);
     expect(await dispatch('phq9:acknowledge', { actorId: 1, assessmentId: a.id, actionTaken: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const [entry] = ok(await dispatch('audit:list', { entity: 'phq9', entityId: a.id }));
@@ -208,7 +209,7 @@ describe('PHQ-9 entered in error', () => {
     expect(tooShort).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { reason: 'Say what was wrong (at least 5 characters)' } } });
 
     const marked = ok(await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: wrong.id, reason: 'Entered for the wrong patient' }, at));
-    expect(marked.enteredInError).toEqual({ byName: 'Dr. Maya Patel', at: '2026-03-17T12:00:00.000Z', reason: 'Entered for the wrong patient' });
+    expect(marked.enteredInError).toEqual({ byName: 'Dr. Maya Patel', at: new Date('2026-03-17T12:00:00').toISOString(), reason: 'Entered for the wrong patient' });
     const detail = ok(await dispatch('courses:get', { id: 1 }, at));
     expect(detail.phq9).toHaveLength(3);
     expect(detail.outcome).toMatchObject({ endOfTreatment: { total: 16 }, remission: false, response: false });
