@@ -29,6 +29,24 @@ interface Point {
   part: string;
 }
 
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  index?: number;
+}
+
+/** Treatment scores: filled circles. */
+function TreatmentDot({ cx, cy, index }: DotProps) {
+  if (cx === undefined || cy === undefined) return <g key={`t-${index}`} />;
+  return <circle key={`t-${index}`} cx={cx} cy={cy} r={4} fill="#000" stroke="#000" className="recharts-line-dot phq9-treatment-dot" />;
+}
+
+/** Follow-ups: hollow squares, so they read apart without colour. */
+function FollowUpDot({ cx, cy, index }: DotProps) {
+  if (cx === undefined || cy === undefined) return <g key={`f-${index}`} />;
+  return <rect key={`f-${index}`} x={cx - 5} y={cy - 5} width={10} height={10} fill="#fff" stroke="#2166ac" strokeWidth={2} className="recharts-line-dot phq9-follow-up-dot" />;
+}
+
 /** The day the chart counts from: the first session, or the planned start before any. */
 export function chartOrigin(detail: CourseDetail): string {
   return detail.firstSessionDate ?? detail.course.startDate;
@@ -92,7 +110,7 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
 
   return (
     <div ref={frame}>
-      <ComposedChart width={width} height={height} margin={{ top: 22, right: 150, bottom: 24, left: 0 }} data-testid="phq9-chart" role="img" aria-label="PHQ-9 over the course">
+      <ComposedChart width={width} height={height} margin={{ top: followUps.length > 0 ? 34 : 22, right: 150, bottom: 24, left: 0 }} data-testid="phq9-chart" role="img" aria-label="PHQ-9 over the course">
         {PHQ9_SEVERITY_BANDS.map((band) => (
           <ReferenceArea
             key={band.severity}
@@ -125,9 +143,9 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
         ))}
         <Scatter name="Sessions" data={sessions} dataKey="y" fill="#444" shape="diamond" isAnimationActive={false} legendType="none" />
         {endOfTreatmentX !== null && (
-          <ReferenceLine x={endOfTreatmentX} stroke="#333" strokeWidth={1.5} label={{ value: 'End of treatment | follow-up', position: 'top', fontSize: 10, fill: '#333' }} />
+          <ReferenceLine x={endOfTreatmentX} stroke="#333" strokeWidth={1.5} label={{ value: 'Follow-up →', position: 'insideTopRight', fontSize: 11, fill: '#2166ac' }} />
         )}
-        <Line data={points} dataKey="total" name="PHQ-9: baseline and treatment" className="phq9-treatment" stroke="#000" strokeWidth={2} dot={{ r: 4, fill: '#000' }} isAnimationActive={false} connectNulls>
+        <Line data={points} dataKey="total" name="PHQ-9: baseline and treatment" className="phq9-treatment" stroke="#000" strokeWidth={2} dot={TreatmentDot} isAnimationActive={false} connectNulls>
           {points.length <= 16 && <LabelList dataKey="total" position="top" fontSize={11} />}
         </Line>
         {followUps.length > 0 && (
@@ -139,14 +157,14 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
             stroke="#2166ac"
             strokeWidth={2}
             strokeDasharray="5 4"
-            dot={{ r: 5, fill: '#fff', stroke: '#2166ac', strokeWidth: 2 }}
+            dot={FollowUpDot}
             legendType="square"
             isAnimationActive={false}
           >
             {followUps.length <= 16 && <LabelList dataKey="total" position="top" fontSize={11} />}
           </Line>
         )}
-        {followUps.length > 0 && <Legend verticalAlign="top" align="left" height={20} wrapperStyle={{ fontSize: 11 }} />}
+        {followUps.length > 0 && <Legend verticalAlign="top" align="left" height={22} wrapperStyle={{ fontSize: 11, top: 0 }} />}
         <Tooltip content={TooltipBody} isAnimationActive={false} />
       </ComposedChart>
     </div>
