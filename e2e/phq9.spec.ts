@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { addDays, format } from 'date-fns';
 import { expect, type HostHandle, screenshot, screenshotOf, setUpClinic, test, travelTo } from './fixtures';
 
@@ -223,4 +224,30 @@ test('an accelerated course charts by treatment day', async ({ page, host }) => 
   for (const label of ['Day 1', 'Day 3', 'Day 5']) await expect(chart.getByText(label, { exact: true })).toBeVisible();
   await expect(page.getByTestId('outcome-end')).toHaveText('9');
   await screenshotOf(chart, '40-chart-accelerated');
+});
+
+test('a psychiatrist sees the courses whose outcome changed with the date-window rules until marked seen', async ({ page, host }) => {
+  await setUpClinic(page, host);
+  host.setNow(new Date(2026, 3, 20, 12));
+  const { course } = await treatedPatient(host, 'MRN-0600', 'Noether', 10);
+  // What migration 0011 records for an existing clinic (its own test covers the computation).
+  const raw = new Database(host.dbFile);
+  const dated = (id: number, on: string, total: number) => ({ id, on, total });
+  raw.prepare('INSERT INTO outcome_rule_changes (course_id, recorded_at, before_json, after_json) VALUES (?, ?, ?, ?)').run(
+    course.id, '2026-04-20T10:00:00.000Z',
+    JSON.stringify({ baseline: dated(2, '2026-03-09', 9), latest: dated(3, '2026-03-20', 12), change: 3, response: false, remission: false }),
+    JSON.stringify({ baseline: dated(1, '2026-02-27', 20), latest: dated(3, '2026-03-20', 12), change: -8, response: false, remission: false }),
+  );
+  raw.close();
+  await page.goto(`${host.url}/#/dashboard`);
+  const notice = page.getByTestId('outcome-rule-changes');
+  await expect(notice).toContainText('1 course outcome(s) changed with the new assessment rules');
+  await expect(page.getByTestId('outcome-rule-change-MRN-0600')).toContainText('9 → 12 (no response, no remission)');
+  await expect(page.getByTestId('outcome-rule-change-MRN-0600')).toContainText('20 → 12 (no response, no remission)');
+  await screenshot(page, '41-outcome-rule-changes');
+  await notice.getByRole('button', { name: 'Mark as seen' }).click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('dashboard-count')).toBeVisible();
+  await expect(page.getByTestId('outcome-rule-changes')).toHaveCount(0);
 });
