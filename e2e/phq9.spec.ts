@@ -223,7 +223,7 @@ test('an accelerated course charts by treatment day', async ({ page, host }) => 
   await expect(chart.getByText('Treatment day (day 1 = first session)')).toBeVisible();
   for (const label of ['Day 1', 'Day 3', 'Day 5']) await expect(chart.getByText(label, { exact: true })).toBeVisible();
   await expect(page.getByTestId('outcome-end')).toHaveText('9');
-  await screenshotOf(chart, '40-chart-accelerated');
+  await screenshotOf(chart, '39b-chart-accelerated');
 });
 
 test('a psychiatrist sees the courses whose outcome changed with the date-window rules until marked seen', async ({ page, host }) => {
@@ -244,7 +244,7 @@ test('a psychiatrist sees the courses whose outcome changed with the date-window
   await expect(notice).toContainText('1 course outcome(s) changed with the new assessment rules');
   await expect(page.getByTestId('outcome-rule-change-MRN-0600')).toContainText('9 → 12 (no response, no remission)');
   await expect(page.getByTestId('outcome-rule-change-MRN-0600')).toContainText('20 → 12 (no response, no remission)');
-  await screenshot(page, '41-outcome-rule-changes');
+  await screenshot(page, '39c-outcome-rule-changes');
   await notice.getByRole('button', { name: 'Mark as seen' }).click();
   await expect(notice).toHaveCount(0);
   await page.reload();

@@ -111,12 +111,12 @@ function Report({ data }: { data: ReportData }) {
                   </tr>
                 ) : (
                   <tr key={a.id}>
-                    <td>{formatDate(a.assessedOn)}</td>
-                    <td>{a.part ? assessmentPartLabels[a.part] : '—'}</td>
+                    <td className={classes.nowrap}>{formatDate(a.assessedOn)}</td>
+                    <td className={classes.nowrap}>{a.part ? assessmentPartLabels[a.part] : '—'}</td>
                     <td>{first ? (accelerated ? treatmentDayOf(first, a.assessedOn) : weekOfCourse(first, a.assessedOn)) : '—'}</td>
                     <td><b>{a.total}</b></td>
                     <td>{phq9SeverityLabels[a.severity]}</td>
-                    <td className={classes.mono}>{a.answers.join(' ')}</td>
+                    <td className={`${classes.mono} ${classes.nowrap}`}>{a.answers.join(' ')}</td>
                     <td>{a.item9Positive ? `Positive${a.acknowledgement ? `, acknowledged by ${a.acknowledgement.byName}` : ', NOT acknowledged'}` : '0'}</td>
                   </tr>
                 ),
