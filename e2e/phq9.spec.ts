@@ -251,3 +251,18 @@ test('a psychiatrist sees the courses whose outcome changed with the date-window
   await expect(page.getByTestId('dashboard-count')).toBeVisible();
   await expect(page.getByTestId('outcome-rule-changes')).toHaveCount(0);
 });
+
+test('a course with a baseline below 10 shows its numbers and says "not rated"', async ({ page, host }) => {
+  await setUpClinic(page, host);
+  host.setNow(new Date(2026, 2, 20, 12));
+  const { patient, course } = await treatedPatient(host, 'MRN-0700', 'Franklin', 10);
+  for (const [week, total] of [[0, 8], [1, 5], [2, 3]] as const) await score(host, patient.id, addDays(START, 7 * week), total);
+  await page.goto(`${host.url}/#/courses/${course.id}`);
+  await expect(page.getByTestId('outcome-baseline')).toHaveText('8');
+  await expect(page.getByTestId('outcome-end')).toHaveText('3');
+  await expect(page.getByTestId('outcome-not-rated')).toHaveText('Baseline below 10: not rated');
+  await expect(page.getByTestId('outcome-response')).toHaveCount(0);
+  await screenshotOf(page.getByTestId('outcome'), '39d-outcome-not-rated');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('dashboard-MRN-0700').getByTestId('not-rated')).toBeVisible();
+});
