@@ -233,8 +233,8 @@ test('a psychiatrist sees the courses whose outcome changed with the date-window
   // What migration 0011 records for an existing clinic (its own test covers the computation).
   const raw = new Database(host.dbFile);
   const dated = (id: number, on: string, total: number) => ({ id, on, total });
-  raw.prepare('INSERT INTO outcome_rule_changes (course_id, recorded_at, before_json, after_json) VALUES (?, ?, ?, ?)').run(
-    course.id, '2026-04-20T10:00:00.000Z',
+  raw.prepare('INSERT INTO outcome_rule_changes (course_id, rule_change, recorded_at, before_json, after_json) VALUES (?, ?, ?, ?, ?)').run(
+    course.id, '0011_assessment_windows', '2026-04-20T10:00:00.000Z',
     JSON.stringify({ baseline: dated(2, '2026-03-09', 9), latest: dated(3, '2026-03-20', 12), change: 3, response: false, remission: false }),
     JSON.stringify({ baseline: dated(1, '2026-02-27', 20), latest: dated(3, '2026-03-20', 12), change: -8, response: false, remission: false }),
   );

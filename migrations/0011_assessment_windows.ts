@@ -114,10 +114,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE TABLE outcome_rule_changes (
       id INTEGER PRIMARY KEY,
-      course_id INTEGER NOT NULL UNIQUE REFERENCES courses (id),
+      course_id INTEGER NOT NULL REFERENCES courses (id),
+      -- Which change of rules (the migration that recorded it): a later one may list the same course again.
+      rule_change TEXT NOT NULL CHECK (length(rule_change) BETWEEN 1 AND 60),
       recorded_at TEXT NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
       before_json TEXT NOT NULL CHECK (json_valid(before_json)),
-      after_json TEXT NOT NULL CHECK (json_valid(after_json))
+      after_json TEXT NOT NULL CHECK (json_valid(after_json)),
+      UNIQUE (course_id, rule_change)
     ) STRICT
   `.execute(db);
   await sql`
@@ -166,8 +169,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     const after = newOutcome(byPatient.get(c.patient_id) ?? [], c.first_on, c.last_on);
     if (same(before, after)) continue;
     await sql`
-      INSERT INTO outcome_rule_changes (course_id, recorded_at, before_json, after_json)
-      VALUES (${c.id}, ${recordedAt}, ${JSON.stringify(before)}, ${JSON.stringify(after)})
+      INSERT INTO outcome_rule_changes (course_id, rule_change, recorded_at, before_json, after_json)
+      VALUES (${c.id}, '0011_assessment_windows', ${recordedAt}, ${JSON.stringify(before)}, ${JSON.stringify(after)})
     `.execute(db);
   }
 }

@@ -138,7 +138,7 @@ describe('migration 0011_assessment_windows', () => {
     const ken = { now: NOW, actor: { id: 2, name: 'Dr. Ken Ito', role: 'psychiatrist' as const, mustChangePassword: false } };
     const listed = await listUnseenOutcomeRuleChanges(db, maya);
     expect(listed.map((c) => c.mrn).sort()).toEqual(['M-BACK', 'M-MILD', 'M-OLD', 'M-PRE', 'M-RELAPSE']);
-    expect(listed.find((c) => c.mrn === 'M-BACK')).toMatchObject({ patientName: 'M-BACK, Test', before: { baseline: { total: 9 } }, after: { baseline: { total: 20 } } });
+    expect(listed.find((c) => c.mrn === 'M-BACK')).toMatchObject({ patientName: 'M-BACK, Test', ruleChange: '0011_assessment_windows', before: { baseline: { total: 9 } }, after: { baseline: { total: 20 } } });
     expect(await markOutcomeRuleChangesSeen(db, maya, listed.map((c) => c.id))).toEqual({ marked: 5 });
     expect(await listUnseenOutcomeRuleChanges(db, maya)).toEqual([]);
     expect(await markOutcomeRuleChangesSeen(db, maya, listed.map((c) => c.id))).toEqual({ marked: 0 });

@@ -240,6 +240,8 @@ export interface CourseProgressTable {
 export interface OutcomeRuleChangesTable {
   id: Generated<number>;
   course_id: number;
+  /** The migration whose rules changed the outcome, e.g. '0011_assessment_windows'. */
+  rule_change: string;
   recorded_at: string;
   before_json: string;
   after_json: string;

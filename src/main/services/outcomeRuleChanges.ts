@@ -11,7 +11,7 @@ function selectUnseen(db: Kysely<DB>, staffId: number) {
     .innerJoin('patients as p', 'p.id', 'c.patient_id')
     .leftJoin('outcome_rule_change_seen as s', (join) => join.onRef('s.change_id', '=', 'o.id').on('s.staff_id', '=', staffId))
     .where('s.change_id', 'is', null)
-    .select(['o.id', 'o.course_id', 'o.recorded_at', 'o.before_json', 'o.after_json', 'c.patient_id', 'c.protocol_name', 'p.first_name', 'p.last_name', 'p.mrn']);
+    .select(['o.id', 'o.course_id', 'o.rule_change', 'o.recorded_at', 'o.before_json', 'o.after_json', 'c.patient_id', 'c.protocol_name', 'p.first_name', 'p.last_name', 'p.mrn']);
 }
 
 /**
@@ -27,6 +27,7 @@ export async function listUnseenOutcomeRuleChanges(db: Kysely<DB>, ctx: ActorCon
     patientName: `${r.last_name.toUpperCase()}, ${r.first_name}`,
     mrn: r.mrn,
     protocolName: r.protocol_name,
+    ruleChange: r.rule_change,
     recordedAt: r.recorded_at,
     before: JSON.parse(r.before_json) as ShownOutcome,
     after: JSON.parse(r.after_json) as ShownOutcome,
@@ -50,7 +51,7 @@ export async function markOutcomeRuleChangesSeen(db: Kysely<DB>, ctx: ActorConte
         entity: 'course',
         entityId: change.course_id,
         before: null,
-        after: { outcomeRuleChangeId: change.id, before: JSON.parse(change.before_json) as object, after: JSON.parse(change.after_json) as object },
+        after: { outcomeRuleChangeId: change.id, ruleChange: change.rule_change, before: JSON.parse(change.before_json) as object, after: JSON.parse(change.after_json) as object },
         reason: 'Outcome under the date-window rules seen',
       });
     }

@@ -26,6 +26,8 @@ export const outcomeRuleChange = z.object({
   patientName: z.string(),
   mrn: z.string(),
   protocolName: z.string(),
+  /** The change of rules that moved it: '0011_assessment_windows' (assessments linked by date windows). */
+  ruleChange: z.string(),
   recordedAt: timestamp,
   before: shownOutcome,
   after: shownOutcome,
