@@ -114,7 +114,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>PHQ-9 and outcome</Title>
-          {can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`)}>Enter PHQ-9</Button>}
+          {can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`, { state: { returnTo: `/courses/${course.id}` } })}>Enter PHQ-9</Button>}
         </Group>
         <Stack gap="sm">
           <OutcomeSummary detail={detail} />
