@@ -55,7 +55,8 @@ describe('issue 11: which assessments measure a course', () => {
     await phq9(dispatch, 1, '2026-03-20', 12);
     const at = day('2026-03-21');
     const detail = ok(await dispatch('courses:get', { id: c.id }, at));
-    expect(detail.sessions.map((s) => [s.sessionNumber, s.sessionDate])).toEqual([[1, '2026-03-10'], [2, '2026-03-02'], [3, '2026-03-20']]);
+    // Listed and numbered by date: the back-dated session is session 1.
+    expect(detail.sessions.map((s) => [s.sessionNumber, s.sessionDate])).toEqual([[1, '2026-03-02'], [2, '2026-03-10'], [3, '2026-03-20']]);
     expect(detail.firstSessionDate).toBe('2026-03-02');
     // Was: course view "baseline 9 → 12, worse"; dashboard "20 → 12, −40%".
     expect(detail.outcome).toMatchObject({ baseline: { total: 20, assessedOn: '2026-02-27' }, endOfTreatment: { total: 12 }, change: -8, percentChange: -40 });
