@@ -127,6 +127,8 @@ test('a positive item 9 raises an alert on every screen until acknowledged by na
   await expect(page.getByTestId('item9-alert-bar')).toContainText('1 PHQ-9 item-9 alert');
   await page.getByRole('link', { name: 'Today' }).click();
   await expect(page.getByTestId('item9-alert-bar')).toBeVisible();
+  // The bar names the patient and links to them.
+  await expect(page.getByTestId('item9-alert-bar').getByRole('link', { name: /\(MRN-0300\)/ })).toBeVisible();
   await expect(page.getByTestId('today-MRN-0300')).toContainText('Item 9 alert');
   await screenshot(page, '36-today-with-alert');
   await page.getByRole('link', { name: 'Review now' }).click();
