@@ -41,6 +41,20 @@ test('the main screens have no WCAG 2.1 AA violations that axe can find', async 
     await ready();
     found.push(...(await violations(page)).map((v) => `${name}: ${v}`));
   }
+  // Dialogs: the course's (threshold, authorization, end) and the patient's archive dialog.
+  const dialogs: Array<[string, string, string]> = [
+    ['record MT dialog', `/courses/${courseId}`, 'Record MT'],
+    ['authorization dialog', `/courses/${courseId}`, 'Authorization'],
+    ['end course dialog', `/courses/${courseId}`, 'End course…'],
+    ['archive dialog', '/patients/1', 'Archive…'],
+  ];
+  for (const [name, route, button] of dialogs) {
+    await page.goto('about:blank');
+    await page.goto(`${host.url}/#${route}`);
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    found.push(...(await violations(page)).map((v) => `${name}: ${v}`));
+  }
   // The report is a page of its own: load the app again.
   await page.goto('about:blank');
   await page.goto(`${host.url}/#/today`);

@@ -3,7 +3,7 @@ import { addStaff, createPatient, expect, FIRST_PASSWORD, firstSignIn, screensho
 const ada = { mrn: 'MRN-0042', lastName: 'Lovelace', firstName: 'Ada', dateOfBirth: '1980-12-10', sex: 'Female', diagnosis: 'F33.2' } as const;
 
 test('prescribe a course, record an MT, log sessions from the today list, correct one, override above the prescription', async ({ page, host }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await travelTo(page, host, '2026-03-02T08:00:00', '/');
   await setUpClinic(page, host);
   await createPatient(page, ada);

@@ -1,14 +1,16 @@
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { router } from './app/router';
 import { StartGate } from './app/StartGate';
 import { cssVariablesResolver, theme } from './app/theme';
-import { ReportScreen } from './features/report/ReportScreen';
 import { AuthProvider } from './session/auth';
+
+// The printable report page has its own chunk: the app's first script does not carry it.
+const ReportScreen = lazy(() => import('./features/report/ReportScreen').then((m) => ({ default: m.ReportScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -29,7 +31,9 @@ createRoot(root).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         {report ? (
-          <ReportScreen courseId={Number(report[1])} />
+          <Suspense>
+            <ReportScreen courseId={Number(report[1])} />
+          </Suspense>
         ) : (
           <AuthProvider>
             <StartGate>

@@ -8,7 +8,8 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? 'fatal');
 }
 
-describe('layering lint', () => {
+// The first lint loads the whole config and type information: slow on a loaded 2-core machine.
+describe('layering lint', { timeout: 60_000 }, () => {
   it('keeps the renderer away from main, Node and the database', async () => {
     expect(await ruleIds('src/renderer/x.ts', "import { openDatabase } from '../main/db';\nexport const a = openDatabase;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('src/renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toContain('no-restricted-imports');

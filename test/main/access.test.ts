@@ -29,6 +29,8 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'audit:accessLog': ['admin'],
   'phq9:acknowledge': ['psychiatrist'],
   'phq9:markEnteredInError': ['psychiatrist'],
+  'outcomeRuleChanges:listUnseen': ['psychiatrist'],
+  'outcomeRuleChanges:markSeen': ['psychiatrist'],
   'sessions:signPending': ['psychiatrist'],
   'sessions:declinePending': ['psychiatrist'],
   'motorThresholds:record': ['technician', 'psychiatrist'],

@@ -94,6 +94,9 @@ describe('course_progress (migration 0005)', () => {
     raw.exec('DROP TABLE course_progress; DROP TABLE phq9_entered_in_error;');
     // Undo 0008 too: a version-4 file has no sign-in columns and no co-signature requests.
     raw.exec('DROP TABLE pending_sessions; DROP INDEX staff_username;');
+    // Undo 0011: no outcome rule changes, no one-per-day trigger, the course index back.
+    raw.exec('DROP TRIGGER phq9_one_per_patient_day; DROP TABLE outcome_rule_change_seen; DROP TABLE outcome_rule_changes;');
+    raw.exec('CREATE INDEX phq9_course ON phq9_assessments (course_id, assessed_on);');
     for (const column of ['username', 'password_hash', 'must_change_password', 'failed_sign_ins', 'locked_until']) raw.exec(`ALTER TABLE staff DROP COLUMN ${column}`);
     raw.exec('ALTER TABLE courses DROP COLUMN min_minutes_between_sessions'); // and 0010
     // Undo 0012: no billing scheme (its frozen-revision trigger names the column; 0012 recreates it).
@@ -130,8 +133,8 @@ describe('dashboard kept across changes (migration 0006 revisions)', () => {
     const patient = ok(await kept('patients:get', { id: active.patientId }, now));
     ok(await kept('patients:update', { ...patient, actorId: 1, lastName: 'Renamed', referringPsychiatrist: patient.referringPsychiatrist, notes: patient.notes }, now));
     const [rows] = await read();
-    const changed = (rows as Array<{ courseId: number; latest: number | null; item9Open: number; patientName: string }>).find((r) => r.courseId === active.courseId);
-    expect(changed).toMatchObject({ latest: 2, item9Open: 1, patientName: expect.stringMatching(/^RENAMED, /) });
+    const changed = (rows as Array<{ courseId: number; endOfTreatment: number | null; item9Open: number; patientName: string }>).find((r) => r.courseId === active.courseId);
+    expect(changed).toMatchObject({ endOfTreatment: 2, item9Open: 1, patientName: expect.stringMatching(/^RENAMED, /) });
     expect(await read()).toEqual(await fresh());
     await db.destroy();
   });

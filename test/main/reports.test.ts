@@ -134,7 +134,7 @@ describe('course export', () => {
     expect(sessionLines[8]).toContain('after train 52: Patient asked to stop: scalp pain');
     const phq9Lines = readFileSync(phq9.path ?? '', 'utf8').split('\r\n').filter(Boolean);
     expect(phq9Lines[0]).toContain('total_loinc_44261-6');
-    expect(phq9Lines[1]).toBe('MRN-004217,2026-02-27,0,3,3,2,3,2,3,2,2,1,21,Severe,true,Dr. Maya Patel,Very difficult,Sam Okafor,');
+    expect(phq9Lines[1]).toBe('MRN-004217,2026-02-27,baseline,0,0,3,3,2,3,2,3,2,2,1,21,Severe,true,Dr. Maya Patel,Very difficult,Sam Okafor,');
     expect(phq9Lines).toHaveLength(1 + 1 + 7);
     expect(await exportsOf(d)).toHaveLength(2);
     await d.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOutcome, courseOutcome, meanWithCi, missingPhq9Items, scorePhq9, tCritical95, weekOfCourse } from '../../src/shared/clinical';
+import { classifyOutcome, meanWithCi, missingPhq9Items, scorePhq9, tCritical95, weekOfCourse } from '../../src/shared/clinical';
 
 describe('scorePhq9 (Kroenke 2001)', () => {
   it.each([
@@ -47,22 +47,6 @@ describe('classifyOutcome', () => {
 });
 
 describe('course outcome', () => {
-  it('takes the last score on or before the first session as baseline and finds the weeks reached', () => {
-    const scores = [
-      { id: 1, date: '2026-02-20', total: 24 },
-      { id: 2, date: '2026-03-02', total: 20 }, // same day as the first session: baseline
-      { id: 3, date: '2026-03-09', total: 16 },
-      { id: 4, date: '2026-03-16', total: 10 }, // week 2: response
-      { id: 5, date: '2026-03-30', total: 4 }, // week 4: remission
-      { id: 6, date: '2026-04-06', total: 6 },
-    ];
-    expect(courseOutcome(scores, '2026-03-02')).toEqual({
-      baseline: scores[1], latest: scores[5], change: -14, percentChange: -70, response: true, remission: false, responseWeek: 2, remissionWeek: 4,
-    });
-    expect(courseOutcome(scores.slice(2), '2026-03-02')).toBeNull();
-    expect(courseOutcome(scores.slice(0, 2), '2026-03-02')).toBeNull();
-    expect(courseOutcome(scores, null)).toBeNull();
-  });
   it('numbers weeks from the first session', () => {
     expect([weekOfCourse('2026-03-02', '2026-03-02'), weekOfCourse('2026-03-02', '2026-03-08'), weekOfCourse('2026-03-02', '2026-03-09'), weekOfCourse('2026-03-02', '2026-02-27')]).toEqual([0, 0, 1, 0]);
   });

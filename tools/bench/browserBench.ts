@@ -56,8 +56,11 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
     }
     const dashboard: number[] = [];
     const afterChange: number[] = [];
-    const patient = await host.db.selectFrom('courses').select('patient_id').where('status', '=', 'active').executeTakeFirstOrThrow();
+    // One PHQ-9 per patient per day: each run saves one for another patient.
+    const patients = await host.db.selectFrom('courses').select('patient_id').distinct().where('status', '=', 'active').limit(runs + 2).execute();
     for (let i = 0; i < runs + 2; i++) {
+      const patient = patients[i % patients.length];
+      if (!patient) throw new Error('no active course');
       // A PHQ-9 saved elsewhere: the next dashboard view reads everything afresh.
       const saved = await host.dispatch('phq9:create', { patientId: patient.patient_id, assessedOn: today, answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], difficulty: 'somewhat', notes: '' }, { now, staffId: doctor.id });
       if (!saved.ok) throw new Error(saved.error.message);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { giveDemoAccounts } from '../../src/main/demo/demoAccounts';
 import { generateClinic } from '../../src/main/demo/generateClinic';
 import { runBrowserBench } from './browserBench';
+import { initialJavaScript } from './bundleSize';
 import { runDataBench } from './dataBench';
 
 /**
@@ -41,7 +42,9 @@ try {
   if (browser) {
     for (const [name, t] of Object.entries(browser)) console.error(`${name.padEnd(20)} ${t.median.toFixed(1).padStart(8)} ms (p95 ${t.p95.toFixed(1)})`);
   }
-  console.log(JSON.stringify({ machine: { cpus: cpus().length, node: process.version }, today: values.today, generated, data, browser }));
+  const bundle = initialJavaScript(join(import.meta.dirname, '../../out/renderer'));
+  console.error(`initial JavaScript   ${(bundle.bytes / 1e6).toFixed(2)} MB in ${bundle.files.length} files`);
+  console.log(JSON.stringify({ machine: { cpus: cpus().length, node: process.version }, today: values.today, generated, data, browser, initialJavaScriptBytes: bundle.bytes }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -190,7 +190,9 @@ export interface SessionAdverseEventsTable {
 export interface Phq9AssessmentsTable {
   id: Generated<number>;
   patient_id: number;
-  course_id: number | null;
+  // course_id (the course open when the PHQ-9 was typed) is kept in the file as history since
+  // migration 0011 and deliberately left out here: assessments are linked to courses by date
+  // windows (courseAssessments), never by a stored course.
   assessed_on: string;
   item1: number;
   item2: number;
@@ -241,6 +243,24 @@ export interface CourseProgressTable {
   pulses_delivered: number;
 }
 
+/** Migration 0011: a course whose shown outcome changed when assessments moved to date windows. Append-only. */
+export interface OutcomeRuleChangesTable {
+  id: Generated<number>;
+  course_id: number;
+  /** The migration whose rules changed the outcome, e.g. '0011_assessment_windows'. */
+  rule_change: string;
+  recorded_at: string;
+  before_json: string;
+  after_json: string;
+}
+
+/** Migration 0011: which psychiatrist has seen which outcome rule change. Append-only. */
+export interface OutcomeRuleChangeSeenTable {
+  change_id: number;
+  staff_id: number;
+  seen_at: string;
+}
+
 /** Migration 0008: a session above the prescription waiting for a psychiatrist's co-signature. */
 export interface PendingSessionsTable {
   id: Generated<number>;
@@ -274,4 +294,6 @@ export interface DB {
   settings: SettingsTable;
   course_progress: CourseProgressTable;
   pending_sessions: PendingSessionsTable;
+  outcome_rule_changes: OutcomeRuleChangesTable;
+  outcome_rule_change_seen: OutcomeRuleChangeSeenTable;
 }

@@ -133,8 +133,9 @@ class ClinicWriter {
       sideEffect: db.prepare('INSERT INTO session_side_effects (session_id, effect, severity) VALUES (?, ?, ?)'),
       interruption: db.prepare('INSERT INTO session_interruptions (session_id, after_train, reason) VALUES (?, ?, ?)'),
       adverseEvent: db.prepare('INSERT INTO session_adverse_events (session_id, event, description) VALUES (?, ?, ?)'),
-      phq9: db.prepare(`INSERT INTO phq9_assessments (patient_id, course_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9,
-        difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`),
+      // No course_id: PHQ-9s are linked to courses by date windows (migration 0011).
+      phq9: db.prepare(`INSERT INTO phq9_assessments (patient_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9,
+        difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`),
       acknowledgement: db.prepare('INSERT INTO phq9_item9_acknowledgements (assessment_id, acknowledged_by, acknowledged_at, action_taken) VALUES (?, ?, ?, ?)'),
       audit: db.prepare(`INSERT INTO audit_log (id, at, staff_id, action, entity, entity_id, before_json, after_json, reason, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`),
@@ -257,7 +258,7 @@ class ClinicWriter {
     const baseline = clamp(Math.round(r.normal(19, 3.5)), 11, 27);
     const final = finalScore(r, outcome, baseline);
     const baselineDay = start - r.int(1, 4);
-    if (baselineDay < this.today) this.writePhq9(patientId, courseId, baselineDay, baseline, atRisk, prescriber);
+    if (baselineDay < this.today) this.writePhq9(patientId, baselineDay, baseline, atRisk, prescriber);
     if (start >= this.today) return;
 
     // The motor threshold: EMG in most clinics, visual in some; 120% of MT must stay ≤ 100% MSO.
@@ -314,7 +315,7 @@ class ClinicWriter {
         // Accelerated courses end in 5 days; their last PHQ-9 stands for the outcome, as in the SNT trials.
         const progress = accelerated && n === days.length ? 1 : Math.min(1, (day - firstSession) / 42);
         const expected = baseline + (final - baseline) * (1 - Math.exp(-3 * progress)) / (1 - Math.exp(-3));
-        this.writePhq9(patientId, courseId, day, clamp(Math.round(expected + r.normal(0, 1.6)), 0, 27), atRisk, technician);
+        this.writePhq9(patientId, day, clamp(Math.round(expected + r.normal(0, 1.6)), 0, 27), atRisk, technician);
         nextPhq9Week = week;
       }
       const minutes = accelerated ? 8 * 60 + (index % 10) * 50 : r.int(7 * 60, 17 * 60);
@@ -393,7 +394,7 @@ class ClinicWriter {
     return null;
   }
 
-  private writePhq9(patientId: number, courseId: number, day: number, total: number, atRisk: boolean, enteredBy: number): void {
+  private writePhq9(patientId: number, day: number, total: number, atRisk: boolean, enteredBy: number): void {
     const r = this.random;
     const item9 = atRisk && total >= 10 ? (r.chance(0.15) ? 2 : 1) : !atRisk && total >= 20 && r.chance(0.05) ? 1 : 0;
     const items = [0, 0, 0, 0, 0, 0, 0, 0, item9];
@@ -407,9 +408,9 @@ class ClinicWriter {
     }
     const difficulty = total < 5 ? 'not_difficult' : total < 10 ? 'somewhat' : total < 20 ? 'very' : 'extremely';
     const at = stamp(day, 8 * 60 + r.int(0, 500));
-    const id = Number(this.insert.phq9.run(patientId, courseId, dayIso(day), ...items, difficulty, enteredBy, at).lastInsertRowid);
+    const id = Number(this.insert.phq9.run(patientId, dayIso(day), ...items, difficulty, enteredBy, at).lastInsertRowid);
     this.counts.phq9++;
-    this.audit(at, enteredBy, 'create', 'phq9', id, { patientId, courseId, assessedOn: dayIso(day), total, item9 });
+    this.audit(at, enteredBy, 'create', 'phq9', id, { patientId, assessedOn: dayIso(day), total, item9 });
     // Positive item 9 is acknowledged the same day, except the last few days' (still open, as in a real clinic).
     if (item9 > 0 && day < this.today - 2) {
       const actionTaken = 'Reviewed with patient; no plan or intent; safety plan updated';

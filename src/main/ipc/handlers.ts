@@ -33,6 +33,7 @@ import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '.
 import { correctSession, createSession, prepareSession } from '../services/sessions';
 import { todayList } from '../services/today';
 import { DashboardReader } from '../services/dashboard';
+import { listUnseenOutcomeRuleChanges, markOutcomeRuleChangesSeen } from '../services/outcomeRuleChanges';
 import { acknowledgeItem9, createAssessment, listForPatient, markEnteredInError, openItem9Alerts } from '../services/phq9';
 import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
 import { getReportData } from '../reports/reportData';
@@ -162,6 +163,8 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'phq9:openAlerts': () => openItem9Alerts(db),
     'dashboard:courses': (input) => dashboard.courses(input),
     'dashboard:cohort': (input) => dashboard.cohort(input),
+    'outcomeRuleChanges:listUnseen': (_input, ctx) => listUnseenOutcomeRuleChanges(db, ctx),
+    'outcomeRuleChanges:markSeen': (input, ctx) => markOutcomeRuleChangesSeen(db, ctx, input.ids),
     'settings:get': () => getClinicSettings(db),
     'settings:update': (input, ctx) => updateClinicSettings(db, ctx, input),
     'reports:data': async (input, ctx) => {

@@ -1,4 +1,4 @@
-import { weekOfCourse } from '../../shared/clinical';
+import { treatmentDayOf, weekOfCourse } from '../../shared/clinical';
 import { LOINC_PHQ9_TOTAL, phq9DifficultyLabels, phq9SeverityLabels } from '../../shared/clinical';
 import type { CourseDetail } from '../../shared/schemas/course';
 import { positionMethodLabels } from '../../shared/schemas/session';
@@ -34,10 +34,10 @@ export function sessionsCsv(detail: CourseDetail): string {
 export function phq9Csv(detail: CourseDetail): string {
   const first = detail.firstSessionDate;
   return toCsv(
-    ['mrn', 'date', 'week', ...Array.from({ length: 9 }, (_, i) => `item${i + 1}`), `total_loinc_${LOINC_PHQ9_TOTAL}`, 'severity',
+    ['mrn', 'date', 'part', 'week', 'treatment_day', ...Array.from({ length: 9 }, (_, i) => `item${i + 1}`), `total_loinc_${LOINC_PHQ9_TOTAL}`, 'severity',
       'item9_positive', 'item9_acknowledged_by', 'difficulty', 'entered_by', 'entered_in_error_reason'],
     detail.phq9.map((a) => [
-      detail.patient.mrn, a.assessedOn, first ? weekOfCourse(first, a.assessedOn) : null, ...a.answers, a.total, phq9SeverityLabels[a.severity],
+      detail.patient.mrn, a.assessedOn, a.part, first ? weekOfCourse(first, a.assessedOn) : null, first ? treatmentDayOf(first, a.assessedOn) : null, ...a.answers, a.total, phq9SeverityLabels[a.severity],
       a.item9Positive, a.acknowledgement?.byName ?? null, a.difficulty ? phq9DifficultyLabels[a.difficulty] : null, a.enteredByName,
       a.enteredInError?.reason ?? null,
     ]),

@@ -181,19 +181,26 @@ async function listAuthorizations(db: Kysely<DB>, courseId: number): Promise<Cou
 export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: number): Promise<CourseDetail> {
   const today = localIsoDate(ctx.now);
   const course = await getCourse(db, id);
-  const [patient, motorThresholds, authorizations, sessions, phq9] = await Promise.all([
+  const [patient, motorThresholds, authorizations, sessions] = await Promise.all([
     getPatient(db, course.patientId),
     listThresholds(db, id, today),
     listAuthorizations(db, id),
     loadSessionRows(db, { courseId: id }),
-    listForCourse(db, id),
   ]);
-  const firstSessionDate = sessions[0]?.sessionDate ?? null;
+  // The first session is the earliest by date (a back-dated session comes first), not by number.
+  const dates = sessions.map((s) => s.sessionDate).sort();
+  const span = { firstSessionOn: dates[0] ?? null, lastSessionOn: dates.at(-1) ?? null };
+  const firstSessionDate = span.firstSessionOn;
+  const phq9 = await listForCourse(db, course, span, today);
   const valid = phq9.filter((a) => !a.enteredInError);
-  const outcome = courseOutcome(valid.map((a) => ({ id: a.id, date: a.assessedOn, total: a.total })), firstSessionDate);
+  const outcome = courseOutcome(valid, span);
+  const outcomeOut = outcome && {
+    ...outcome,
+    baseline: { id: outcome.baseline.id, assessedOn: outcome.baseline.assessedOn, total: outcome.baseline.total },
+    endOfTreatment: { id: outcome.endOfTreatment.id, assessedOn: outcome.endOfTreatment.assessedOn, total: outcome.endOfTreatment.total },
+  };
   const currentMt = motorThresholds[0] ?? null;
   const output = currentMt ? checkMachineOutput(currentMt.rmtPctMso, course.intensityPctMt) : null;
-  const last = sessions.at(-1) ?? null;
   const progress = {
     sessionsDone: sessions.length,
     partialSessions: sessions.filter((s) => s.partial).length,
@@ -203,8 +210,8 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
       course.endedOn ?? addDaysIso(today, -1),
     ),
     cumulativePulses: sessions.reduce((sum, s) => sum + s.pulsesDelivered, 0),
-    lastSessionDate: last?.sessionDate ?? null,
-    daysSinceLastSession: last ? daysBetween(last.sessionDate, today) : null,
+    lastSessionDate: span.lastSessionOn,
+    daysSinceLastSession: span.lastSessionOn ? daysBetween(span.lastSessionOn, today) : null,
     authorizedRemaining: course.authorizedSessions - sessions.length,
     adverseEvents: sessions.filter((s) => s.adverseEventsSummary !== '').length,
   };
@@ -215,7 +222,7 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
   if (openItem9.length > 0) {
     flags.push({ kind: 'item9_open', message: `PHQ-9 item 9 (thoughts of death or self-harm) positive on ${openItem9.map((a) => a.assessedOn).join(', ')}: not yet acknowledged.` });
   }
-  if (outcome && outcome.change >= 5) flags.push({ kind: 'worsening', message: `PHQ-9 worse by ${outcome.change} points since baseline (${outcome.baseline.total} → ${outcome.latest.total}).` });
+  if (outcome && outcome.change >= 5) flags.push({ kind: 'worsening', message: `PHQ-9 worse by ${outcome.change} points since baseline (${outcome.baseline.total} → ${outcome.endOfTreatment.total}).` });
   if (open && !currentMt) flags.push({ kind: 'mt_missing', message: 'No motor threshold recorded: record one before the first session.' });
   if (open && currentMt?.stale) flags.push({ kind: 'mt_stale', message: `Motor threshold is ${currentMt.ageDays} days old (re-determine weekly; CPT 90869).` });
   if (open && currentMt?.visual) flags.push({ kind: 'mt_visual', message: 'Motor threshold was measured visually (reads about 11% higher than EMG).' });
@@ -233,7 +240,8 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
     sessions,
     phq9,
     firstSessionDate,
-    outcome,
+    lastSessionDate: span.lastSessionOn,
+    outcome: outcomeOut,
     progress,
     flags,
   };

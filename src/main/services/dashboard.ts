@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { meanWithCi } from '../../shared/clinical';
-import { type Cohort, COHORT_MIN_BASELINE, type DashboardFilters, type DashboardRow } from '../../shared/schemas/dashboard';
+import { meanWithCi, wilsonInterval } from '../../shared/clinical';
+import { type Cohort, COHORT_MIN_BASELINE, type CohortRate, type CohortRateSet, type DashboardFilters, type DashboardRow } from '../../shared/schemas/dashboard';
 import type { DB } from '../db/schema';
 import { loadScoredCourses, type ScoredCourse } from './dashboardCourses';
 
@@ -20,20 +20,47 @@ function byStartDescending(a: ScoredCourse, b: ScoredCourse): number {
   return b.row.courseId - a.row.courseId;
 }
 
+function rate(k: number, n: number): CohortRate {
+  const ci = wilsonInterval(k, n);
+  return { k, n, rate: n === 0 ? null : k / n, low: ci?.low ?? null, high: ci?.high ?? null };
+}
+
+function rateSet(courses: ScoredCourse[]): CohortRateSet {
+  const n = courses.length;
+  return {
+    n,
+    response: rate(courses.filter((c) => c.outcome?.response === true).length, n),
+    remission: rate(courses.filter((c) => c.outcome?.remission === true).length, n),
+  };
+}
+
+const ended = (c: ScoredCourse) => c.row.status === 'completed' || c.row.status === 'discontinued';
+const ratedBaseline = (c: ScoredCourse) => c.parts.baseline !== null && c.parts.baseline.total >= COHORT_MIN_BASELINE;
+
 /**
- * Cohort figures over courses with a baseline of at least 10 (moderate or worse) and a later
- * PHQ-9; the others are counted as excluded.
+ * Cohort figures (DOMAIN.md, "Cohort figures"), only over courses with a baseline of at least 10:
+ * - completers: completed courses with an end-of-treatment score;
+ * - intention to treat: every ended course with at least one session; one with no score after
+ *   its baseline counts as neither responding nor remitting;
+ * each rate with its n and 95% Wilson interval. Active courses are in neither set until they end.
+ * The mean trajectory uses every course with a baseline ≥ 10 and an end-of-treatment score;
+ * the rates by protocol are intention to treat.
  */
 function cohortOf(all: ScoredCourse[]): Cohort {
-  const included = all.filter((c) => c.outcome !== null && c.outcome.baseline.total >= COHORT_MIN_BASELINE);
+  const rated = all.filter(ratedBaseline);
+  const completers = rated.filter((c) => c.row.status === 'completed' && c.parts.endOfTreatment !== null);
+  const intentionToTreat = rated.filter((c) => ended(c) && c.row.sessionsDone > 0);
+  const included = rated.filter((c) => c.outcome !== null);
   const valuesByWeek = new Map<number, number[]>();
-  const byName = new Map<string, { n: number; responders: number; remitters: number }>();
   for (const course of included) {
     for (const [week, total] of course.weeks) {
       const list = valuesByWeek.get(week);
       if (list) list.push(total);
       else valuesByWeek.set(week, [total]);
     }
+  }
+  const byName = new Map<string, { n: number; responders: number; remitters: number }>();
+  for (const course of intentionToTreat) {
     const name = course.row.protocolName.replace(/ \(rev\. \d+\)$/, '');
     const entry = byName.get(name) ?? { n: 0, responders: 0, remitters: 0 };
     entry.n++;
@@ -45,7 +72,15 @@ function cohortOf(all: ScoredCourse[]): Cohort {
   const byProtocol = [...byName.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([protocolName, e]) => ({ protocolName, ...e, responseRate: e.responders / e.n, remissionRate: e.remitters / e.n }));
-  return { includedCourses: included.length, excludedCourses: all.length - included.length, weeks, byProtocol };
+  return {
+    includedCourses: included.length,
+    excludedCourses: all.length - included.length,
+    completers: rateSet(completers),
+    intentionToTreat: rateSet(intentionToTreat),
+    notYetEnded: rated.filter((c) => !ended(c)).length,
+    weeks,
+    byProtocol,
+  };
 }
 
 /**

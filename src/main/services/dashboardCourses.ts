@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
-import { type CourseOutcome, courseOutcome, type DatedScore, weekOfCourse } from '../../shared/clinical';
+import { type CourseAssessments, courseAssessments, type MeasuredOutcome, measuredOutcome, type ScoredAssessment, weekOfCourse } from '../../shared/clinical';
 import type { DashboardRow } from '../../shared/schemas/dashboard';
 import type { DB } from '../db/schema';
 
-/** One course as the dashboard needs it: its row, its outcome and its score in each week. */
+/** One course as the dashboard needs it: its row, its assessments by part, its outcome and its score in each week. */
 export interface ScoredCourse {
   row: DashboardRow;
   prescriberId: number;
-  outcome: CourseOutcome | null;
+  parts: CourseAssessments;
+  outcome: MeasuredOutcome | null;
   /** Week → the course's last PHQ-9 total in that week (0 = baseline); empty without an outcome. */
   weeks: Map<number, number>;
 }
@@ -30,16 +31,18 @@ async function rareCounts(db: Kysely<DB>, ids: number[] | null): Promise<{ adver
       .select((eb) => ['t.course_id', eb.fn.countAll<number>().as('n')])
       .$if(ids !== null, (qb) => qb.where('t.course_id', 'in', ids ?? []))
       .groupBy('t.course_id').execute(),
-    db.selectFrom('phq9_assessments as a').leftJoin('phq9_item9_acknowledgements as k', 'k.assessment_id', 'a.id')
+    // An open item-9 alert is the patient's, whichever course it falls in: every course of theirs shows it.
+    db.selectFrom('phq9_assessments as a').innerJoin('courses as c', 'c.patient_id', 'a.patient_id')
+      .leftJoin('phq9_item9_acknowledgements as k', 'k.assessment_id', 'a.id')
       .leftJoin('phq9_entered_in_error as x', 'x.assessment_id', 'a.id')
-      .select((eb) => ['a.course_id', eb.fn.countAll<number>().as('n')])
-      .where('a.item9', '>', 0).where('k.assessment_id', 'is', null).where('x.assessment_id', 'is', null).where('a.course_id', 'is not', null)
-      .$if(ids !== null, (qb) => qb.where('a.course_id', 'in', ids ?? []))
-      .groupBy('a.course_id').execute(),
+      .select((eb) => ['c.id as course_id', eb.fn.countAll<number>().as('n')])
+      .where('a.item9', '>', 0).where('k.assessment_id', 'is', null).where('x.assessment_id', 'is', null)
+      .$if(ids !== null, (qb) => qb.where('c.id', 'in', ids ?? []))
+      .groupBy('c.id').execute(),
   ]);
   return {
     adverse: new Map(adverse.map((r) => [r.course_id, r.n])),
-    item9Open: new Map(item9.flatMap((r) => (r.course_id === null ? [] : [[r.course_id, r.n] as const]))),
+    item9Open: new Map(item9.map((r) => [r.course_id, r.n])),
   };
 }
 
@@ -53,6 +56,7 @@ function selectCourses(db: Kysely<DB>) {
     .select([
       'c.id', 'c.patient_id', 'c.prescriber_id', 'p.first_name', 'p.last_name', 'p.mrn', 'c.protocol_name', 'pr.lineage_id', 's.name as prescriber_name',
       'c.status', 'c.start_date', 'c.planned_sessions', 'cp.sessions_done', 'cp.first_session_date as first_session',
+      'cp.last_session_date as last_session',
     ]);
 }
 
@@ -60,21 +64,20 @@ function selectScores(db: Kysely<DB>) {
   return db
     .selectFrom('phq9_assessments as a')
     .leftJoin('phq9_entered_in_error as x', 'x.assessment_id', 'a.id')
-    .select(['a.id', 'a.course_id', 'a.assessed_on', 'a.total'])
-    .where('x.assessment_id', 'is', null)
-    .orderBy('a.course_id')
-    .orderBy('a.assessed_on')
-    .orderBy('a.id');
+    .select(['a.id', 'a.patient_id', 'a.assessed_on', 'a.total'])
+    .where('x.assessment_id', 'is', null);
 }
 
-/** The score a course had in each week: its last PHQ-9 of that week (week 0 is the baseline). */
-function weeklyScores(scores: DatedScore[], outcome: CourseOutcome | null, firstSessionDate: string | null): Map<number, number> {
+/**
+ * The score a course had in each week of treatment: its last PHQ-9 of that week (week 0 is the
+ * baseline). Follow-ups show durability, not the treatment's course: they are left out.
+ */
+function weeklyScores(parts: CourseAssessments, outcome: MeasuredOutcome | null, firstSessionDate: string | null): Map<number, number> {
   const byWeek = new Map<number, number>();
   if (!outcome || !firstSessionDate) return byWeek;
   byWeek.set(0, outcome.baseline.total);
-  const later = scores.filter((s) => s.date > firstSessionDate).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
-  for (const s of later) {
-    const week = weekOfCourse(firstSessionDate, s.date);
+  for (const s of parts.during) {
+    const week = weekOfCourse(firstSessionDate, s.assessedOn);
     if (week > 0) byWeek.set(week, s.total);
   }
   return byWeek;
@@ -82,37 +85,43 @@ function weeklyScores(scores: DatedScore[], outcome: CourseOutcome | null, first
 
 /**
  * Courses with their PHQ-9 outcome and weekly scores: all of them (`ids` null) or the given
- * ones, in a fixed number of queries: the courses with their session progress, their PHQ-9
- * totals, and the few courses with adverse events or open item-9 alerts.
+ * ones, in a fixed number of queries: the courses with their session progress, their patients'
+ * PHQ-9 totals (linked to each course by courseAssessments' date windows), and the few courses
+ * with adverse events or open item-9 alerts.
  */
 export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null): Promise<ScoredCourse[]> {
   const all = ids === null || ids.length > SUBSET_LIMIT;
   const [courses, scoreRows, rare] = await Promise.all([
     all ? selectCourses(db).execute() : Promise.all(chunks(ids).map((part) => selectCourses(db).where('c.id', 'in', part).execute())).then((r) => r.flat()),
     all
-      ? selectScores(db).where('a.course_id', 'is not', null).execute()
-      : Promise.all(chunks(ids).map((part) => selectScores(db).where('a.course_id', 'in', part).execute())).then((r) => r.flat()),
+      ? selectScores(db).execute()
+      : Promise.all(chunks(ids).map((part) =>
+        selectScores(db).where('a.patient_id', 'in', (eb) => eb.selectFrom('courses').select('patient_id').where('id', 'in', part)).execute(),
+      )).then((r) => r.flat()),
     rareCounts(db, all ? null : ids),
   ]);
   const wanted = all && ids !== null ? new Set(ids) : null;
-  const scoresByCourse = new Map<number, DatedScore[]>();
+  const scoresByPatient = new Map<number, ScoredAssessment[]>();
+  const seen = new Set<number>(); // chunks of courses can share a patient
   for (const r of scoreRows) {
-    if (r.course_id === null) continue;
-    const score = { id: r.id, date: r.assessed_on, total: r.total };
-    const list = scoresByCourse.get(r.course_id);
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    const score = { id: r.id, assessedOn: r.assessed_on, total: r.total };
+    const list = scoresByPatient.get(r.patient_id);
     if (list) list.push(score);
-    else scoresByCourse.set(r.course_id, [score]);
+    else scoresByPatient.set(r.patient_id, [score]);
   }
   return courses
     .filter((c) => !wanted || wanted.has(c.id))
     .map((c) => {
-      const scores = scoresByCourse.get(c.id) ?? [];
       const firstSessionDate = c.first_session ?? null;
-      const outcome = courseOutcome(scores, firstSessionDate);
+      const parts = courseAssessments(scoresByPatient.get(c.patient_id) ?? [], { firstSessionOn: firstSessionDate, lastSessionOn: c.last_session ?? null });
+      const outcome = measuredOutcome(parts);
       return {
         prescriberId: c.prescriber_id,
+        parts,
         outcome,
-        weeks: weeklyScores(scores, outcome, firstSessionDate),
+        weeks: weeklyScores(parts, outcome, firstSessionDate),
         row: {
           courseId: c.id,
           patientId: c.patient_id,
@@ -125,12 +134,13 @@ export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null): P
           startDate: c.start_date,
           sessionsDone: c.sessions_done ?? 0,
           plannedSessions: c.planned_sessions,
-          baseline: outcome?.baseline.total ?? null,
-          latest: outcome?.latest.total ?? null,
+          baseline: parts.baseline?.total ?? null,
+          endOfTreatment: parts.endOfTreatment?.total ?? null,
           change: outcome?.change ?? null,
           percentChange: outcome?.percentChange ?? null,
-          response: outcome?.response ?? null,
-          remission: outcome?.remission ?? null,
+          rated: outcome?.rated ?? null,
+          response: outcome?.rated ? outcome.response : null,
+          remission: outcome?.rated ? outcome.remission : null,
           item9Open: rare.item9Open.get(c.id) ?? 0,
           adverseEvents: rare.adverse.get(c.id) ?? 0,
           worsening: outcome !== null && outcome.change >= 5,

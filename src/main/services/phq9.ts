@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import { scorePhq9 } from '../../shared/clinical';
-import type { Phq9Alert, Phq9Assessment, Phq9Fields } from '../../shared/schemas/phq9';
+import { addDaysIso, localIsoDate } from '../../shared/dates';
+import { assessmentParts, BASELINE_WINDOW_DAYS, courseAssessments, type CourseSessionSpan, scorePhq9 } from '../../shared/clinical';
+import type { CourseAssessment, Phq9Alert, Phq9Assessment, Phq9Fields } from '../../shared/schemas/phq9';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB, Phq9AssessmentsTable } from '../db/schema';
 import { recordAudit } from './audit';
@@ -43,7 +44,6 @@ function toAssessment(row: Row): Phq9Assessment {
   return {
     id: row.id,
     patientId: row.patient_id,
-    courseId: row.course_id,
     assessedOn: row.assessed_on,
     answers,
     difficulty: row.difficulty,
@@ -75,29 +75,57 @@ export async function listForPatient(db: Kysely<DB>, patientId: number): Promise
   return rows.map(toAssessment);
 }
 
-const assessmentsOfCourse = preparedQuery((db, courseId: number) =>
-  selectAssessments(db).where('a.course_id', '=', courseId).orderBy('a.assessed_on').orderBy('a.id'),
+const assessmentsOfPatient = preparedQuery((db, patientId: number) =>
+  selectAssessments(db).where('a.patient_id', '=', patientId).orderBy('a.assessed_on').orderBy('a.id'),
 );
-
-export async function listForCourse(db: Kysely<DB>, courseId: number): Promise<Phq9Assessment[]> {
-  const rows = await assessmentsOfCourse(db, courseId);
-  return rows.map(toAssessment);
-}
 
 /**
- * The course a PHQ-9 belongs to: the course that was open on its date (from before the
- * start, for a baseline, to the end), the patient's open course first.
+ * The PHQ-9s that measure a course, each with the part it measures (courseAssessments: date
+ * windows around the course's delivered sessions, never the course that was open when it was
+ * typed). Entered-in-error ones are listed (struck through) where they fall, with no part.
+ * Before the first session nothing is linked yet: the patient's PHQ-9s from 30 days before the
+ * later of the start date and today are listed with no part, as the candidates for a baseline.
  */
-const coursesOfPatient = preparedQuery((db, patientId: number) =>
-  db.selectFrom('courses').select(['id', 'status', 'start_date', 'ended_on']).where('patient_id', '=', patientId).orderBy('start_date', 'desc'),
+export async function listForCourse(
+  db: Kysely<DB>,
+  course: { patientId: number; startDate: string },
+  span: CourseSessionSpan,
+  today: string,
+): Promise<CourseAssessment[]> {
+  const all = (await assessmentsOfPatient(db, course.patientId)).map(toAssessment);
+  if (span.firstSessionOn === null) {
+    const from = addDaysIso(course.startDate > today ? course.startDate : today, -BASELINE_WINDOW_DAYS);
+    return all.filter((a) => a.assessedOn >= from).map((a): CourseAssessment => ({ ...a, part: null }));
+  }
+  const parts = assessmentParts(courseAssessments(all.filter((a) => !a.enteredInError), span));
+  const from = addDaysIso(span.firstSessionOn, -BASELINE_WINDOW_DAYS);
+  return all.flatMap((a): CourseAssessment[] => {
+    const part = parts.get(a.id);
+    if (part) return [{ ...a, part }];
+    return a.enteredInError && a.assessedOn >= from ? [{ ...a, part: null }] : [];
+  });
+}
+
+const sameDay = preparedQuery((db, patientId: number, assessedOn: string) =>
+  selectAssessments(db).where('a.patient_id', '=', patientId).where('a.assessed_on', '=', assessedOn).where('x.assessment_id', 'is', null).orderBy('a.id'),
 );
 
-async function courseFor(db: Kysely<DB>, patientId: number, date: string): Promise<number | null> {
-  const courses = await coursesOfPatient(db, patientId);
-  const open = courses.find((c) => (c.status === 'planned' || c.status === 'active'));
-  if (open) return open.id;
-  const covering = courses.find((c) => c.start_date <= date && (c.ended_on === null || date <= c.ended_on));
-  return covering?.id ?? null;
+/**
+ * The date checks main makes with the clinic's calendar: not before the patient was born, not
+ * after today (the clinic's day, from ctx.now), and no second valid PHQ-9 on the same day.
+ */
+async function checkAssessedOn(db: Kysely<DB>, ctx: ActorContext, patient: { id: number; dateOfBirth: string }, assessedOn: string): Promise<void> {
+  const refuse = (message: string) => new ServiceError('invalid_input', message, { assessedOn: message });
+  if (assessedOn < patient.dateOfBirth) throw refuse(`This date is before the patient's date of birth (${patient.dateOfBirth}).`);
+  const today = localIsoDate(ctx.now);
+  if (assessedOn > today) throw refuse(`This date is in the future (today is ${today}).`);
+  const [first] = await sameDay(db, patient.id, assessedOn);
+  if (first) {
+    throw refuse(
+      `A PHQ-9 is already recorded for ${assessedOn} (total ${scorePhq9(answersOf(first)).total}, entered by ${first.entered_by_name}): ` +
+        'one PHQ-9 per patient per day. If that one is wrong, mark it entered in error first.',
+    );
+  }
 }
 
 export async function createAssessment(db: Kysely<DB>, ctx: ActorContext, fields: Phq9Fields): Promise<Phq9Assessment> {
@@ -107,13 +135,12 @@ export async function createAssessment(db: Kysely<DB>, ctx: ActorContext, fields
   return db.transaction().execute(async (trx) => {
     const patient = await getPatient(trx, fields.patientId);
     if (patient.archivedAt) throw new ServiceError('conflict', 'This patient is archived. Restore the record before adding assessments.');
-    const courseId = await courseFor(trx, fields.patientId, fields.assessedOn);
+    await checkAssessedOn(trx, ctx, patient, fields.assessedOn);
     const [i1, i2, i3, i4, i5, i6, i7, i8, i9] = answers as [number, number, number, number, number, number, number, number, number];
     const { id } = await trx
       .insertInto('phq9_assessments')
       .values({
         patient_id: fields.patientId,
-        course_id: courseId,
         assessed_on: fields.assessedOn,
         item1: i1, item2: i2, item3: i3, item4: i4, item5: i5, item6: i6, item7: i7, item8: i8, item9: i9,
         difficulty: fields.difficulty,

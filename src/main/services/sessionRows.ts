@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { beamF3, motorThresholdFlags } from '../../shared/clinical';
 import {
   adverseEventLabels,
@@ -70,6 +70,9 @@ function selectSessions(db: Kysely<DB>) {
     .innerJoin('courses as c', 'c.id', 's.course_id')
     .leftJoin('staff as o', 'o.id', 's.override_by')
     .selectAll('s')
+    // The session's number is its place in the course by date and start time, so a back-dated
+    // session takes its place in the count (the stored session_number is the order of entry).
+    .select(sql<number>`(SELECT count(*) FROM treatment_sessions o WHERE o.course_id = s.course_id AND (o.session_date, o.start_time, o.id) <= (s.session_date, s.start_time, s.id))`.as('ordinal'))
     .select(['t.name as technician_name', 'mt.rmt_pct_mso', 'mt.measured_on as mt_measured_on', 'mt.method as mt_method', 'mt.coil as mt_coil', 'c.coil as course_coil', 'o.name as override_by_name']);
 }
 
@@ -152,7 +155,7 @@ export async function loadSessionRows(db: Kysely<DB>, where: { courseId: number 
     return {
       id: r.id,
       courseId: r.course_id,
-      sessionNumber: r.session_number,
+      sessionNumber: r.ordinal,
       sessionDate: r.session_date,
       startTime: r.start_time,
       technicianId: r.technician_id,

@@ -248,9 +248,9 @@ export async function insertSession(trx: Transaction<DB>, ctx: ActorContext, cou
     await trx.updateTable('courses').set({ status: 'active', version: course.version + 1, updated_at: at }).where('id', '=', course.id).execute();
     await recordAudit(trx, ctx, { staffId: actor.id, action: 'start', entity: 'course', entityId: course.id, before: course, after: await getCourse(trx, course.id), reason: `First session on ${fields.sessionDate}` });
   }
-  await flagForReview(trx, ctx, actor, course, fields, sessionNumber);
   const [created] = await loadSessionRows(trx, { id });
   if (!created) throw notFound('Session', id);
+  await flagForReview(trx, ctx, actor, course, fields, created.sessionNumber);
   await recordAudit(trx, ctx, { staffId: actor.id, action: 'create', entity: 'session', entityId: id, before: null, after: created.fields, reason: auditReason });
   return created;
 }

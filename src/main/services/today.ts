@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import { daysBetween, motorThresholdFlags } from '../../shared/clinical';
+import { BASELINE_WINDOW_DAYS, daysBetween, motorThresholdFlags } from '../../shared/clinical';
 import { PHQ9_DUE_DAYS, PHQ9_OVERDUE_DAYS, type TodayItem } from '../../shared/schemas/session';
 import type { DB } from '../db/schema';
 
 function phq9Due(sessionsDone: number, lastPhq9: string | null, date: string): TodayItem['phq9Due'] {
-  if (sessionsDone === 0) return lastPhq9 ? null : 'baseline';
+  // A baseline must be from the 30 days before the first session (courseAssessments): an older one does not count.
+  if (sessionsDone === 0) return lastPhq9 && daysBetween(lastPhq9, date) <= BASELINE_WINDOW_DAYS ? null : 'baseline';
   if (!lastPhq9) return 'overdue';
   const days = daysBetween(lastPhq9, date);
   return days >= PHQ9_OVERDUE_DAYS ? 'overdue' : days >= PHQ9_DUE_DAYS ? 'due' : null;
@@ -38,10 +39,11 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       'cp.last_session_date',
       sql<string | null>`(SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method)
         FROM motor_thresholds m WHERE m.course_id = c.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)`.as('mt_json'),
-      sql<string | null>`(SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.course_id = c.id AND a.assessed_on <= ${date}
+      // PHQ-9s are the patient's (linked to courses by date windows, not by a stored course).
+      sql<string | null>`(SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.patient_id = c.patient_id AND a.assessed_on <= ${date}
         AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error))`.as('last_phq9'),
       sql<number>`(SELECT count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-        WHERE a.course_id = c.id AND a.item9 > 0 AND k.assessment_id IS NULL
+        WHERE a.patient_id = c.patient_id AND a.item9 > 0 AND k.assessment_id IS NULL
         AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error))`.as('item9_open'),
     ])
     .where('c.status', 'in', ['planned', 'active'])

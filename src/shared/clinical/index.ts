@@ -41,7 +41,7 @@ export {
   stimulationPatterns,
   trySessionDose,
 } from './stimulation';
-export { classifyOutcome, type CourseOutcome, courseOutcome, type DatedScore, type Outcome, weekOfCourse } from './outcome';
+export { classifyOutcome, type Outcome, treatmentDayOf, weekOfCourse } from './outcome';
 export {
   LOINC_PHQ9_PANEL,
   LOINC_PHQ9_TOTAL,
@@ -61,5 +61,20 @@ export {
   phq9Severities,
   scorePhq9,
 } from './phq9';
-export { meanWithCi, type MeanWithCi, tCritical95 } from './statistics';
+export { meanWithCi, type MeanWithCi, type ProportionInterval, tCritical95, wilsonInterval, Z_95 } from './statistics';
+export {
+  type AssessmentPart,
+  assessmentParts,
+  BASELINE_WINDOW_DAYS,
+  type CourseAssessments,
+  courseAssessments,
+  type CourseOutcome,
+  courseOutcome,
+  type CourseSessionSpan,
+  END_OF_TREATMENT_WINDOW_DAYS,
+  type MeasuredOutcome,
+  measuredOutcome,
+  RATED_MIN_BASELINE,
+  type ScoredAssessment,
+} from './assessments';
 export { type CptCode, cptCodeLabels, type CptCodes, cptCodes, PER_DAY_CPT_CODES, PER_SESSION_CPT_CODES } from './billing';

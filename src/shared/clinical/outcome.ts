@@ -28,40 +28,7 @@ export function weekOfCourse(firstSessionDate: string, date: string): number {
   return Math.max(0, Math.floor(daysBetween(firstSessionDate, date) / 7));
 }
 
-export interface DatedScore {
-  id: number;
-  date: string;
-  total: number;
-}
-
-export interface CourseOutcome extends Outcome {
-  baseline: DatedScore;
-  latest: DatedScore;
-  /** Week the response (≥ 50% drop) was first reached, null if never. */
-  responseWeek: number | null;
-  remissionWeek: number | null;
-}
-
-/**
- * The course outcome from its PHQ-9s: baseline = the last PHQ-9 on or before the first
- * session's day; latest = the last one after it. Null without a baseline or a later score.
- */
-export function courseOutcome(scores: readonly DatedScore[], firstSessionDate: string | null): CourseOutcome | null {
-  if (!firstSessionDate) return null;
-  const sorted = [...scores].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
-  const baseline = sorted.filter((s) => s.date <= firstSessionDate).at(-1);
-  const after = sorted.filter((s) => s.date > firstSessionDate);
-  const latest = after.at(-1);
-  if (!baseline || !latest) return null;
-  const firstWeek = (test: (o: Outcome) => boolean) => {
-    const hit = after.find((s) => test(classifyOutcome(baseline.total, s.total)));
-    return hit ? weekOfCourse(firstSessionDate, hit.date) : null;
-  };
-  return {
-    baseline,
-    latest,
-    ...classifyOutcome(baseline.total, latest.total),
-    responseWeek: firstWeek((o) => o.response),
-    remissionWeek: firstWeek((o) => o.remission),
-  };
+/** Treatment day of an assessment for accelerated courses: the first session's day is day 1, a baseline before it day 0. */
+export function treatmentDayOf(firstSessionDate: string, date: string): number {
+  return Math.max(0, daysBetween(firstSessionDate, date) + 1);
 }

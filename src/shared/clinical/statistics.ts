@@ -34,3 +34,29 @@ export function meanWithCi(values: readonly number[]): MeanWithCi {
   const half = tCritical95(n - 1) * Math.sqrt(variance / n);
   return { n, mean, ciLow: mean - half, ciHigh: mean + half };
 }
+
+/** z for a two-sided 95% interval. */
+export const Z_95 = 1.959964;
+
+export interface ProportionInterval {
+  /** Proportions 0–1. */
+  low: number;
+  high: number;
+}
+
+/**
+ * 95% Wilson score interval of k successes in n (DOMAIN.md, "Cohort figures"): p̂ = k/n;
+ * centre = (p̂ + z²/2n) / (1 + z²/n); half-width = z·√(p̂(1−p̂)/n + z²/4n²) / (1 + z²/n);
+ * clamped to 0–1. Null when n is 0.
+ */
+export function wilsonInterval(successes: number, n: number): ProportionInterval | null {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number ≥ 0 (got ${String(n)})`);
+  if (!Number.isInteger(successes) || successes < 0 || successes > n) throw new RangeError(`successes must be a whole number 0–n (got ${String(successes)} of ${n})`);
+  if (n === 0) return null;
+  const p = successes / n;
+  const z2 = Z_95 * Z_95;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (Z_95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}

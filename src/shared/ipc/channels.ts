@@ -52,6 +52,8 @@ export const channels = [
   'phq9:openAlerts',
   'dashboard:courses',
   'dashboard:cohort',
+  'outcomeRuleChanges:listUnseen',
+  'outcomeRuleChanges:markSeen',
   'settings:get',
   'settings:update',
   'reports:data',

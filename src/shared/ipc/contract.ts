@@ -57,6 +57,7 @@ import {
   todayItem,
 } from '../schemas/session';
 import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
+import { outcomeRuleChange, outcomeRuleChangesListInput, outcomeRuleChangesMarkSeenInput, outcomeRuleChangesMarkSeenOutput } from '../schemas/outcomeRuleChange';
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
@@ -131,6 +132,9 @@ export const contract = {
   'phq9:openAlerts': { access: 'signed-in', input: z.object({}), output: z.array(phq9Alert) },
   'dashboard:courses': { access: 'signed-in', input: dashboardFilters, output: z.array(dashboardRow) },
   'dashboard:cohort': { access: 'signed-in', input: dashboardFilters, output: cohort },
+  // Courses whose outcome changed with the date-window rules (migration 0011), until each psychiatrist has seen them.
+  'outcomeRuleChanges:listUnseen': { access: PSYCHIATRIST, input: outcomeRuleChangesListInput, output: z.array(outcomeRuleChange) },
+  'outcomeRuleChanges:markSeen': { access: PSYCHIATRIST, input: outcomeRuleChangesMarkSeenInput, output: outcomeRuleChangesMarkSeenOutput },
   'settings:get': { access: 'signed-in', input: z.object({}), output: clinicSettings },
   'settings:update': { access: 'staff-manager', input: clinicSettingsUpdateInput, output: clinicSettings },
   'reports:data': { access: 'signed-in', input: reportDataInput, output: reportData },

@@ -5,7 +5,7 @@ import { motorThreshold } from './motorThreshold';
 import { patient } from './patient';
 import { numberField, refineStimulation, sessionDoseSchema, stimulation, stimulationShape, targets } from './stimulation';
 import { sessionRow } from './session';
-import { phq9Assessment } from './phq9';
+import { courseAssessment } from './phq9';
 import { billingSchemes } from './protocol';
 
 export const courseStatuses = ['planned', 'active', 'completed', 'discontinued'] as const;
@@ -100,14 +100,17 @@ export const courseFlag = z.object({
 });
 export type CourseFlag = z.infer<typeof courseFlag>;
 
-const datedScore = z.object({ id, date: z.string(), total: z.number().int() });
+const scoredAssessment = z.object({ id, assessedOn: z.string(), total: z.number().int() });
+/** classifyOutcome(baseline, end of treatment), with the weeks response and remission were first reached. */
 export const courseOutcomeSchema = z.object({
-  baseline: datedScore,
-  latest: datedScore,
+  baseline: scoredAssessment,
+  endOfTreatment: scoredAssessment,
   change: z.number().int(),
   percentChange: z.number().nullable(),
   response: z.boolean(),
   remission: z.boolean(),
+  /** Baseline ≥ 10: response and remission are shown; otherwise "baseline below 10: not rated". */
+  rated: z.boolean(),
   responseWeek: z.number().int().nullable(),
   remissionWeek: z.number().int().nullable(),
 });
@@ -121,8 +124,11 @@ export const courseDetail = z.object({
   motorThresholds: z.array(motorThreshold),
   authorizations: z.array(courseAuthorization),
   sessions: z.array(sessionRow),
-  phq9: z.array(phq9Assessment),
+  /** The PHQ-9s that measure this course, each with its part (baseline, during, end of treatment, follow-up). */
+  phq9: z.array(courseAssessment),
+  /** The earliest delivered session by date, and the latest. */
   firstSessionDate: z.string().nullable(),
+  lastSessionDate: z.string().nullable(),
   outcome: courseOutcomeSchema.nullable(),
   progress: courseProgress,
   flags: z.array(courseFlag),

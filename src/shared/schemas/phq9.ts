@@ -34,7 +34,6 @@ export const phq9EnteredInError = z.object({ byName: z.string(), at: timestamp, 
 export const phq9Assessment = z.object({
   id,
   patientId: id,
-  courseId: id.nullable(),
   assessedOn: z.string(),
   answers: z.array(z.number().int()).length(9),
   difficulty: z.enum(phq9Difficulties).nullable(),
@@ -48,6 +47,18 @@ export const phq9Assessment = z.object({
   enteredInError: phq9EnteredInError.nullable(),
 });
 export type Phq9Assessment = z.infer<typeof phq9Assessment>;
+
+/** The part of a course an assessment measures (courseAssessments, DOMAIN.md). */
+export const assessmentPartValues = ['baseline', 'during', 'end_of_treatment', 'follow_up'] as const;
+export const assessmentPartLabels: Record<(typeof assessmentPartValues)[number], string> = {
+  baseline: 'Baseline',
+  during: 'During treatment',
+  end_of_treatment: 'End of treatment',
+  follow_up: 'Follow-up',
+};
+/** A PHQ-9 as a course sees it: the part it measures, null when it measures none (entered in error, or no session yet). */
+export const courseAssessment = phq9Assessment.extend({ part: z.enum(assessmentPartValues).nullable() });
+export type CourseAssessment = z.infer<typeof courseAssessment>;
 
 export const phq9ListInput = z.object({ patientId: id });
 export const phq9MarkEnteredInErrorInput = z.object({

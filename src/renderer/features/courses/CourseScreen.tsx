@@ -9,7 +9,7 @@ import { targetLabels } from '../../../shared/schemas/stimulation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate, formatDateTime, patientName } from '../../format';
-import { Phq9CourseChart } from '../charts/Phq9CourseChart';
+import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9CourseChart';
 import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
 import { OutcomeSummary } from './OutcomeSummary';
@@ -121,7 +121,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>PHQ-9 and outcome</Title>
-          {!archived && can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`)}>Enter PHQ-9</Button>}
+          {!archived && can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`, { state: { returnTo: `/courses/${course.id}` } })}>Enter PHQ-9</Button>}
         </Group>
         <Stack gap="sm">
           <OutcomeSummary detail={detail} />

@@ -7,14 +7,16 @@ function formatPercent(value: number | null): string {
   return `${value > 0 ? '+' : ''}${value.toFixed(1)}%`;
 }
 
-/** Baseline, latest, change, response and remission, each stated in words. */
+export const NOT_RATED = 'Baseline below 10: not rated';
+
+/** Baseline, end of treatment, change, response and remission, each stated in words. */
 export function OutcomeSummary({ detail }: { detail: CourseDetail }) {
   const o = detail.outcome;
   if (!o) {
     return (
       <Text size="sm" c="dimmed" data-testid="outcome-none">
         {detail.firstSessionDate
-          ? 'No outcome yet: it needs a PHQ-9 on or before the first session (baseline) and one after it.'
+          ? 'No outcome yet: it needs a baseline PHQ-9 (from 30 days before the first session up to its day) and one after the first session, up to 7 days after the last (end of treatment).'
           : 'No outcome yet: enter a baseline PHQ-9, then log the first session.'}
       </Text>
     );
@@ -28,23 +30,30 @@ export function OutcomeSummary({ detail }: { detail: CourseDetail }) {
   );
   return (
     <SimpleGrid cols={5} spacing="sm" data-testid="outcome">
-      {item('Baseline', String(o.baseline.total), formatDate(o.baseline.date), 'outcome-baseline')}
-      {item('Latest', String(o.latest.total), formatDate(o.latest.date), 'outcome-latest')}
+      {item('Baseline', String(o.baseline.total), formatDate(o.baseline.assessedOn), 'outcome-baseline')}
+      {item('End of treatment', String(o.endOfTreatment.total), formatDate(o.endOfTreatment.assessedOn), 'outcome-end')}
       {item('Change', `${o.change > 0 ? '+' : ''}${o.change}`, formatPercent(o.percentChange), 'outcome-change')}
-      <Paper withBorder p="xs">
+      {!o.rated && (
+        <Paper withBorder p="xs" style={{ gridColumn: 'span 2' }}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>Response and remission</Text>
+          <Text fw={600} data-testid="outcome-not-rated">{NOT_RATED}</Text>
+          <Text size="xs" c="dimmed">Rated only from a baseline of at least moderate (PHQ-9 ≥ 10).</Text>
+        </Paper>
+      )}
+      {o.rated && <Paper withBorder p="xs">
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>Response (≥ 50% drop)</Text>
         <Group gap={6}>
           <Badge color={o.response ? 'teal' : 'gray'} variant={o.response ? 'filled' : 'outline'} data-testid="outcome-response">{o.response ? 'Yes' : 'No'}</Badge>
           {o.responseWeek !== null && <Text size="xs" c="dimmed">first reached week {o.responseWeek}</Text>}
         </Group>
-      </Paper>
-      <Paper withBorder p="xs">
+      </Paper>}
+      {o.rated && <Paper withBorder p="xs">
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>Remission (below 5)</Text>
         <Group gap={6}>
           <Badge color={o.remission ? 'teal' : 'gray'} variant={o.remission ? 'filled' : 'outline'} data-testid="outcome-remission">{o.remission ? 'Yes' : 'No'}</Badge>
           {o.remissionWeek !== null && <Text size="xs" c="dimmed">first reached week {o.remissionWeek}</Text>}
         </Group>
-      </Paper>
+      </Paper>}
     </SimpleGrid>
   );
 }

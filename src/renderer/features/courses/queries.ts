@@ -38,7 +38,8 @@ type ClinicalWrite =
   | 'sessions:declinePending'
   | 'phq9:create'
   | 'phq9:acknowledge'
-  | 'phq9:markEnteredInError';
+  | 'phq9:markEnteredInError'
+  | 'outcomeRuleChanges:markSeen';
 
 /** A write to a course or its sessions: refreshes every course view, today's list and histories. */
 export function useClinicalMutation<C extends ClinicalWrite & Channel>(channel: C) {

@@ -26,10 +26,10 @@ export function CohortTrajectoryChart({ cohort, width, height }: { cohort: Cohor
   );
 }
 
-/** Response and remission rates by protocol (n courses in each label). */
+/** Response and remission rates by protocol, intention to treat (n courses in each label). */
 export function RatesByProtocolChart({ cohort, width, height }: { cohort: Cohort; width: number; height: number }) {
   const data = cohort.byProtocol.map((p) => ({
-    name: `${p.protocolName} (n=${p.n})`,
+    name: `${p.protocolName} (ITT n=${p.n})`,
     response: Math.round(p.responseRate * 1000) / 10,
     remission: Math.round(p.remissionRate * 1000) / 10,
   }));

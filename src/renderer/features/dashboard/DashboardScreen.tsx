@@ -11,7 +11,9 @@ import { useRenderTiming } from '../../perf/useRenderTiming';
 import { useProtocols } from '../protocols/queries';
 import { useStaffList } from '../staff/queries';
 import { CohortTrajectoryChart, RatesByProtocolChart } from './CohortCharts';
+import { CohortRates } from './CohortRates';
 import { DashboardTable } from './DashboardTable';
+import { OutcomeRuleChangesNotice } from './OutcomeRuleChangesNotice';
 
 export function DashboardScreen() {
   const [statuses, setStatuses] = useState<CourseStatus[]>([]);
@@ -39,6 +41,7 @@ export function DashboardScreen() {
   return (
     <Stack gap="md" ref={screen}>
       <Title order={2}>Outcomes dashboard</Title>
+      <OutcomeRuleChangesNotice />
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="md">
           <Checkbox.Group label="Status" value={statuses} onChange={(v) => setStatuses(v as CourseStatus[])}>
@@ -56,11 +59,12 @@ export function DashboardScreen() {
       {cohort.data && (
         <Paper withBorder p="md">
           <Title order={4}>Cohort</Title>
-          <Text size="sm" c="dimmed" data-testid="cohort-included">
-            {cohort.data.includedCourses} course(s) with a baseline PHQ-9 of 10 or more and a later PHQ-9 are included;
-            {' '}{cohort.data.excludedCourses} other(s) are not (no outcome yet, or a baseline below 10).
+          <CohortRates cohort={cohort.data} />
+          <Text size="sm" c="dimmed" mt="sm" data-testid="cohort-included">
+            Mean PHQ-9 by week: {cohort.data.includedCourses} course(s) with a baseline PHQ-9 of 10 or more and an end-of-treatment PHQ-9;
+            {' '}{cohort.data.excludedCourses} other(s) are not included (no outcome yet, or a baseline below 10). Rates by protocol are intention to treat.
           </Text>
-          {cohort.data.includedCourses > 0 ? (
+          {cohort.data.includedCourses > 0 || cohort.data.intentionToTreat.n > 0 ? (
             <SimpleGrid cols={2} mt="sm">
               <CohortTrajectoryChart cohort={cohort.data} width={580} height={300} />
               <RatesByProtocolChart cohort={cohort.data} width={580} height={300} />

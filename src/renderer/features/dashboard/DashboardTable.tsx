@@ -34,10 +34,16 @@ function CourseRow({ row, index, measure }: { row: DashboardRow; index: number; 
       <Table.Td>{formatDate(row.startDate)}</Table.Td>
       <Table.Td ta="right">{row.sessionsDone}/{row.plannedSessions}</Table.Td>
       <Table.Td ta="right">{row.baseline ?? '—'}</Table.Td>
-      <Table.Td ta="right">{row.latest ?? '—'}</Table.Td>
+      <Table.Td ta="right">{row.endOfTreatment ?? '—'}</Table.Td>
       <Table.Td ta="right">{row.percentChange === null ? '—' : `${row.percentChange > 0 ? '+' : ''}${row.percentChange.toFixed(1)}%`}</Table.Td>
-      <Table.Td>{yesNo(row.response)}</Table.Td>
-      <Table.Td>{yesNo(row.remission)}</Table.Td>
+      {row.rated === false ? (
+        <Table.Td colSpan={2}><Text size="xs" c="dimmed" data-testid="not-rated">Baseline below 10: not rated</Text></Table.Td>
+      ) : (
+        <>
+          <Table.Td>{yesNo(row.response)}</Table.Td>
+          <Table.Td>{yesNo(row.remission)}</Table.Td>
+        </>
+      )}
       <Table.Td><Flags row={row} /></Table.Td>
     </Table.Tr>
   );
@@ -62,7 +68,7 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Patient</Table.Th><Table.Th>Protocol</Table.Th><Table.Th>Status</Table.Th><Table.Th>Start</Table.Th><Table.Th ta="right">Sessions</Table.Th>
-              <Table.Th ta="right">Baseline</Table.Th><Table.Th ta="right">Latest</Table.Th><Table.Th ta="right">% change</Table.Th><Table.Th>Response</Table.Th><Table.Th>Remission</Table.Th><Table.Th>Flags</Table.Th>
+              <Table.Th ta="right">Baseline</Table.Th><Table.Th ta="right">End of treatment</Table.Th><Table.Th ta="right">% change</Table.Th><Table.Th>Response</Table.Th><Table.Th>Remission</Table.Th><Table.Th>Flags</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

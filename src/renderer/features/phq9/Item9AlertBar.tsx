@@ -1,19 +1,32 @@
 import { Alert, Anchor, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { formatDate } from '../../format';
 import { useItem9Alerts } from './queries';
 
-/** Shown on every screen while any positive item 9 is unacknowledged: it cannot be missed. */
+/**
+ * Shown on every screen while any positive item 9 is unacknowledged: it cannot be missed, and it
+ * names each patient (one link each) so the right record is one click away.
+ */
 export function Item9AlertBar() {
   const alerts = useItem9Alerts();
-  const count = alerts.data?.length ?? 0;
-  if (count === 0) return null;
+  const list = alerts.data ?? [];
+  if (list.length === 0) return null;
   return (
     <Alert color="red" variant="filled" radius={0} py={6} mb="sm" data-testid="item9-alert-bar" role="alert">
-      <Group justify="space-between">
-        <Text fw={700} size="sm">
-          {count} PHQ-9 item-9 alert{count === 1 ? '' : 's'} (thoughts of death or self-harm) not yet acknowledged
-        </Text>
-        <Anchor component={Link} to="/alerts" c="white" fw={700} underline="always" size="sm">Review now</Anchor>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Text fw={700} size="sm">
+            {list.length} PHQ-9 item-9 alert{list.length === 1 ? '' : 's'} (thoughts of death or self-harm) not yet acknowledged:
+          </Text>
+          <Group gap="md" mt={2}>
+            {list.map((a) => (
+              <Anchor key={a.assessment.id} component={Link} to={`/patients/${a.assessment.patientId}`} c="white" underline="always" size="sm">
+                {a.patientName} ({a.mrn}), {formatDate(a.assessment.assessedOn)}
+              </Anchor>
+            ))}
+          </Group>
+        </div>
+        <Anchor component={Link} to="/alerts" c="white" fw={700} underline="always" size="sm" style={{ whiteSpace: 'nowrap' }}>Review now</Anchor>
       </Group>
     </Alert>
   );

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useCallback, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import {
   missingPhq9Items,
   PHQ9_ANSWERS,
@@ -50,8 +50,15 @@ function LiveScore({ answers }: { answers: Answers }) {
   );
 }
 
+/** Where the form was opened from (the course, the patient, the today list), passed in the location's state. */
+function returnPathOf(state: unknown, patientId: number): string {
+  const to = state && typeof state === 'object' && 'returnTo' in state ? (state as { returnTo: unknown }).returnTo : null;
+  return typeof to === 'string' && to.startsWith('/') && !to.startsWith('//') ? to : `/patients/${patientId}`;
+}
+
 export function Phq9FormScreen() {
   const navigate = useNavigate();
+  const location = useLocation();
   const patientId = usePatientIdParam();
   const patient = usePatient(patientId);
   const create = useClinicalMutation('phq9:create');
@@ -61,6 +68,14 @@ export function Phq9FormScreen() {
   const [assessedOn, setAssessedOn] = useState(localIsoDate(new Date()));
   const [notes, setNotes] = useState('');
   const [saved, setSaved] = useState<Phq9Assessment | null>(null);
+  // Set once the form is saved (or cancelled): the form is clean from then on, and the effect
+  // below leaves after the render that told the unsaved-changes guard so (navigating in the same
+  // tick as the save would meet the guard's previous "dirty" and ask "Leave without saving?").
+  const [leaving, setLeaving] = useState(false);
+  const returnTo = returnPathOf(location.state, patientId);
+  useEffect(() => {
+    if (leaving) void navigate(returnTo, { replace: true });
+  }, [leaving, navigate, returnTo]);
   const rows = useRef<Array<HTMLDivElement | null>>([]);
   const restoreDraft = useCallback((d: Phq9Draft) => {
     setAnswers(d.answers);
@@ -73,10 +88,10 @@ export function Phq9FormScreen() {
   if (patient.isPending) return <Loading />;
   if (!patient.data) return <ErrorNotice error={patient.error} title="Could not load the patient" />;
   const p = patient.data;
-  const back = () => navigate(`/patients/${p.id}`);
+  const back = () => setLeaving(true);
   const cancel = () => {
     draft.discard();
-    back();
+    void navigate(returnTo);
   };
 
   const answer = (index: number, value: number) => {
@@ -100,7 +115,7 @@ export function Phq9FormScreen() {
     <Stack gap="md" maw={1000}>
       <PatientBanner patient={p} />
       {draft.offered && <DraftNotice savedAt={draft.offered.savedAt} onRestore={draft.restore} onDiscard={draft.discard} />}
-      <UnsavedChangesGuard dirty={answers.some((a) => a !== null) && !create.isSuccess} />
+      <UnsavedChangesGuard dirty={answers.some((a) => a !== null) && !create.isSuccess && saved === null && !leaving} />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>PHQ-9</Title>
@@ -177,7 +192,7 @@ export function Phq9FormScreen() {
         <LiveScore answers={answers} />
         <Group>
           <Button variant="default" onClick={cancel}>Cancel</Button>
-          <Button onClick={() => void submit()} loading={create.isPending}>Save PHQ-9</Button>
+          <Button onClick={() => void submit()} loading={create.isPending} disabled={create.isSuccess || leaving}>Save PHQ-9</Button>
         </Group>
       </Group>
       <AcknowledgeItem9Dialog assessment={saved} patientName={patientName(p)} onClose={back} />

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { phq9DifficultyLabels } from '../../../shared/clinical';
 import type { Patient } from '../../../shared/schemas/patient';
-import type { Phq9Assessment } from '../../../shared/schemas/phq9';
+import { assessmentPartLabels, type CourseAssessment, type Phq9Assessment } from '../../../shared/schemas/phq9';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, formatDateTime, patientName } from '../../format';
 import { useCan } from '../../session/auth';
@@ -29,8 +29,23 @@ export function Item9Cell({ assessment, onAcknowledge }: { assessment: Phq9Asses
   );
 }
 
-/** Every PHQ-9 of a patient (or course), newest first, with item-9 status. */
-export function Phq9Table({ assessments, name }: { assessments: Phq9Assessment[]; name: string }) {
+function PartCell({ part }: { part: CourseAssessment['part'] }) {
+  if (!part) return <Table.Td fz="sm" c="dimmed">Not linked yet</Table.Td>;
+  return (
+    <Table.Td fz="sm" data-testid="phq9-part">
+      <Badge size="sm" variant={part === 'baseline' || part === 'end_of_treatment' ? 'filled' : 'outline'} color={part === 'follow_up' ? 'blue' : 'dark'}>
+        {assessmentPartLabels[part]}
+      </Badge>
+    </Table.Td>
+  );
+}
+
+/**
+ * Every PHQ-9 of a patient (or the ones measuring a course, with the part each measures:
+ * baseline, during treatment, end of treatment, follow-up), newest first, with item-9 status.
+ */
+export function Phq9Table({ assessments, name }: { assessments: Array<Phq9Assessment | CourseAssessment>; name: string }) {
+  const showParts = assessments.some((a) => 'part' in a);
   const [acknowledging, setAcknowledging] = useState<Phq9Assessment | null>(null);
   const [markingError, setMarkingError] = useState<Phq9Assessment | null>(null);
   const canMark = useCan()('phq9:markEnteredInError');
@@ -39,7 +54,7 @@ export function Phq9Table({ assessments, name }: { assessments: Phq9Assessment[]
       <Table verticalSpacing={4} aria-label="PHQ-9 assessments">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Date</Table.Th><Table.Th>Total</Table.Th><Table.Th>Items 1–9</Table.Th><Table.Th>Item 9</Table.Th><Table.Th>Difficulty</Table.Th><Table.Th>Entered by</Table.Th>
+            <Table.Th>Date</Table.Th>{showParts && <Table.Th>Part</Table.Th>}<Table.Th>Total</Table.Th><Table.Th>Items 1–9</Table.Th><Table.Th>Item 9</Table.Th><Table.Th>Difficulty</Table.Th><Table.Th>Entered by</Table.Th>
             {canMark && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
@@ -48,6 +63,7 @@ export function Phq9Table({ assessments, name }: { assessments: Phq9Assessment[]
             a.enteredInError ? (
               <Table.Tr key={a.id} data-testid={`phq9-row-${a.id}`}>
                 <Table.Td td="line-through">{formatDate(a.assessedOn)}</Table.Td>
+                {showParts && <Table.Td fz="sm">—</Table.Td>}
                 <Table.Td td="line-through" fz="sm">{a.total}</Table.Td>
                 <Table.Td ff="monospace" fz="sm" td="line-through">{a.answers.join(' ')}</Table.Td>
                 <Table.Td colSpan={canMark ? 4 : 3} fz="sm">
@@ -57,6 +73,7 @@ export function Phq9Table({ assessments, name }: { assessments: Phq9Assessment[]
             ) : (
               <Table.Tr key={a.id} data-testid={`phq9-row-${a.id}`}>
                 <Table.Td>{formatDate(a.assessedOn)}</Table.Td>
+                {showParts && <PartCell part={'part' in a ? a.part : null} />}
                 <Table.Td><SeverityBadge total={a.total} severity={a.severity} /></Table.Td>
                 <Table.Td ff="monospace" fz="sm">{a.answers.join(' ')}</Table.Td>
                 <Table.Td><Item9Cell assessment={a} onAcknowledge={setAcknowledging} /></Table.Td>
@@ -86,7 +103,7 @@ export function Phq9Panel({ patient, assessments, error }: { patient: Patient; a
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={4}>PHQ-9</Title>
-        {!patient.archivedAt && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${patient.id}/phq9/new`)}>Enter PHQ-9</Button>}
+        {!patient.archivedAt && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${patient.id}/phq9/new`, { state: { returnTo: `/patients/${patient.id}` } })}>Enter PHQ-9</Button>}
       </Group>
       <ErrorNotice error={error} />
       {assessments?.length === 0 && <Text size="sm" c="dimmed">No PHQ-9 yet. Enter a baseline before the first treatment session.</Text>}

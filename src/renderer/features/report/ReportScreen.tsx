@@ -8,8 +8,10 @@ import {
   PER_DAY_CPT_CODES,
   PER_SESSION_CPT_CODES,
   phq9SeverityLabels,
+  treatmentDayOf,
   weekOfCourse,
 } from '../../../shared/clinical';
+import { assessmentPartLabels } from '../../../shared/schemas/phq9';
 import { diagnosisLabel } from '../../../shared/icd10';
 import { courseStatusLabels } from '../../../shared/schemas/course';
 import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
@@ -19,6 +21,7 @@ import { targetLabels } from '../../../shared/schemas/stimulation';
 import { call, errorMessage } from '../../api/client';
 import { ageToday, formatDate, formatDateTime, patientName } from '../../format';
 import { Phq9CourseChart } from '../charts/Phq9CourseChart';
+import { NOT_RATED } from '../courses/OutcomeSummary';
 import classes from './Report.module.css';
 
 /** The attribute printers wait for (REPORT_READY_ATTRIBUTE in src/main/reports/pdfPrinter.ts). */
@@ -77,6 +80,8 @@ function Report({ data }: { data: ReportData }) {
   const diagnosis = diagnosisLabel(patient.primaryDiagnosis);
   const adverse = detail.sessions.filter((s) => s.adverseEventsSummary);
   const first = detail.firstSessionDate;
+  // Weeks mean little over 5 days: accelerated courses count treatment days.
+  const accelerated = detail.course.sessionsPerDay > 1;
   return (
     <article className={classes.page}>
       <header className={classes.title}>
@@ -112,42 +117,50 @@ function Report({ data }: { data: ReportData }) {
       <h2>Outcome (PHQ-9)</h2>
       {outcome ? (
         <table className={classes.table}>
-          <thead><tr><th>Baseline</th><th>Latest</th><th>Change</th><th>% change</th><th>Response (≥ 50% drop)</th><th>Remission (below 5)</th></tr></thead>
+          <thead><tr><th>Baseline</th><th>End of treatment</th><th>Change</th><th>% change</th><th>Response (≥ 50% drop)</th><th>Remission (below 5)</th></tr></thead>
           <tbody>
             <tr>
-              <td>{outcome.baseline.total} ({formatDate(outcome.baseline.date)})</td>
-              <td>{outcome.latest.total} ({formatDate(outcome.latest.date)})</td>
+              <td>{outcome.baseline.total} ({formatDate(outcome.baseline.assessedOn)})</td>
+              <td>{outcome.endOfTreatment.total} ({formatDate(outcome.endOfTreatment.assessedOn)})</td>
               <td>{outcome.change > 0 ? '+' : ''}{outcome.change}</td>
               <td>{percent(outcome.percentChange)}</td>
-              <td>{outcome.response ? `Yes (week ${outcome.responseWeek})` : 'No'}</td>
-              <td>{outcome.remission ? `Yes (week ${outcome.remissionWeek})` : 'No'}</td>
+              {outcome.rated ? (
+                <>
+                  <td>{outcome.response ? `Yes (week ${outcome.responseWeek})` : 'No'}</td>
+                  <td>{outcome.remission ? `Yes (week ${outcome.remissionWeek})` : 'No'}</td>
+                </>
+              ) : (
+                <td colSpan={2} data-testid="report-not-rated">{NOT_RATED}</td>
+              )}
             </tr>
           </tbody>
         </table>
       ) : (
-        <p>No outcome: a baseline PHQ-9 (on or before the first session) and a later one are needed.</p>
+        <p>No outcome: a baseline PHQ-9 (from 30 days before the first session up to its day) and one after it, up to 7 days after the last session, are needed.</p>
       )}
       {detail.phq9.length > 0 && (
         <div className={classes.avoidBreak}>
           <Phq9CourseChart detail={detail} width={720} height={250} />
           <table className={classes.table}>
-            <thead><tr><th>Date</th><th>Week</th><th>Total</th><th>Severity</th><th>Items 1–9</th><th>Item 9</th></tr></thead>
+            <thead><tr><th>Date</th><th>Part</th><th>{accelerated ? 'Day' : 'Week'}</th><th>Total</th><th>Severity</th><th>Items 1–9</th><th>Item 9</th></tr></thead>
             <tbody>
               {detail.phq9.map((a) =>
                 a.enteredInError ? (
                   <tr key={a.id}>
                     <td><s>{formatDate(a.assessedOn)}</s></td>
                     <td>—</td>
+                    <td>—</td>
                     <td><s>{a.total}</s></td>
                     <td colSpan={3}>Entered in error ({a.enteredInError.byName}, {formatDate(a.enteredInError.at.slice(0, 10))}): {a.enteredInError.reason}. Not counted.</td>
                   </tr>
                 ) : (
                   <tr key={a.id}>
-                    <td>{formatDate(a.assessedOn)}</td>
-                    <td>{first ? weekOfCourse(first, a.assessedOn) : '—'}</td>
+                    <td className={classes.nowrap}>{formatDate(a.assessedOn)}</td>
+                    <td className={classes.nowrap}>{a.part ? assessmentPartLabels[a.part] : '—'}</td>
+                    <td>{first ? (accelerated ? treatmentDayOf(first, a.assessedOn) : weekOfCourse(first, a.assessedOn)) : '—'}</td>
                     <td><b>{a.total}</b></td>
                     <td>{phq9SeverityLabels[a.severity]}</td>
-                    <td className={classes.mono}>{a.answers.join(' ')}</td>
+                    <td className={`${classes.mono} ${classes.nowrap}`}>{a.answers.join(' ')}</td>
                     <td>{a.item9Positive ? `Positive${a.acknowledgement ? `, acknowledged by ${a.acknowledgement.byName}` : ', NOT acknowledged'}` : '0'}</td>
                   </tr>
                 ),

@@ -28,7 +28,7 @@ function Phq9DueCell({ item }: { item: TodayItem }) {
     <Group gap={4}>
       {item.phq9Due ? (
         // A button, not a badge: it is an action (open the PHQ-9 form), reachable by keyboard, and never truncated.
-        <Button size="compact-xs" color={WARNING_COLOR} variant={item.phq9Due === 'overdue' ? 'filled' : 'outline'} onClick={() => navigate(`/patients/${item.patientId}/phq9/new`)}>
+        <Button size="compact-xs" color={WARNING_COLOR} variant={item.phq9Due === 'overdue' ? 'filled' : 'outline'} onClick={() => navigate(`/patients/${item.patientId}/phq9/new`, { state: { returnTo: '/' } })}>
           {phq9DueLabels[item.phq9Due]}
         </Button>
       ) : (

@@ -1,0 +1,50 @@
+import { Table, Text } from '@mantine/core';
+import type { Cohort, CohortRate } from '../../../shared/schemas/dashboard';
+
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+function RateCell({ rate, testId }: { rate: CohortRate; testId: string }) {
+  if (rate.rate === null || rate.low === null || rate.high === null) return <Table.Td data-testid={testId}><Text size="sm" c="dimmed">— (no course)</Text></Table.Td>;
+  return (
+    <Table.Td data-testid={testId}>
+      <Text size="sm" span fw={700}>{pct(rate.rate)}</Text>
+      <Text size="sm" span> ({rate.k} of {rate.n})</Text>
+      <Text size="xs" c="dimmed">95% CI {pct(rate.low)}–{pct(rate.high)} (Wilson)</Text>
+    </Table.Td>
+  );
+}
+
+/**
+ * Response and remission rates in the two sets DOMAIN.md defines, each with n and a 95% Wilson
+ * interval; only courses with a baseline PHQ-9 of at least 10 count.
+ */
+export function CohortRates({ cohort }: { cohort: Cohort }) {
+  const sets = [
+    { key: 'completers', label: 'Completers', hint: 'Completed courses with an end-of-treatment PHQ-9', set: cohort.completers },
+    { key: 'itt', label: 'Intention to treat', hint: 'Every ended course with at least one session; no later PHQ-9 counts as not responding', set: cohort.intentionToTreat },
+  ] as const;
+  return (
+    <>
+      <Table verticalSpacing={4} aria-label="Response and remission rates" mt="sm" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Set</Table.Th><Table.Th ta="right">n</Table.Th><Table.Th>Response (≥ 50% drop)</Table.Th><Table.Th>Remission (below 5)</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sets.map(({ key, label, hint, set }) => (
+            <Table.Tr key={key} data-testid={`cohort-${key}`}>
+              <Table.Td><Text size="sm" fw={600}>{label}</Text><Text size="xs" c="dimmed">{hint}</Text></Table.Td>
+              <Table.Td ta="right" data-testid={`cohort-${key}-n`}>{set.n}</Table.Td>
+              <RateCell rate={set.response} testId={`cohort-${key}-response`} />
+              <RateCell rate={set.remission} testId={`cohort-${key}-remission`} />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="xs" c="dimmed" data-testid="cohort-rates-note">
+        Only courses with a baseline PHQ-9 of 10 or more. {cohort.notYetEnded} course(s) still planned or active are in neither set until they end.
+      </Text>
+    </>
+  );
+}
