@@ -95,8 +95,11 @@ test('field errors stand next to their fields and keep what was typed; duplicate
   await setUpClinic(page, host);
   await createPatient(page, ada);
 
+  // Alt+N opens a new patient from where focus starts on Patients (the search box), typing nothing there.
   await page.getByRole('link', { name: 'Patients' }).click();
-  await page.getByRole('button', { name: 'New patient' }).click();
+  await expect(page.getByLabel('Find a patient')).toBeFocused();
+  await page.keyboard.press('Alt+KeyN');
+  await expect(page.getByRole('heading', { name: 'New patient' })).toBeVisible();
   await page.getByRole('button', { name: 'Create patient' }).click();
   await expect(page.getByText('MRN is required')).toBeVisible();
   await expect(page.getByText('Last name is required')).toBeVisible();

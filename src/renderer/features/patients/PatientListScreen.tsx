@@ -27,10 +27,9 @@ export function PatientListScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableSectionElement>(null);
 
-  useHotkeys([
-    ['/', () => searchRef.current?.focus()],
-    ['n', () => navigate('/patients/new')],
-  ]);
+  useHotkeys([['/', () => searchRef.current?.focus()]]);
+  // Works where focus starts (the search box): a plain N would type an "n" there.
+  useHotkeys([['alt+N', () => void navigate('/patients/new'), { usePhysicalKeys: true }]], []);
 
   useEffect(() => {
     setParams({ ...(query ? { q: query } : {}), ...(includeArchived ? { archived: '1' } : {}) }, { replace: true });
@@ -44,7 +43,7 @@ export function PatientListScreen() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>Patients</Title>
-        <Button onClick={() => navigate('/patients/new')} rightSection={<Kbd size="xs">N</Kbd>}>New patient</Button>
+        <Button onClick={() => navigate('/patients/new')} rightSection={<Kbd size="xs">Alt+N</Kbd>}>New patient</Button>
       </Group>
       <Group align="flex-end">
         <TextInput
