@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, setUpAdminClinic, test } from './fixtures';
 
 const patient = (mrn: string, lastName: string) => ({
   mrn,
@@ -13,13 +13,7 @@ const patient = (mrn: string, lastName: string) => ({
 
 test('an administrator backs up, sees what restoring a backup would lose, confirms and restores', async ({ page, host }) => {
   test.setTimeout(120_000);
-  await page.goto(host.url);
-  await page.getByLabel('Your name').fill('Alex Admin');
-  await page.getByLabel('Your role').selectOption({ label: 'Administrator' });
-  await page.getByLabel('Username').fill('alex');
-  await page.getByLabel('Password', { exact: true }).fill('alex admin password');
-  await page.getByRole('button', { name: 'Create account and start' }).click();
-  await expect(page.getByTestId('acting-staff')).toHaveText('Alex Admin');
+  await setUpAdminClinic(page, host);
   await host.invoke('patients:create', patient('B-1', 'Before'));
 
   await page.getByRole('link', { name: 'Backups' }).click();

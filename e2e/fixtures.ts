@@ -158,6 +158,19 @@ export async function setUpClinic(page: Page, host: HostHandle, name = 'Dr. Maya
   await expect(page.getByTestId('acting-staff')).toHaveText(name);
 }
 
+/** First run with an administrator as the first account (alex / ADMIN_PASSWORD), signed in. */
+export const ADMIN_PASSWORD = 'alex admin password';
+export async function setUpAdminClinic(page: Page, host: HostHandle): Promise<void> {
+  await page.goto(host.url);
+  await page.getByLabel('Your name').fill('Alex Admin');
+  await page.getByLabel('Your role').selectOption({ label: 'Administrator' });
+  await page.getByLabel('Username').fill('alex');
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Create account and start' }).click();
+  signedInAs.set(page, { username: 'alex', password: ADMIN_PASSWORD });
+  await expect(page.getByTestId('acting-staff')).toHaveText('Alex Admin');
+}
+
 /** The password addStaff's accounts choose after their one-time password. */
 export const passwordOf = (username: string) => `${username} own password`;
 

@@ -1,15 +1,9 @@
 import { truncateSync } from 'node:fs';
-import { expect, screenshot, test } from './fixtures';
+import { ADMIN_PASSWORD, expect, screenshot, setUpAdminClinic, test } from './fixtures';
 
 test('a clinic file cut to 0 bytes opens on the recovery screen; an administrator of the backup restores it', async ({ page, host }) => {
   test.setTimeout(120_000);
-  await page.goto(host.url);
-  await page.getByLabel('Your name').fill('Alex Admin');
-  await page.getByLabel('Your role').selectOption({ label: 'Administrator' });
-  await page.getByLabel('Username').fill('alex');
-  await page.getByLabel('Password', { exact: true }).fill('alex admin password');
-  await page.getByRole('button', { name: 'Create account and start' }).click();
-  await expect(page.getByTestId('acting-staff')).toHaveText('Alex Admin');
+  await setUpAdminClinic(page, host);
   await host.invoke('patients:create', {
     mrn: 'R-1', firstName: 'Test', lastName: 'Kept', dateOfBirth: '1970-05-05', sex: 'female', primaryDiagnosis: 'F33.2', referringPsychiatrist: '', notes: '',
   });
@@ -26,14 +20,14 @@ test('a clinic file cut to 0 bytes opens on the recovery screen; an administrato
   await page.getByLabel('Type the backup’s name to confirm').fill(backup.name);
   await page.getByRole('button', { name: 'Restore this backup in place of the file' }).click();
   await expect(page.getByText('The username or password is incorrect.')).toBeVisible();
-  await page.getByLabel('Password', { exact: true }).fill('alex admin password');
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
   await screenshot(page, '21b-recovery-screen');
   await page.getByRole('button', { name: 'Restore this backup in place of the file' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toContainText(`The clinic now holds the backup ${backup.name}.`);
   await screenshot(page, '21c-recovery-restored');
   await page.getByRole('button', { name: 'Open the clinic' }).click();
   await page.getByLabel('Username').fill('alex');
-  await page.getByLabel('Password', { exact: true }).fill('alex admin password');
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('link', { name: 'Patients' }).click();
   await expect(page.getByText('KEPT, Test')).toBeVisible();
