@@ -38,14 +38,20 @@ export function standardCourseDays(start: Date, sessions: number): Date[] {
  * 36-session 10 Hz course with an MT re-determination, weekly PHQ-9s, side effects and an
  * interrupted session. Everything goes through dispatch, as the app's own writes do.
  */
+/** The demo clinic's name and its two accounts (psychiatrist maya.patel, technician sam.okafor, both DEMO_PASSWORD). */
+export async function seedDemoClinic(invoke: ReturnType<typeof caller>, at: string) {
+  const { staff: doctor } = await invoke('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: DEMO_PASSWORD }, at);
+  const { staff: tech, oneTimePassword } = await invoke('staff:create', { name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, at, doctor.id);
+  await invoke('auth:changePassword', { currentPassword: oneTimePassword, newPassword: DEMO_PASSWORD }, at, tech.id);
+  await invoke('settings:update', { clinicName: 'Riverside TMS Clinic', clinicAddress: '12 Harbour Road, Springfield · (555) 010-2040' }, at, doctor.id);
+  return { doctor, tech };
+}
+
 export async function seedDemoCourse(dispatch: Dispatch, options: { sessions?: number } = {}): Promise<{ courseId: number; psychiatristId: number }> {
   const invoke = caller(dispatch);
   const start = new Date(2026, 2, 2);
   const before = '2026-02-27T09:00:00';
-  const { staff: doctor } = await invoke('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: DEMO_PASSWORD }, before);
-  const { staff: tech, oneTimePassword } = await invoke('staff:create', { name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, before, doctor.id);
-  await invoke('auth:changePassword', { currentPassword: oneTimePassword, newPassword: DEMO_PASSWORD }, before, tech.id);
-  await invoke('settings:update', { clinicName: 'Riverside TMS Clinic', clinicAddress: '12 Harbour Road, Springfield · (555) 010-2040' }, before, doctor.id);
+  const { doctor, tech } = await seedDemoClinic(invoke, before);
   const patient = await invoke('patients:create', { mrn: 'MRN-004217', firstName: 'Eleanor', lastName: 'Vance', dateOfBirth: '1978-09-14', sex: 'female',
     primaryDiagnosis: 'F33.2', referringPsychiatrist: 'Dr. Grace Hopper, Northside Psychiatry', notes: 'Three failed antidepressant trials.',
   }, before, doctor.id);

@@ -1,7 +1,6 @@
-import { DEMO_PASSWORD } from '../../src/main/demo/demoAccounts';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { addDaysIso } from '../../src/shared/dates';
-import { caller } from './demoCourse';
+import { caller, seedDemoClinic } from './demoCourse';
 
 /**
  * An SNT demo (accelerated, fcMRI-guided iTBS, billed per treatment day): one patient through 5 days
@@ -12,10 +11,7 @@ import { caller } from './demoCourse';
 export async function seedSntDemoCourse(dispatch: Dispatch): Promise<{ courseId: number; psychiatristId: number }> {
   const invoke = caller(dispatch);
   const before = '2026-02-27T09:00:00';
-  const { staff: doctor } = await invoke('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: DEMO_PASSWORD }, before);
-  const { staff: tech, oneTimePassword } = await invoke('staff:create', { name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, before, doctor.id);
-  await invoke('auth:changePassword', { currentPassword: oneTimePassword, newPassword: DEMO_PASSWORD }, before, tech.id);
-  await invoke('settings:update', { clinicName: 'Riverside TMS Clinic', clinicAddress: '12 Harbour Road, Springfield · (555) 010-2040' }, before, doctor.id);
+  const { doctor, tech } = await seedDemoClinic(invoke, before);
   const patient = await invoke('patients:create', { mrn: 'MRN-005130', firstName: 'Theo', lastName: 'Marsh', dateOfBirth: '1969-04-02', sex: 'male',
     primaryDiagnosis: 'F33.2', referringPsychiatrist: 'Dr. Grace Hopper, Northside Psychiatry', notes: 'fcMRI target from the 20 Feb scan.',
   }, before, doctor.id);
