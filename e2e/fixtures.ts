@@ -191,6 +191,8 @@ export async function addStaff(page: Page, name: string, username: string, role 
 /** Signs out, signs in with a one-time password and chooses the account's own password. */
 export async function firstSignIn(page: Page, username: string, oneTimePassword: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The Staff screen has a Username field too: wait until the sign-in screen has replaced it.
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await signIn(page, username, oneTimePassword);
   await page.getByLabel('One-time or current password').fill(oneTimePassword);
   await page.getByLabel('New password').fill(passwordOf(username));

@@ -71,7 +71,7 @@ test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboa
   await page.getByLabel('Date completed').fill('2026-03-02');
   for (let item = 1; item <= 9; item++) await page.getByRole('radio', { name: `Item ${item}: Several days`, exact: true }).check();
   await page.getByRole('button', { name: 'Save PHQ-9' }).click();
-  await expect(page.getByText(/A PHQ-9 is already recorded for 2026-03-02 \(total 17, entered by Dr\. Maya Patel\)/).first()).toBeVisible();
+  await expect(page.getByText(/A PHQ-9 is already recorded for 02\/03\/2026 \(total 17, entered by Dr\. Maya Patel\)/).first()).toBeVisible();
   await expect(page.getByLabel('Date completed')).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, '30b-phq9-same-day-refused');
   expect(await host.invoke('phq9:listForPatient', { patientId: patient.id })).toHaveLength(1);
@@ -153,7 +153,7 @@ test('a PHQ-9 saved by mistake is marked entered in error: struck through, out o
   await expect(page.getByTestId('outcome-end')).toHaveText('3');
   await expect(page.getByTestId('outcome-remission')).toHaveText('Yes');
 
-  await page.getByRole('button', { name: 'Mark the PHQ-9 of 23 Mar 2026 as entered in error' }).click();
+  await page.getByRole('button', { name: 'Mark the PHQ-9 of 23/03/2026 as entered in error' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mark PHQ-9 as entered in error' });
   await dialog.getByRole('button', { name: 'Mark as entered in error' }).click();
   await expect(dialog.getByLabel('What was wrong')).toHaveAttribute('aria-invalid', 'true');

@@ -29,7 +29,7 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   // A start more than a year from today is a slip of the year: refused next to the field.
   await page.getByLabel('Start date').fill('2062-03-02');
   await page.getByRole('button', { name: 'Prescribe course' }).click();
-  await expect(page.getByText('More than a year from today: start between 2025-03-02 and 2027-03-02')).toBeVisible();
+  await expect(page.getByText('More than a year from today: start between 02/03/2025 and 02/03/2027')).toBeVisible();
   await page.getByLabel('Start date').fill('2026-03-02');
   await page.getByLabel('Sessions authorized by payer').fill('30');
   await screenshot(page, '21-prescribe');
@@ -71,6 +71,9 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await expect(page.getByTestId('beam-result')).toHaveText('Mark X = 6.95 cm along the circumference from Fpz, Y = 9.79 cm from Cz.');
   await screenshot(page, '24-session-first');
   await page.getByRole('button', { name: 'Save session' }).first().click();
+  // Saved from the today list: back to the today list, where the course is done for today.
+  await expect(page.getByTestId('today-MRN-0042')).toContainText('Done');
+  await page.getByRole('button', { name: 'Course' }).click();
   await expect(page.getByTestId('sessions-done')).toHaveText('1 / 36');
   await expect(page.getByTestId('course-status')).toHaveText('Active');
 
@@ -83,6 +86,8 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
     await expect(page.getByText(/Filled in from the prescription and the previous session/)).toBeVisible();
     await page.getByRole('button', { name: 'Save session' }).first().click();
     actions++;
+    await expect(page.getByTestId('today-MRN-0042')).toContainText('Done');
+    await page.getByRole('button', { name: 'Course' }).click();
     await expect(page.getByTestId('sessions-done')).toHaveText(expected);
     expect(actions).toBeLessThanOrEqual(3);
   }

@@ -151,7 +151,7 @@ describe('sessions', () => {
     const { dispatch } = await clinic();
     ok(await routineSession(dispatch, day('2026-03-02'), { adverseEvents: [{ event: 'syncope', description: 'Fainted after train 40' }], trainsDelivered: 40, pulsesDelivered: 1600 }));
     const detail = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-02')));
-    expect(detail.course).toMatchObject({ reviewRequired: true, reviewReason: 'Syncope in session 1 on 2026-03-02' });
+    expect(detail.course).toMatchObject({ reviewRequired: true, reviewReason: 'Syncope in session 1 on 2 Mar 2026' });
     expect(detail.flags.map((f) => f.kind)).toContain('review_required');
     expect(ok(await dispatch('sessions:today', { date: '2026-03-03' }))[0]).toMatchObject({ reviewRequired: true });
     expect(await dispatch('courses:clearReview', { actorId: 2, courseId: 1, version: detail.course.version, note: 'ok' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

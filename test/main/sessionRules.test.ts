@@ -99,7 +99,7 @@ describe('safe states', () => {
     ok(await threshold('2026-03-02', 60));
     ok(await session(dispatch, day('2026-03-02'), { adverseEvents: [{ event: 'syncope', description: 'Fainted after train 40' }], trainsDelivered: 40, pulsesDelivered: 1600 }));
     const blocked = await session(dispatch, day('2026-03-03'));
-    expect(blocked).toMatchObject({ ok: false, error: { code: 'cosign_required', fields: { review: expect.stringMatching(/flagged for psychiatrist review \(Syncope in session 1 on 2026-03-02\)/) } } });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'cosign_required', fields: { review: expect.stringMatching(/flagged for psychiatrist review \(Syncope in session 1 on 2 Mar 2026\)/) } } });
     const { course } = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-03')));
     ok(await dispatch('courses:clearReview', { actorId: 1, courseId: 1, version: course.version, note: 'Vasovagal; eat beforehand' }, day('2026-03-03')));
     ok(await session(dispatch, day('2026-03-03')));
@@ -114,13 +114,13 @@ describe('safe states', () => {
       ok(await dispatch('sessions:correct', { ...saved.fields, actorId: 1, id: saved.id, version, correctionReason: 'Typo', notes }, day('2026-03-02', '11:00:00')));
     }
     const after = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-02'))).course;
-    expect(after).toMatchObject({ reviewReason: 'Syncope in session 1 on 2026-03-02', version: flagged.version });
+    expect(after).toMatchObject({ reviewReason: 'Syncope in session 1 on 2 Mar 2026', version: flagged.version });
     // A newly added serious event does flag it.
     ok(await dispatch('sessions:correct', {
       ...saved.fields, actorId: 1, id: saved.id, version: 2, correctionReason: 'Seizure not recorded',
       adverseEvents: [...saved.fields.adverseEvents, { event: 'seizure', description: 'Brief, self-limiting' }],
     }, day('2026-03-02', '11:30:00')));
-    expect(ok(await dispatch('courses:get', { id: 1 }, day('2026-03-02'))).course.reviewReason).toBe('Syncope in session 1 on 2026-03-02; Seizure in session 1 on 2026-03-02');
+    expect(ok(await dispatch('courses:get', { id: 1 }, day('2026-03-02'))).course.reviewReason).toBe('Syncope in session 1 on 2 Mar 2026; Seizure in session 1 on 2 Mar 2026');
   });
 
   it('an archived patient takes no session', async () => {

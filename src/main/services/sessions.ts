@@ -14,7 +14,7 @@ import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import type { Actor } from './actor';
 import { checkCredentials } from './auth';
-import { getClinicSettings } from './settings';
+import { clinicDateWriters, getClinicSettings } from './settings';
 import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { getCourse, getCourseDetail } from './courses';
@@ -225,7 +225,8 @@ async function flagForReview(
     return left <= 0;
   });
   if (serious.length === 0) return;
-  const reason = `${serious.map((e) => adverseEventLabels[e.event]).join(', ')} in session ${sessionNumber} on ${fields.sessionDate}`;
+  const { day } = await clinicDateWriters(trx);
+  const reason = `${serious.map((e) => adverseEventLabels[e.event]).join(', ')} in session ${sessionNumber} on ${day(fields.sessionDate)}`;
   const current = await getCourse(trx, course.id);
   const reviewReason = current.reviewRequired && current.reviewReason ? `${current.reviewReason}; ${reason}` : reason;
   await trx.updateTable('courses').set({ review_required: 1, review_reason: reviewReason, version: current.version + 1, updated_at: ctx.now.toISOString() }).where('id', '=', course.id).execute();

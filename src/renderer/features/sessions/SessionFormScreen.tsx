@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Divider, Group, Kbd, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { FormProvider, type Path, type Resolver, useFieldArray, useForm } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { CourseDetail } from '../../../shared/schemas/course';
 import type { Credentials } from '../../../shared/schemas/credentials';
 import { type SessionFields, type SessionPrepared, sessionFields } from '../../../shared/schemas/session';
@@ -23,6 +23,8 @@ import { CosignDialog } from './CosignDialog';
 import { DeliveryFindings, DosingThreshold, useSessionCheck } from './DeliveryFindings';
 import { AdverseEventsField, SideEffectsField } from './SideEffectsField';
 import { FormDateInput } from '../../forms/FormDateInput';
+import { returnPathOf } from '../../app/returnTo';
+import { useErrorSummary } from '../../forms/useErrorSummary';
 
 const resolver = zodResolver(sessionFields) as Resolver<SessionFields>;
 const formFields = Object.keys(sessionFields.shape) as Path<SessionFields>[];
@@ -35,6 +37,7 @@ interface Props {
 
 function SessionForm({ detail, prepared, sessionId }: Props) {
   const navigate = useNavigate();
+  const location = useLocation();
   const create = useClinicalMutation('sessions:create');
   const correct = useClinicalMutation('sessions:correct');
   const submitPending = useClinicalMutation('sessions:submitForCosign');
@@ -55,7 +58,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
 
   const done = () => {
     draft.clear();
-    navigate(`/courses/${course.id}`, { replace: true });
+    navigate(returnPathOf(location.state, `/courses/${course.id}`), { replace: true });
   };
   const save = async (values: SessionFields, cosign: Credentials | null) => {
     if (correcting && original) {
@@ -65,6 +68,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
     }
     done();
   };
+  const { formRef, failed, summary: errorSummary } = useErrorSummary();
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     setReasonError(null);
@@ -80,8 +84,9 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
       }
       setFormError(applyServerError(error, form.setError, formFields));
       if (error instanceof AppError) setReasonError(error.fields['correctionReason'] ?? null);
+      failed();
     }
-  });
+  }, failed);
   const cosignAndSave = async (cosign: Credentials) => {
     setSaved(true);
     try {
@@ -105,6 +110,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
   return (
     <FormProvider {...form}>
       <form
+        ref={formRef}
         onSubmit={submit}
         noValidate
         aria-label="Treatment session"
@@ -131,7 +137,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
               </Text>
             </div>
             <Group gap="xs">
-              <Button variant="default" onClick={() => { draft.discard(); navigate(`/courses/${course.id}`); }}>Cancel</Button>
+              <Button variant="default" onClick={() => { draft.discard(); navigate(returnPathOf(location.state, `/courses/${course.id}`)); }}>Cancel</Button>
               <Button type="submit" loading={isSubmitting} rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}>
                 {correcting ? 'Save correction' : 'Save session'}
               </Button>
@@ -143,6 +149,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
           {detail.flags.filter((f) => f.kind.startsWith('mt_') || f.kind === 'review_required').map((f) => (
             <Alert key={f.kind} color={f.kind === 'review_required' ? 'red' : 'orange'} variant="light" py={6}>{f.message}</Alert>
           ))}
+          {errorSummary}
           <ErrorNotice error={formError} title="Not saved" />
           {correcting && (
             <Textarea label="Reason for the correction" withAsterisk autosize minRows={1} value={correctionReason} onChange={(e) => setCorrectionReason(e.currentTarget.value)} error={reasonError} />
@@ -217,7 +224,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
             </Paper>
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate(`/courses/${course.id}`)}>Cancel</Button>
+            <Button variant="default" onClick={() => navigate(returnPathOf(location.state, `/courses/${course.id}`))}>Cancel</Button>
             <Button type="submit" loading={isSubmitting}>{correcting ? 'Save correction' : 'Save session'}</Button>
           </Group>
         </Stack>

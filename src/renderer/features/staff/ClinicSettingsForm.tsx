@@ -16,6 +16,9 @@ export function ClinicSettingsForm() {
   return <ClinicSettingsFields initial={settings.data} />;
 }
 
+/** A new date format re-draws every screen (this form included): "Saved." outlives that. */
+let savedBeforeRedraw = false;
+
 function ClinicSettingsFields({ initial }: { initial: ClinicSettings }) {
   const client = useQueryClient();
   const save = useMutation({ mutationFn: (values: ClinicSettings) => call('settings:update', values) });
@@ -25,12 +28,17 @@ function ClinicSettingsFields({ initial }: { initial: ClinicSettings }) {
   const [lockAfter, setLockAfter] = useState<number | string>(initial.lockAfterMinutes);
   const [psychiatristsManage, setPsychiatristsManage] = useState(initial.psychiatristsManageStaff);
   const [dateFormat, setDateFormat] = useState<DateFormat>(initial.dateFormat);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(() => {
+    const was = savedBeforeRedraw;
+    savedBeforeRedraw = false;
+    return was;
+  });
   const submit = async () => {
     setSaved(false);
     const values = { clinicName: name, clinicAddress: address, lockAfterMinutes: lockAfter === '' ? Number.NaN : Number(lockAfter), psychiatristsManageStaff: psychiatristsManage, dateFormat };
     if (await run(() => save.mutateAsync(values), { ...values, lockAfterMinutes: String(lockAfter), psychiatristsManageStaff: String(psychiatristsManage) })) {
       setSaved(true);
+      savedBeforeRedraw = values.dateFormat !== initial.dateFormat;
       await Promise.all([client.invalidateQueries({ queryKey: ['settings'] }), client.invalidateQueries({ queryKey: queryKeys.authSession })]);
     }
   };

@@ -103,7 +103,7 @@ export function TodayScreen() {
                     <Group gap={4} wrap="nowrap">
                       <Button size="compact-sm" variant="default" onClick={() => navigate(`/courses/${item.courseId}`)}>Course</Button>
                       {!done && item.mt && (
-                        <Button size="compact-sm" onClick={() => navigate(`/courses/${item.courseId}/sessions/new`)} aria-label={`Log session for ${item.patientName}`}>
+                        <Button size="compact-sm" onClick={() => navigate(`/courses/${item.courseId}/sessions/new`, { state: { returnTo: '/today' } })} aria-label={`Log session for ${item.patientName}`}>
                           Log session
                         </Button>
                       )}
