@@ -39,6 +39,8 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'sessions:correct': ['technician', 'psychiatrist'],
   'sessions:submitForCosign': ['technician', 'psychiatrist'],
   'phq9:create': ['technician', 'psychiatrist'],
+  'courses:setPlannedTime': ['technician', 'psychiatrist'],
+  'today:setPlannedTime': ['technician', 'psychiatrist'],
 };
 
 async function clinic() {

@@ -105,6 +105,8 @@ export interface CoursesTable extends StimulationColumns {
   authorized_sessions: number;
   /** Migration 0012: copied from the protocol at prescription. */
   billing_scheme: Generated<BillingScheme>;
+  /** Migration 0013: the course's planned time of day (HH:MM), the order of the today list. */
+  planned_time: string | null;
   start_date: string;
   status: 'planned' | 'active' | 'completed' | 'discontinued';
   status_reason: string | null;
@@ -116,6 +118,15 @@ export interface CoursesTable extends StimulationColumns {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+/** Migration 0013: a course's planned time moved for one day only. */
+export interface CourseDayTimesTable {
+  course_id: number;
+  on_date: string;
+  planned_time: string;
+  set_by: number;
+  set_at: string;
 }
 
 export interface CourseAuthorizationsTable {
@@ -292,6 +303,7 @@ export interface DB {
   phq9_item9_acknowledgements: Phq9Item9AcknowledgementsTable;
   phq9_entered_in_error: Phq9EnteredInErrorTable;
   settings: SettingsTable;
+  course_day_times: CourseDayTimesTable;
   course_progress: CourseProgressTable;
   pending_sessions: PendingSessionsTable;
   outcome_rule_changes: OutcomeRuleChangesTable;

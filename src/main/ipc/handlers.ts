@@ -22,6 +22,7 @@ import {
 import { createFirstStaff, createStaff, listStaff, updateStaff } from '../services/staff';
 import {
   authorizeSessions,
+  setCoursePlannedTime,
   clearReview,
   endCourse,
   getCourseDetail,
@@ -44,6 +45,7 @@ import type { SignInResult } from '../../shared/schemas/auth';
 import type { AuditChainStatus } from '../../shared/schemas/audit';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
 import type { BackupService } from '../backup/service';
+import { setDayPlannedTime } from '../services/dayPlannedTimes';
 
 /** What a handler gets besides its input: the actor is resolved and checked by dispatch. */
 export interface HandlerContext {
@@ -152,6 +154,8 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'sessions:create': ({ cosign, ...fields }, ctx) => createSession(db, ctx, fields, cosign),
     'sessions:correct': ({ id, version, correctionReason, cosign, ...fields }, ctx) => correctSession(db, ctx, id, version, correctionReason, fields, cosign),
     'sessions:today': (input) => todayList(db, input.date),
+    'courses:setPlannedTime': (input, ctx) => setCoursePlannedTime(db, ctx, input),
+    'today:setPlannedTime': (input, ctx) => setDayPlannedTime(db, ctx, input),
     'sessions:submitForCosign': (input, ctx) => submitForCosign(db, ctx, input),
     'sessions:listPending': (input) => listPendingSessions(db, input.courseId),
     'sessions:signPending': (input, ctx) => signPendingSession(db, ctx, input.pendingId),

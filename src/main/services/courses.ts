@@ -49,6 +49,7 @@ function toCourse(row: CourseRow): Course {
     reviewReason: row.review_reason,
     notes: row.notes,
     safetyOverrideReason: row.safety_override_reason,
+    plannedTime: row.planned_time,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -252,7 +253,7 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
 
 interface CourseChange {
   set: Partial<Selectable<CoursesTable>>;
-  action: 'authorize' | 'complete' | 'discontinue' | 'review';
+  action: 'authorize' | 'complete' | 'discontinue' | 'review' | 'schedule';
   reason: string | null;
 }
 
@@ -282,6 +283,14 @@ async function changeCourse(
     const after = await getCourse(trx, before.id);
     await recordAudit(trx, ctx, { staffId: actor.id, action, entity: 'course', entityId: before.id, before, after, reason });
     return after;
+  });
+}
+
+/** The course's planned time of day, from now on (the today list's order); an ended course keeps its last. */
+export function setCoursePlannedTime(db: Kysely<DB>, ctx: ActorContext, input: { courseId: number; version: number; plannedTime: string | null }): Promise<Course> {
+  return changeCourse(db, ctx, input, (course) => {
+    if (course.status === 'completed' || course.status === 'discontinued') throw new ServiceError('conflict', `This course is already ${course.status}.`);
+    return { set: { planned_time: input.plannedTime }, action: 'schedule', reason: input.plannedTime ? `Planned daily at ${input.plannedTime}` : 'No planned time' };
   });
 }
 

@@ -41,6 +41,8 @@ export const channels = [
   'sessions:create',
   'sessions:correct',
   'sessions:today',
+  'courses:setPlannedTime',
+  'today:setPlannedTime',
   'sessions:submitForCosign',
   'sessions:listPending',
   'sessions:signPending',

@@ -55,6 +55,8 @@ import {
   sessionRow,
   todayInput,
   todayItem,
+  coursePlannedTimeInput,
+  dayPlannedTimeInput,
 } from '../schemas/session';
 import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
 import { outcomeRuleChange, outcomeRuleChangesListInput, outcomeRuleChangesMarkSeenInput, outcomeRuleChangesMarkSeenOutput } from '../schemas/outcomeRuleChange';
@@ -121,6 +123,8 @@ export const contract = {
   'sessions:create': { access: CLINICAL, input: sessionCreateInput, output: sessionRow },
   'sessions:correct': { access: CLINICAL, input: sessionCorrectInput, output: sessionRow },
   'sessions:today': { access: 'signed-in', input: todayInput, output: z.array(todayItem) },
+  'courses:setPlannedTime': { access: CLINICAL, input: coursePlannedTimeInput, output: course },
+  'today:setPlannedTime': { access: CLINICAL, input: dayPlannedTimeInput, output: z.object({ plannedTime: z.string().nullable() }) },
   'sessions:submitForCosign': { access: CLINICAL, input: sessionSubmitForCosignInput, output: pendingSession },
   'sessions:listPending': { access: 'signed-in', input: pendingListInput, output: z.array(pendingSession) },
   'sessions:signPending': { access: PSYCHIATRIST, input: pendingSignInput, output: sessionRow },

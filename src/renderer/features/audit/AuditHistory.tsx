@@ -35,6 +35,7 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   discontinue: 'Discontinued',
   start: 'Started',
   review: 'Reviewed',
+  schedule: 'Planned time',
   flag: 'Flagged',
   acknowledge: 'Acknowledged',
   export: 'Exported',
