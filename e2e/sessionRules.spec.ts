@@ -1,21 +1,7 @@
-import { expect, firstSignIn, type HostHandle, screenshot, setUpClinic, test, travelTo } from './fixtures';
+import { expect, firstSignIn, type HostHandle, prescribedCourse, screenshot, setUpClinic, test, travelTo } from './fixtures';
 
-/** A patient with a course of the given seeded protocol and a threshold measured on 2 March 2026. */
-async function courseFor(host: HostHandle, protocolId: number, rmtPctMso: number) {
-  const protocol = (await host.invoke('protocols:list', {})).find((p) => p.id === protocolId);
-  if (!protocol) throw new Error(`No protocol ${protocolId}`);
-  const patient = await host.invoke('patients:create', {
-    mrn: `MRN-R${protocolId}`, firstName: 'Rita', lastName: 'Levi', dateOfBirth: '1969-04-22', sex: 'female', primaryDiagnosis: 'F33.2', referringPsychiatrist: '', notes: '',
-  }, '2026-03-02T08:00:00');
-  const { id: _id, lineageId: _l, revision: _r, status: _s, createdByName: _c, createdAt: _a, dose: _d, name: _n, reference: _ref, minMinutesBetweenSessions: _m,
-    defaultPlannedSessions, notes: _notes, ...stimulation } = protocol;
-  const course = await host.invoke('courses:prescribe', {
-    ...stimulation, patientId: patient.id, protocolId, plannedSessions: defaultPlannedSessions, schedule: '', authorizedSessions: defaultPlannedSessions,
-    authorizationReference: '', startDate: '2026-03-02', notes: '', safetyOverrideReason: '',
-  }, '2026-03-02T08:00:00');
-  await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-02', rmtPctMso, method: 'emg', coil: protocol.coil, measuredById: 1, notes: '' }, '2026-03-02T08:00:00');
-  return course;
-}
+const courseFor = (host: HostHandle, protocolId: number, rmtPctMso: number) =>
+  prescribedCourse(host, { protocolId, rmtPctMso, mrn: `MRN-R${protocolId}`, firstName: 'Rita', lastName: 'Levi' });
 
 async function logSession(host: HostHandle, courseId: number, at: string, edit: Record<string, unknown> = {}) {
   const prepared = await host.invoke('sessions:prepare', { courseId }, at);

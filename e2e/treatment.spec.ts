@@ -129,6 +129,8 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await cosign.getByLabel("Psychiatrist's password").fill(FIRST_PASSWORD);
   await screenshot(page, '26-session-cosign');
   await cosign.getByRole('button', { name: 'Co-sign and save' }).click();
+  await expect(page.getByTestId('today-MRN-0042')).toContainText('Done');
+  await page.getByRole('button', { name: 'Course' }).click();
   await expect(page.getByTestId('sessions-done')).toHaveText('4 / 36');
   await expect(page.getByRole('table', { name: 'Sessions' })).toContainText('Override: Dr. Maya Patel');
   await screenshot(page, '27-course');

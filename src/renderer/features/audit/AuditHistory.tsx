@@ -61,7 +61,7 @@ export function AuditHistory({ entity, entityId, labels }: { entity: AuditEntity
   const history = useQuery({ queryKey: queryKeys.audit(entity, entityId), queryFn: () => call('audit:list', { entity, entityId }) });
   return (
     <Paper withBorder p="md">
-      <Title order={4} mb="sm">History</Title>
+      <Title order={2} size="h4" mb="sm">History</Title>
       <ErrorNotice error={history.error} title="Could not load the history" />
       <Table verticalSpacing={4} aria-label="History">
         <Table.Thead>

@@ -41,7 +41,7 @@ function RetentionForm({ retention }: { retention: RetentionRuleInput }) {
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate aria-label="Backups to keep">
-        <Title order={4} mb={4}>Backups to keep</Title>
+        <Title order={2} size="h4" mb={4}>Backups to keep</Title>
         <Text size="sm" c="dimmed" mb="sm">
           The newest backup of each of the last so many days, weeks and months is kept; older ones are removed when the next backup is made.
           The newest manual, pre-update and pre-restore backups are always kept.
@@ -80,7 +80,7 @@ function PassphraseForm({ passphraseSet, secondFolder }: { passphraseSet: boolea
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate aria-label="Backup passphrase and second folder">
-        <Title order={4} mb={4}>Copies outside this computer</Title>
+        <Title order={2} size="h4" mb={4}>Copies outside this computer</Title>
         <Text size="sm" c="dimmed" mb="sm">
           Copies in a second folder (a network share or USB drive) are encrypted with the clinic’s backup passphrase.
           Keep it somewhere safe: without it those copies cannot be restored. The app does not store it.
@@ -197,7 +197,7 @@ export function BackupScreen() {
   return (
     <Stack gap="md" maw={1180}>
       <Group justify="space-between">
-        <Title order={2}>Backups</Title>
+        <Title order={1} size="h2">Backups</Title>
         <Button onClick={() => create.mutate()} loading={create.isPending}>Back up now</Button>
       </Group>
       <Text size="sm" c="dimmed">

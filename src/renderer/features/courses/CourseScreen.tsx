@@ -21,6 +21,8 @@ import { AuthorizationDialog, ClearReviewDialog, EndCourseDialog, RecordMotorThr
 import { useCourse } from './queries';
 import { SessionTable } from './SessionTable';
 import { WARNING_COLOR } from '../../app/theme';
+import { localIsoDate } from '../../../shared/dates';
+import { PlannedTimeDialog } from '../today/PlannedTimeDialog';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -44,6 +46,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
   const [authOpen, authDialog] = useDisclosure(false);
   const [endOpen, endDialog] = useDisclosure(false);
   const [reviewOpen, reviewDialog] = useDisclosure(false);
+  const [timeOpen, timeDialog] = useDisclosure(false);
   const open = course.status === 'planned' || course.status === 'active';
   // An archived patient takes no new session, threshold, assessment or authorization (main refuses them too).
   const archived = detail.patient.archivedAt !== null;
@@ -57,7 +60,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="xs">
-            <Title order={2}>{course.protocolName}</Title>
+            <Title order={1} size="h2">{course.protocolName}</Title>
             <Badge variant={course.status === 'active' ? 'filled' : 'outline'} color={course.status === 'discontinued' ? 'red' : 'teal'} data-testid="course-status">
               {courseStatusLabels[course.status]}
             </Badge>
@@ -68,6 +71,10 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           </Text>
           <Text size="sm">{describeStimulation(course)} — {course.dose.totalPulses} pulses, {formatDuration(course.dose.durationS)} per session</Text>
           <Text size="xs" c="dimmed">{DURATION_CONVENTION} Schedule: {course.schedule || '—'}</Text>
+          <Group gap={4}>
+            <Text size="sm" data-testid="course-planned-time">Planned daily at {course.plannedTime ?? '— (no time: last in the today list)'}</Text>
+            {open && !archived && can('courses:setPlannedTime') && <Button size="compact-xs" variant="subtle" onClick={timeDialog.open}>Change</Button>}
+          </Group>
           {course.safetyOverrideReason && <Text size="xs" c={WARNING_COLOR}>Prescribed beyond a published safety limit: {course.safetyOverrideReason}</Text>}
         </div>
         <Group gap="xs">
@@ -120,7 +127,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
-          <Title order={4}>PHQ-9 and outcome</Title>
+          <Title order={2} size="h4">PHQ-9 and outcome</Title>
           {!archived && can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`, { state: { returnTo: `/courses/${course.id}` } })}>Enter PHQ-9</Button>}
         </Group>
         <Stack gap="sm">
@@ -133,7 +140,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <PendingSessionsPanel courseId={course.id} />
 
       <Paper withBorder p="md">
-        <Title order={4} mb="sm">Sessions</Title>
+        <Title order={2} size="h4" mb="sm">Sessions</Title>
         {detail.sessions.length === 0 ? (
           <Text c="dimmed" size="sm">No sessions yet. {currentMt ? 'Log the first one with Log session (L).' : 'Record a motor threshold, then log the first session.'}</Text>
         ) : (
@@ -143,7 +150,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
 
       <SimpleGrid cols={2} spacing="md">
         <Paper withBorder p="md">
-          <Title order={4} mb="sm">Motor thresholds</Title>
+          <Title order={2} size="h4" mb="sm">Motor thresholds</Title>
           <Table verticalSpacing={4} aria-label="Motor thresholds">
             <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><Table.Th /></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -166,7 +173,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed">None recorded.</Text>}
         </Paper>
         <Paper withBorder p="md">
-          <Title order={4} mb="sm">Payer authorization</Title>
+          <Title order={2} size="h4" mb="sm">Payer authorization</Title>
           <Table verticalSpacing={4} aria-label="Authorizations">
             <Table.Thead><Table.Tr><Table.Th>Recorded</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Reference</Table.Th><Table.Th>By</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -187,6 +194,14 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <Anchor component={Link} to={`/patients/${course.patientId}`} size="sm">Back to the patient</Anchor>
 
       <RecordMotorThresholdDialog course={course} opened={mtOpen} onClose={mtDialog.close} />
+      {timeOpen && (
+        <PlannedTimeDialog
+          target={{ courseId: course.id, courseVersion: course.version, patientName: patientName(detail.patient), plannedTime: course.plannedTime, coursePlannedTime: course.plannedTime, movedForTheDay: false }}
+          date={localIsoDate(new Date())}
+          scope="course"
+          onClose={timeDialog.close}
+        />
+      )}
       <AuthorizationDialog course={course} delivered={progress.sessionsDone} opened={authOpen} onClose={authDialog.close} />
       <EndCourseDialog course={course} opened={endOpen} onClose={endDialog.close} />
       <ClearReviewDialog course={course} opened={reviewOpen} onClose={reviewDialog.close} />

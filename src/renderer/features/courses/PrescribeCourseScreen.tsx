@@ -113,7 +113,7 @@ export function PrescribeCourseScreen() {
   return (
     <Stack gap={0}>
       <PatientBanner patient={patient.data} />
-      <Title order={2} mb="md">Prescribe a treatment course</Title>
+      <Title order={1} size="h2" mb="md">Prescribe a treatment course</Title>
       {!can('courses:prescribe') ? (
         <Alert color="gray">Only a psychiatrist can prescribe a course: a psychiatrist signs in to do it.</Alert>
       ) : (

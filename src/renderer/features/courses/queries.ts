@@ -39,7 +39,9 @@ type ClinicalWrite =
   | 'phq9:create'
   | 'phq9:acknowledge'
   | 'phq9:markEnteredInError'
-  | 'outcomeRuleChanges:markSeen';
+  | 'outcomeRuleChanges:markSeen'
+  | 'courses:setPlannedTime'
+  | 'today:setPlannedTime';
 
 /** A write to a course or its sessions: refreshes every course view, today's list and histories. */
 export function useClinicalMutation<C extends ClinicalWrite & Channel>(channel: C) {

@@ -41,7 +41,7 @@ export function DashboardScreen() {
 
   return (
     <Stack gap="md" ref={screen}>
-      <Title order={2}>Outcomes dashboard</Title>
+      <Title order={1} size="h2">Outcomes dashboard</Title>
       <OutcomeRuleChangesNotice />
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="md">
@@ -59,7 +59,7 @@ export function DashboardScreen() {
       <ErrorNotice error={rows.error ?? cohort.error} />
       {cohort.data && (
         <Paper withBorder p="md">
-          <Title order={4}>Cohort</Title>
+          <Title order={2} size="h4">Cohort</Title>
           <CohortRates cohort={cohort.data} />
           <Text size="sm" c="dimmed" mt="sm" data-testid="cohort-included">
             Mean PHQ-9 by week: {cohort.data.includedCourses} course(s) with a baseline PHQ-9 of 10 or more and an end-of-treatment PHQ-9;

@@ -66,7 +66,7 @@ export function PatientDetailScreen() {
         </Alert>
       )}
       <Group justify="space-between">
-        <Title order={3}>Patient details</Title>
+        <Title order={1} size="h3">Patient details</Title>
         <Group gap="xs">
           {p.archivedAt ? (
             <Button

@@ -15,7 +15,7 @@ export function AlertsScreen() {
   const [open, setOpen] = useState<Phq9Alert | null>(null);
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={2}>Item-9 alerts</Title>
+      <Title order={1} size="h2">Item-9 alerts</Title>
       <Text size="sm" c="dimmed">Every PHQ-9 with a positive item 9 stays here until a staff member records what was done.</Text>
       {alerts.isPending && <Loading />}
       <ErrorNotice error={alerts.error} />

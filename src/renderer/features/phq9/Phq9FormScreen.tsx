@@ -119,7 +119,7 @@ export function Phq9FormScreen() {
       <UnsavedChangesGuard dirty={answers.some((a) => a !== null) && !create.isSuccess && saved === null && !leaving} />
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>PHQ-9</Title>
+          <Title order={1} size="h2">PHQ-9</Title>
           <Text size="sm" c="dimmed">{PHQ9_STEM} Keyboard: type 0–3 on an item to answer it and move to the next.</Text>
         </div>
         <ClinicDateInput label="Date completed" value={assessedOn} onChange={setAssessedOn} error={fieldErrors['assessedOn']} w={180} />

@@ -126,7 +126,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
           {draft.offered && <DraftNotice savedAt={draft.offered.savedAt} onRestore={draft.restore} onDiscard={draft.discard} />}
           <Group justify="space-between" align="flex-end">
             <div>
-              <Title order={2}>
+              <Title order={1} size="h2">
                 {correcting ? `Correct session ${prepared.sessionNumber}` : `Session ${prepared.sessionNumber} of ${course.plannedSessions}`}
               </Title>
               <Text size="sm" c="dimmed">
@@ -168,12 +168,12 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
           </Paper>
 
           <Paper withBorder p="md">
-            <Title order={4} mb="xs">Coil position</Title>
+            <Title order={2} size="h4" mb="xs">Coil position</Title>
             <Stack gap="sm"><CoilPositionFields /></Stack>
           </Paper>
 
           <Paper withBorder p="md">
-            <Title order={4} mb="xs">Delivered</Title>
+            <Title order={2} size="h4" mb="xs">Delivered</Title>
             <SimpleGrid cols={6}>
               <TextInput label={course.pattern === 'theta_burst' ? 'Intra-burst Hz' : 'Frequency (Hz)'} type="number" step="any" {...form.register('frequencyHz', num)} error={errors.frequencyHz?.message} />
               <TextInput label="Intensity (% MT)" type="number" step="any" {...form.register('intensityPctMt', num)} error={errors.intensityPctMt?.message} />
@@ -213,11 +213,11 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
 
           <SimpleGrid cols={2}>
             <Paper withBorder p="md">
-              <Title order={4} mb="xs">Side effects</Title>
+              <Title order={2} size="h4" mb="xs">Side effects</Title>
               <SideEffectsField control={form.control} />
             </Paper>
             <Paper withBorder p="md">
-              <Title order={4} mb="xs">Serious adverse events</Title>
+              <Title order={2} size="h4" mb="xs">Serious adverse events</Title>
               <Text size="xs" c="dimmed" mb="xs">Any of these flags the course for a psychiatrist's review.</Text>
               <AdverseEventsField control={form.control} />
               <Textarea mt="md" label="Notes" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />

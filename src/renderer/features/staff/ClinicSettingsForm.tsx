@@ -45,7 +45,7 @@ function ClinicSettingsFields({ initial }: { initial: ClinicSettings }) {
   return (
     <Paper withBorder p="md">
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate aria-label="Clinic">
-        <Title order={4} mb="sm">Clinic</Title>
+        <Title order={2} size="h4" mb="sm">Clinic</Title>
         <Group align="flex-start">
           <TextInput label="Clinic name (on reports)" w={300} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorFor('clinicName', name)} />
           <TextInput label="Address and phone (on reports)" w={380} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={errorFor('clinicAddress', address)} />
