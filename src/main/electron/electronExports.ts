@@ -35,6 +35,9 @@ export function createElectronExports(baseUrl: string, preloadPath: string, pare
           const pdf = await window.webContents.printToPDF({
             pageSize: { width: REPORT_PAGE.width, height: REPORT_PAGE.height },
             printBackground: true,
+            // Tagged (screen readers, records systems) with an outline from the report's headings.
+            generateTaggedPDF: true,
+            generateDocumentOutline: true,
             displayHeaderFooter: true,
             headerTemplate: page.headerTemplate,
             footerTemplate: page.footerTemplate,

@@ -77,6 +77,10 @@ function BillingTable({ billing, authorized, delivered, treatmentDays }: { billi
 function Report({ data }: { data: ReportData }) {
   const { detail, clinic, billing } = data;
   setClinicDateFormat(clinic.dateFormat);
+  // The PDF's title (its document properties, and what a screen reader announces first).
+  useEffect(() => {
+    document.title = `TMS course report · ${patientName(detail.patient)} · ${detail.patient.mrn}`;
+  }, [detail.patient]);
   const { course, patient, outcome, progress } = detail;
   const diagnosis = diagnosisLabel(patient.primaryDiagnosis);
   const adverse = detail.sessions.filter((s) => s.adverseEventsSummary);
