@@ -59,6 +59,7 @@ export const channels = [
   'reports:data',
   'reports:exportPdf',
   'reports:exportCsv',
+  'fhir:exportCourse',
   'backups:list',
   'backups:create',
   'backups:preview',

@@ -140,6 +140,7 @@ export const contract = {
   'reports:data': { access: 'signed-in', input: reportDataInput, output: reportData },
   'reports:exportPdf': { access: 'signed-in', input: reportExportInput, output: exportResult },
   'reports:exportCsv': { access: 'signed-in', input: csvExportInput, output: exportResult },
+  'fhir:exportCourse': { access: 'signed-in', input: reportExportInput, output: exportResult },
   'backups:list': { access: ADMIN, input: z.object({}), output: backupList },
   'backups:create': { access: ADMIN, input: backupCreateInput, output: backupInfo },
   'backups:preview': { access: ADMIN, input: backupRef, output: backupPreview },
