@@ -39,6 +39,10 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'sessions:correct': ['technician', 'psychiatrist'],
   'sessions:submitForCosign': ['technician', 'psychiatrist'],
   'phq9:create': ['technician', 'psychiatrist'],
+  'import:check': ['psychiatrist', 'admin'],
+  'import:commit': ['psychiatrist', 'admin'],
+  'import:list': ['psychiatrist', 'admin'],
+  'import:undo': ['psychiatrist', 'admin'],
 };
 
 async function clinic() {

@@ -101,6 +101,8 @@ describe('course_progress (migration 0005)', () => {
     raw.exec('ALTER TABLE courses DROP COLUMN min_minutes_between_sessions'); // and 0010
     // Undo 0012: no billing scheme (its frozen-revision trigger names the column; 0012 recreates it).
     raw.exec('DROP TRIGGER protocols_frozen; ALTER TABLE protocols DROP COLUMN billing_scheme; ALTER TABLE courses DROP COLUMN billing_scheme;');
+    // Undo 0017: no import batches (its never-deleted triggers are dropped and recreated by it).
+    raw.exec('DROP TABLE import_records; DROP TABLE import_batches;');
     raw.exec('PRAGMA user_version = 4;');
     raw.close();
     const db = await openDatabase(file);
