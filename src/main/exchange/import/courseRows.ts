@@ -1,9 +1,8 @@
 import { courseSetStatusInput, courseStatusLabels, prescriptionFields, type PrescriptionFields } from '../../../shared/schemas/course';
 import type { Protocol } from '../../../shared/schemas/protocol';
 import { recordAudit } from '../../services/audit';
-import { getCourse } from '../../services/courses';
+import { getCourse, prescriptionColumns } from '../../services/courses';
 import { listProtocols } from '../../services/protocols';
-import { overrideReasonOrNull, stimulationToColumns } from '../../services/stimulationColumns';
 import { codeCell, isoDateCell, numberCell } from './cells';
 import { zodIssues } from './issues';
 import { emptyPlan, type ImportPlanner, patientsByMrn } from './plan';
@@ -113,29 +112,7 @@ export const coursePlanner: ImportPlanner<PastCourse> = {
     const { prescription: fields, protocol } = course;
     const { id } = await trx
       .insertInto('courses')
-      .values({
-        patient_id: fields.patientId,
-        protocol_id: protocol.id,
-        prescriber_id: course.prescriberId,
-        protocol_name: protocol.revision > 1 ? `${protocol.name} (rev. ${protocol.revision})` : protocol.name,
-        target: fields.target,
-        coil: fields.coil,
-        ...stimulationToColumns(fields),
-        sessions_per_day: fields.sessionsPerDay,
-        min_minutes_between_sessions: protocol.minMinutesBetweenSessions,
-        planned_sessions: fields.plannedSessions,
-        schedule: fields.schedule,
-        authorized_sessions: fields.authorizedSessions,
-        billing_scheme: protocol.billingScheme,
-        start_date: fields.startDate,
-        status: course.status,
-        status_reason: course.reason || null,
-        ended_on: course.endedOn,
-        notes: fields.notes,
-        safety_override_reason: overrideReasonOrNull(fields.safetyOverrideReason),
-        created_at: at,
-        updated_at: at,
-      })
+      .values({ ...prescriptionColumns(fields, protocol, course.prescriberId, at), status: course.status, status_reason: course.reason || null, ended_on: course.endedOn })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
