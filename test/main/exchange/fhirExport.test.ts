@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db';
+import { courseBundle } from '../../../src/main/exchange/fhir/courseBundle';
 import { ResourceIds } from '../../../src/main/exchange/fhir/ids';
 import { createDispatch } from '../../../src/main/ipc/dispatch';
 import type { ExportPorts } from '../../../src/main/reports/exportCourse';
@@ -130,6 +131,24 @@ describe('FHIR export of a course (fhir:exportCourse, through dispatch)', { time
     const refused = await c.dispatch('fhir:exportCourse', { courseId: c.courseId }, { ...NOW, staffId: null });
     expect(refused.ok ? null : refused.error.code).toBe('unauthenticated');
     expect(await c.db.selectFrom('audit_log').select('id').where('action', '=', 'export').execute()).toEqual([]);
+    await c.db.destroy();
+  });
+
+  it('adds a MedicationStatement per antidepressant trial, for the Bundle\'s patient', async () => {
+    const c = await clinic(seedDemoCourse, null);
+    const { detail } = ok(await c.dispatch('reports:data', { courseId: c.courseId }, { ...NOW, staffId: c.psychiatristId }));
+    const trials = [
+      { id: 1, drug: 'Sertraline', drugClass: 'SSRI', dose: '200 mg daily', startedOn: '2023-02-01', endedOn: '2023-05-15', adequate: true, outcome: 'no_response' as const },
+      { id: 2, drug: 'Venlafaxine XR', drugClass: 'SNRI', dose: '225 mg daily', startedOn: '2023-06-01', endedOn: '2023-07-10', adequate: false, outcome: 'intolerable' as const, outcomeNote: 'Hypertension' },
+      { id: 3, drug: 'Aripiprazole', drugClass: 'Atypical antipsychotic (augmentation)', dose: '5 mg daily', startedOn: '2025-11-01', endedOn: null, adequate: true, outcome: 'other' as const },
+    ];
+    const bundle = courseBundle(detail, { now: NOW.now, trials, zoneOffset: () => '+00:00' });
+    expect(validateBundle(bundle)).toEqual([]);
+    const statements = ofType(bundle, 'MedicationStatement');
+    expect(statements.map((m) => [m.medicationCodeableConcept.text, m.status])).toEqual([['Sertraline', 'stopped'], ['Venlafaxine XR', 'stopped'], ['Aripiprazole', 'active']]);
+    const [patient] = bundle.entry.filter((e) => e.resource.resourceType === 'Patient');
+    for (const m of statements) expect(m.subject.reference).toBe(patient?.fullUrl);
+    expect(ofType(bundle, 'Procedure')[0]?.performedDateTime).toBe('2026-03-02T09:30:00+00:00');
     await c.db.destroy();
   });
 
