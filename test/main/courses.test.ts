@@ -111,10 +111,10 @@ describe('sessions', () => {
     ok(await routineSession(dispatch, day('2026-03-02')));
     expect(await routineSession(dispatch, day('2026-03-02', '15:00:00'))).toMatchObject({
       ok: false,
-      error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 2 on 2026-03-02; the course prescribes 1 a day.' } },
+      error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 2 on 2 Mar 2026; the course prescribes 1 a day.' } },
     });
     expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-03-09' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'A session cannot be logged ahead of time: this date is in the future.' } } });
-    expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-02-27' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'The session is dated before the course starts (2026-03-02).' } } });
+    expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-02-27' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'The session is dated before the course starts (2 Mar 2026).' } } });
   });
 
   it('needs a psychiatrist override above the prescription and stores it', async () => {

@@ -33,7 +33,7 @@ describe('prescription start date', () => {
     } else {
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', fields: { startDate: 'More than a year from today: start between 2025-11-25 and 2027-11-25' } },
+        error: { code: 'invalid_input', fields: { startDate: 'More than a year from today: start between 25 Nov 2025 and 25 Nov 2027' } },
       });
       expect(await db.selectFrom('courses').select('id').execute()).toEqual([]);
       expect(await db.selectFrom('audit_log').select('id').where('entity', '=', 'course').execute()).toEqual([]);

@@ -45,7 +45,7 @@ describe('the threshold that doses a session', () => {
     const old = await session(dispatch, day('2026-03-09'), { intensityPctMso: 84, motorThresholdId: 1 });
     expect(old).toMatchObject({
       ok: false,
-      error: { code: 'cosign_required', fields: { intensityPctMso: '84% MSO is 153% of the 55% MSO threshold of 2026-03-09; 120% MT gives 66% MSO (prescribed: 66% MSO).' } },
+      error: { code: 'cosign_required', fields: { intensityPctMso: '84% MSO is 153% of the 55% MSO threshold of 9 Mar 2026; 120% MT gives 66% MSO (prescribed: 66% MSO).' } },
     });
     // The form prepares the dose from the threshold of the day.
     const prepared = ok(await dispatch('sessions:prepare', { courseId: 1 }, day('2026-03-09')));
@@ -89,7 +89,7 @@ describe('accelerated courses (SNT: 10 a day, 50 minutes apart)', () => {
       ok(await session(dispatch, day('2026-03-02', '23:00:00'), { startTime: time }));
     }
     const eleventh = await session(dispatch, day('2026-03-02', '23:00:00'), { startTime: '22:00' });
-    expect(eleventh).toMatchObject({ ok: false, error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 11 on 2026-03-02; the course prescribes 10 a day.' } } });
+    expect(eleventh).toMatchObject({ ok: false, error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 11 on 2 Mar 2026; the course prescribes 10 a day.' } } });
   });
 });
 

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import { recordAudit } from '../services/audit';
 import type { ActorContext } from '../services/context';
 import { getCourseDetail } from '../services/courses';
+import { formatIsoDate } from '../../shared/dateFormat';
 import { getClinicSettings } from '../services/settings';
 import { rm } from 'node:fs/promises';
 import { ServiceError } from '../services/errors';
@@ -38,13 +39,14 @@ async function exportFile(
   if (path === null) return { path: null, bytes: 0, pages: null };
   let data: Uint8Array | string;
   let pages: number | null = null;
+  const clinic = await getClinicSettings(db);
   if (kind === 'pdf') {
-    const clinic = await getClinicSettings(db);
     const name = `${detail.patient.lastName.toUpperCase()}, ${detail.patient.firstName}`;
     data = await ports.printer.print(`/report/${courseId}`, actor.id, reportPageOptions({ name, mrn: detail.patient.mrn }, clinic.clinicName));
     pages = countPdfPages(data);
   } else {
-    data = kind === 'sessions' ? sessionsCsv(detail) : phq9Csv(detail);
+    const day = (iso: string) => formatIsoDate(iso, clinic.dateFormat);
+    data = kind === 'sessions' ? sessionsCsv(detail, day) : phq9Csv(detail, day);
   }
   const label = kind === 'pdf' ? 'PDF report' : `${kind} CSV`;
   const bytes = await saveAuditedExport(db, ctx, { courseId, kind, label, path, data, pages });

@@ -14,6 +14,7 @@ import type { CoursesTable, DB } from '../db/schema';
 import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { clinicDateWriters } from './settings';
 import { listThresholds } from './motorThresholds';
 import { getPatient } from './patients';
 import { listForCourse } from './phq9';
@@ -128,8 +129,9 @@ export async function prescribeCourse(db: Kysely<DB>, ctx: ActorContext, fields:
     const today = localIsoDate(ctx.now);
     const [earliest, latest] = [addYearsIso(today, -1), addYearsIso(today, 1)];
     if (fields.startDate < earliest || fields.startDate > latest) {
-      throw new ServiceError('invalid_input', `The start date ${fields.startDate} is more than a year from today (${today}).`, {
-        startDate: `More than a year from today: start between ${earliest} and ${latest}`,
+      const { day } = await clinicDateWriters(trx);
+      throw new ServiceError('invalid_input', `The start date ${day(fields.startDate)} is more than a year from today (${day(today)}).`, {
+        startDate: `More than a year from today: start between ${day(earliest)} and ${day(latest)}`,
       });
     }
     const protocol = await getProtocol(trx, fields.protocolId);
@@ -186,11 +188,12 @@ async function listAuthorizations(db: Kysely<DB>, courseId: number): Promise<Cou
 export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: number): Promise<CourseDetail> {
   const today = localIsoDate(ctx.now);
   const course = await getCourse(db, id);
-  const [patient, motorThresholds, authorizations, sessions] = await Promise.all([
+  const [patient, motorThresholds, authorizations, sessions, { day }] = await Promise.all([
     getPatient(db, course.patientId),
     listThresholds(db, id, today),
     listAuthorizations(db, id),
     loadSessionRows(db, { courseId: id }),
+    clinicDateWriters(db),
   ]);
   // The first session is the earliest by date (a back-dated session comes first), not by number.
   const dates = sessions.map((s) => s.sessionDate).sort();
@@ -225,7 +228,7 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
   if (course.reviewRequired) flags.push({ kind: 'review_required', message: `Psychiatrist review required: ${course.reviewReason ?? ''}` });
   const openItem9 = valid.filter((a) => a.item9Positive && !a.acknowledgement);
   if (openItem9.length > 0) {
-    flags.push({ kind: 'item9_open', message: `PHQ-9 item 9 (thoughts of death or self-harm) positive on ${openItem9.map((a) => a.assessedOn).join(', ')}: not yet acknowledged.` });
+    flags.push({ kind: 'item9_open', message: `PHQ-9 item 9 (thoughts of death or self-harm) positive on ${openItem9.map((a) => day(a.assessedOn)).join(', ')}: not yet acknowledged.` });
   }
   if (outcome && outcome.change >= 5) flags.push({ kind: 'worsening', message: `PHQ-9 worse by ${outcome.change} points since baseline (${outcome.baseline.total} → ${outcome.endOfTreatment.total}).` });
   if (open && !currentMt) flags.push({ kind: 'mt_missing', message: 'No motor threshold recorded: record one before the first session.' });
@@ -332,17 +335,19 @@ export function authorizeSessions(
   );
 }
 
-export function endCourse(
+export async function endCourse(
   db: Kysely<DB>,
   ctx: ActorContext,
   input: { courseId: number; version: number; status: 'completed' | 'discontinued'; on: string; reason: string },
 ): Promise<Course> {
+  const { day } = await clinicDateWriters(db);
   return changeCourse(db, ctx, input, (course) => {
+    const startedOn = day(course.startDate);
     if (course.status === 'completed' || course.status === 'discontinued') {
       throw new ServiceError('conflict', `This course is already ${course.status}.`);
     }
     if (input.on < course.startDate) {
-      throw new ServiceError('invalid_input', 'The end date is before the course started.', { on: `The course started on ${course.startDate}` });
+      throw new ServiceError('invalid_input', 'The end date is before the course started.', { on: `The course started on ${startedOn}` });
     }
     return {
       set: { status: input.status, ended_on: input.on, status_reason: input.reason || null },

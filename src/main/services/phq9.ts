@@ -7,6 +7,7 @@ import type { DB, Phq9AssessmentsTable } from '../db/schema';
 import { recordAudit } from './audit';
 import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { clinicDateWriters } from './settings';
 import { getPatient } from './patients';
 
 type Row = Selectable<Phq9AssessmentsTable> & {
@@ -116,13 +117,14 @@ const sameDay = preparedQuery((db, patientId: number, assessedOn: string) =>
  */
 export async function checkAssessedOn(db: Kysely<DB>, ctx: ActorContext, patient: { id: number; dateOfBirth: string }, assessedOn: string): Promise<void> {
   const refuse = (message: string) => new ServiceError('invalid_input', message, { assessedOn: message });
-  if (assessedOn < patient.dateOfBirth) throw refuse(`This date is before the patient's date of birth (${patient.dateOfBirth}).`);
+  const { day } = await clinicDateWriters(db);
+  if (assessedOn < patient.dateOfBirth) throw refuse(`This date is before the patient's date of birth (${day(patient.dateOfBirth)}).`);
   const today = localIsoDate(ctx.now);
-  if (assessedOn > today) throw refuse(`This date is in the future (today is ${today}).`);
+  if (assessedOn > today) throw refuse(`This date is in the future (today is ${day(today)}).`);
   const [first] = await sameDay(db, patient.id, assessedOn);
   if (first) {
     throw refuse(
-      `A PHQ-9 is already recorded for ${assessedOn} (total ${scorePhq9(answersOf(first)).total}, entered by ${first.entered_by_name}): ` +
+      `A PHQ-9 is already recorded for ${day(assessedOn)} (total ${scorePhq9(answersOf(first)).total}, entered by ${first.entered_by_name}): ` +
         'one PHQ-9 per patient per day. If that one is wrong, mark it entered in error first.',
     );
   }

@@ -14,6 +14,7 @@ import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import type { Actor } from './actor';
 import { checkCredentials } from './auth';
+import { getClinicSettings } from './settings';
 import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { getCourse, getCourseDetail } from './courses';
@@ -113,7 +114,11 @@ export interface CheckedSession {
 export async function safetyFindings(trx: Transaction<DB>, ctx: ServiceContext, course: Course, fields: SessionFields, excludeSessionId: number | null): Promise<CheckedSession> {
   const patient = await getPatient(trx, course.patientId);
   if (patient.archivedAt) throw new ServiceError('conflict', 'This patient is archived: no session can be logged or corrected. Restore the record first.');
-  const [thresholds, otherSessions] = await Promise.all([thresholdsForCheck(trx, course.id), sessionTimesOfCourse(trx, course.id, excludeSessionId ?? 0)]);
+  const [thresholds, otherSessions, { dateFormat }] = await Promise.all([
+    thresholdsForCheck(trx, course.id),
+    sessionTimesOfCourse(trx, course.id, excludeSessionId ?? 0),
+    getClinicSettings(trx),
+  ]);
   const check = checkSession({
     course: sessionCourseOf(course),
     session: fields,
@@ -122,6 +127,7 @@ export async function safetyFindings(trx: Transaction<DB>, ctx: ServiceContext, 
     today: localIsoDate(ctx.now),
     timeNow: timeOfDay(ctx.now),
     correcting: excludeSessionId !== null,
+    dateFormat,
   });
   const refusals = check.findings.filter((f) => f.level === 'refuse');
   if (refusals.length > 0) throw new ServiceError('invalid_input', refusals.map((f) => f.message).join(' '), fieldsOf(refusals));

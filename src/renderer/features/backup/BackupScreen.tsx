@@ -4,7 +4,8 @@ import type { BackupInfo, BackupPreview, RetentionRuleInput } from '../../../sha
 import { AppError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { kindLabels, plural, size, verificationLabels, when } from './backupFormat';
+import { formatDate } from '../../format';
+import { dayOrNone, kindLabels, plural, size, verificationLabels, when } from './backupFormat';
 import { useBackupList, useBackupPreview, useCreateBackup, useRestoreBackup, useSetBackupPassphrase, useSetRetention } from './queries';
 import { toNumber } from '../../forms/numberInput';
 
@@ -107,7 +108,7 @@ function CountsTable({ preview }: { preview: BackupPreview }) {
     ['Patients', preview.current.patients.toLocaleString(), backup?.patients.toLocaleString() ?? '–'],
     ['Courses', preview.current.courses.toLocaleString(), backup?.courses.toLocaleString() ?? '–'],
     ['Sessions', preview.current.sessions.toLocaleString(), backup?.sessions.toLocaleString() ?? '–'],
-    ['Newest session', preview.current.newestSessionDate ?? 'none', backup?.newestSessionDate ?? 'none'],
+    ['Newest session', dayOrNone(preview.current.newestSessionDate), dayOrNone(backup?.newestSessionDate)],
   ];
   return (
     <Table withTableBorder aria-label="Current file and backup compared">
@@ -229,7 +230,7 @@ export function BackupScreen() {
                 <Table.Td>{b.counts?.patients.toLocaleString() ?? '–'}</Table.Td>
                 <Table.Td>{b.counts?.courses.toLocaleString() ?? '–'}</Table.Td>
                 <Table.Td>{b.counts?.sessions.toLocaleString() ?? '–'}</Table.Td>
-                <Table.Td>{b.counts?.newestSessionDate ?? '–'}</Table.Td>
+                <Table.Td>{b.counts?.newestSessionDate ? formatDate(b.counts.newestSessionDate) : '–'}</Table.Td>
                 <Table.Td><Badge variant="light" color={verificationLabels[b.verification].color}>{verificationLabels[b.verification].label}</Badge></Table.Td>
                 <Table.Td><Button size="xs" variant="light" onClick={() => setRestoring(b)} aria-label={`Restore the backup of ${when(b.createdAt)}`}>Restore…</Button></Table.Td>
               </Table.Tr>

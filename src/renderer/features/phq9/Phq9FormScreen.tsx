@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
@@ -28,6 +28,7 @@ import { usePatientIdParam } from '../patients/usePatientIdParam';
 import { AcknowledgeItem9Dialog } from './AcknowledgeItem9Dialog';
 import { SeverityBadge } from './SeverityBadge';
 import classes from './Phq9FormScreen.module.css';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 type Answers = (number | null)[];
 
@@ -121,7 +122,7 @@ export function Phq9FormScreen() {
           <Title order={2}>PHQ-9</Title>
           <Text size="sm" c="dimmed">{PHQ9_STEM} Keyboard: type 0–3 on an item to answer it and move to the next.</Text>
         </div>
-        <TextInput label="Date completed" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.currentTarget.value)} error={fieldErrors['assessedOn']} w={180} />
+        <ClinicDateInput label="Date completed" value={assessedOn} onChange={setAssessedOn} error={fieldErrors['assessedOn']} w={180} />
       </Group>
       {fieldErrors['answers'] && <Alert color="red" variant="light" role="alert" data-testid="phq9-missing">{fieldErrors['answers']}</Alert>}
       <Paper withBorder>

@@ -22,6 +22,7 @@ import { CoilPositionFields } from './CoilPositionFields';
 import { CosignDialog } from './CosignDialog';
 import { DeliveryFindings, DosingThreshold, useSessionCheck } from './DeliveryFindings';
 import { AdverseEventsField, SideEffectsField } from './SideEffectsField';
+import { FormDateInput } from '../../forms/FormDateInput';
 
 const resolver = zodResolver(sessionFields) as Resolver<SessionFields>;
 const formFields = Object.keys(sessionFields.shape) as Path<SessionFields>[];
@@ -149,7 +150,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
 
           <Paper withBorder p="md">
             <SimpleGrid cols={3}>
-              <TextInput label="Date" type="date" {...form.register('sessionDate')} error={errors.sessionDate?.message} />
+              <FormDateInput control={form.control} name="sessionDate" label="Date" error={errors.sessionDate?.message} />
               <TextInput label="Start time" type="time" {...form.register('startTime')} error={errors.startTime?.message} />
               <Stack gap={2}>
                 <Text size="sm" fw={600}>Motor threshold</Text>
