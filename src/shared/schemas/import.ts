@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phq9Severities } from '../clinical';
+import { DATE_FORMATS } from '../dateFormat';
 import { id, timestamp } from './common';
 
 /** What a CSV import creates: one kind of record per file. */
@@ -53,15 +54,6 @@ export const importTemplates: Record<ImportKind, readonly TemplateColumn[]> = {
   ],
 };
 
-/** How dates are written in the file: YYYY-MM-DD, or a spreadsheet's month/day/year or day/month/year. */
-export const importDateFormats = ['iso', 'mdy', 'dmy'] as const;
-export type ImportDateFormat = (typeof importDateFormats)[number];
-export const importDateFormatLabels: Record<ImportDateFormat, string> = {
-  iso: 'YYYY-MM-DD',
-  mdy: 'MM/DD/YYYY',
-  dmy: 'DD/MM/YYYY',
-};
-
 /** Files up to 20 MB (10,000 rows of any template are about 1 MB). */
 export const IMPORT_MAX_CHARS = 20_000_000;
 
@@ -71,7 +63,8 @@ export const importInput = z.object({
   csv: z.string().min(1, 'The file is empty').max(IMPORT_MAX_CHARS, 'The file is larger than 20 MB: split it'),
   /** Template column → the file's header that holds it; a template column not listed is looked up by its own name. */
   mapping: z.record(z.string(), z.string()).default({}),
-  dateFormat: z.enum(importDateFormats).default('iso'),
+  /** How the file writes dates (one of the app's date formats; YYYY-MM-DD is always read too). Default: the clinic's. */
+  dateFormat: z.enum(DATE_FORMATS).optional(),
 });
 export type ImportInput = z.input<typeof importInput>;
 export type ImportRequest = z.output<typeof importInput>;
@@ -102,6 +95,8 @@ export const importCheck = z.object({
   headers: z.array(z.string()),
   /** Template column → the file's header used for it, null when the file has none. */
   mapping: z.record(z.string(), z.string().nullable()),
+  /** The date format the file was read in. */
+  dateFormat: z.enum(DATE_FORMATS),
   items: z.array(importItem),
   errors: z.array(importIssue),
   /** Not errors, but worth seeing before confirming (a positive item 9 raises an alert). */

@@ -76,7 +76,7 @@ describe('CSV import: dry run, confirm, undo (through dispatch)', { timeout: 120
     expect(again.errors[0]).toEqual({ row: 2, column: 'mrn', message: 'MRN A-100 is already used by Lovelace, Ada' });
   });
 
-  it('maps other layouts: chosen columns, names matched loosely, dates as MM/DD/YYYY; a missing required column is one header error', async () => {
+  it('maps other layouts: chosen columns, names matched loosely, dates in the file\'s format; a missing required column is one header error', async () => {
     const c = await clinic();
     const text = csv('Patient ID,First Name,Surname,DOB,Gender,Dx,Extra', 'B-1,Ada,Lovelace,12/25/1980,female,F33.2,x');
     const noMapping = ok(await c.dispatch('import:check', c.request('patients', text), DAY));
@@ -85,11 +85,12 @@ describe('CSV import: dry run, confirm, undo (through dispatch)', { timeout: 120
     expect(noMapping.headers).toEqual(['Patient ID', 'First Name', 'Surname', 'DOB', 'Gender', 'Dx', 'Extra']);
 
     const mapping = { mrn: 'Patient ID', last_name: 'Surname', date_of_birth: 'DOB', sex: 'Gender', primary_diagnosis: 'Dx' };
-    const mapped = ok(await c.dispatch('import:check', c.request('patients', text, { mapping, dateFormat: 'mdy' }), DAY));
+    const mapped = ok(await c.dispatch('import:check', c.request('patients', text, { mapping, dateFormat: 'MM/dd/yyyy' }), DAY));
     expect(mapped.errors).toEqual([]);
     expect(mapped.items[0]).toMatchObject({ mrn: 'B-1', date: '1980-12-25' });
-    const dmy = ok(await c.dispatch('import:check', c.request('patients', text, { mapping, dateFormat: 'dmy' }), DAY));
-    expect(dmy.errors).toEqual([{ row: 2, column: 'DOB', message: 'Enter a real date as YYYY-MM-DD' }]);
+    const dmy = ok(await c.dispatch('import:check', c.request('patients', text, { mapping, dateFormat: 'dd/MM/yyyy' }), DAY));
+    expect(dmy.errors).toEqual([{ row: 2, column: 'DOB', message: 'Enter a real date as DD/MM/YYYY' }]);
+    expect(dmy.dateFormat).toBe('dd/MM/yyyy');
     const wrong = ok(await c.dispatch('import:check', c.request('patients', text, { mapping: { ...mapping, sex: 'Sex' } }), DAY));
     expect(wrong.errors).toEqual([{ row: 1, column: 'Sex', message: 'The file has no column "Sex" (chosen for sex)' }]);
   });
@@ -115,14 +116,14 @@ describe('CSV import: dry run, confirm, undo (through dispatch)', { timeout: 120
     expect(check.errors).toEqual([
       { row: 3, column: 'item3', message: 'Answer item 3' },
       { row: 4, column: 'item3', message: 'Answers are 0–3' },
-      { row: 5, column: 'assessed_on', message: 'Row 2 of this file is a PHQ-9 of the same patient on 2026-03-02: one PHQ-9 per patient per day' },
-      { row: 6, column: 'assessed_on', message: expect.stringContaining('A PHQ-9 is already recorded for 2026-04-01 (total 8') },
+      { row: 5, column: 'assessed_on', message: 'Row 2 of this file is a PHQ-9 of the same patient on 2 Mar 2026: one PHQ-9 per patient per day' },
+      { row: 6, column: 'assessed_on', message: expect.stringContaining('A PHQ-9 is already recorded for 1 Apr 2026 (total 8') },
       { row: 7, column: 'mrn', message: 'No patient with MRN P-9 in the clinic: import or add the patient first' },
       { row: 8, column: 'difficulty', message: expect.stringContaining('Invalid option') },
-      { row: 9, column: 'assessed_on', message: "This date is before the patient's date of birth (1980-12-10)." },
+      { row: 9, column: 'assessed_on', message: "This date is before the patient's date of birth (10 Dec 1980)." },
     ]);
     expect(check.warnings).toEqual([{ row: 2, column: 'item9', message: 'Item 9 is answered 1: an item-9 alert is raised for this PHQ-9 until a psychiatrist acknowledges it' }]);
-    const good = c.request('phq9', csv(header, 'P-1,03/02/2026,3,3,2,2,2,2,1,1,1,Very difficult,baseline', 'P-1,03/16/2026,1,1,1,1,0,0,0,0,0,not_difficult,'), { dateFormat: 'mdy' });
+    const good = c.request('phq9', csv(header, 'P-1,03/02/2026,3,3,2,2,2,2,1,1,1,Very difficult,baseline', 'P-1,03/16/2026,1,1,1,1,0,0,0,0,0,not_difficult,'), { dateFormat: 'MM/dd/yyyy' });
     const dry = ok(await c.dispatch('import:check', good, DAY));
     expect(dry.items.map((i) => [i.date, i.total, i.severity])).toEqual([
       ['2026-03-02', scorePhq9([3, 3, 2, 2, 2, 2, 1, 1, 1]).total, 'moderately_severe'],
@@ -155,7 +156,7 @@ describe('CSV import: dry run, confirm, undo (through dispatch)', { timeout: 120
     expect(check.errors).toEqual([
       { row: 3, column: 'reason', message: 'Say why the course is discontinued' },
       { row: 4, column: 'protocol', message: 'No protocol named "Magic coil" in the protocol library' },
-      { row: 5, column: 'end_date', message: 'The end date is before the course started (2025-03-03)' },
+      { row: 5, column: 'end_date', message: 'The end date is before the course started (3 Mar 2025)' },
       { row: 6, column: 'prescriber', message: 'No psychiatrist with the username nobody' },
       { row: 6, column: 'planned_sessions', message: 'Planned sessions must be at most 200' },
     ]);
@@ -204,7 +205,7 @@ describe('CSV import: dry run, confirm, undo (through dispatch)', { timeout: 120
 
     const second = ok(await c.dispatch('import:commit', file('V'), DAY));
     const nextDay = await c.dispatch('import:undo', { batchId: second.id }, NEXT_DAY);
-    expect(nextDay.ok ? null : nextDay.error).toMatchObject({ code: 'conflict', message: `Import ${second.id} was made on 2026-05-01: an import can be undone only on the day it was made.` });
+    expect(nextDay.ok ? null : nextDay.error).toMatchObject({ code: 'conflict', message: `Import ${second.id} was made on 1 May 2026: an import can be undone only on the day it was made.` });
     expect(ok(await c.dispatch('import:list', {}, NEXT_DAY)).map((b) => [b.id, b.canUndo])).toEqual([[second.id, false], [first.id, false]]);
 
     const third = ok(await c.dispatch('import:commit', file('W'), DAY));

@@ -1,16 +1,14 @@
-import type { ImportDateFormat } from '../../../shared/schemas/import';
+import { type DateFormat, dateFormatPattern, parseDateText } from '../../../shared/dateFormat';
 
 /**
- * A date cell as YYYY-MM-DD, read in the file's format (3/2/2026 is 2 March in MM/DD/YYYY); a cell
- * that does not fit the format is passed on unchanged, for the schema to refuse with its own message.
+ * A date cell as YYYY-MM-DD, read in the file's date format by the app's one date reader
+ * (`parseDateText`: YYYY-MM-DD is always understood too). `null` when the cell is empty or is not a
+ * real date in that format; the caller reports it in the file's format.
  */
-export function isoDateCell(text: string, format: ImportDateFormat): string {
-  if (format === 'iso') return text;
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (!match) return text;
-  const [, a = '', b = '', year = ''] = match;
-  const [month, day] = format === 'mdy' ? [a, b] : [b, a];
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+export function dateCell(text: string, format: DateFormat): { iso: string; problem: string | null } {
+  if (text === '') return { iso: '', problem: null };
+  const iso = parseDateText(text, format);
+  return iso ? { iso, problem: null } : { iso: text, problem: `Enter a real date as ${dateFormatPattern(format)}` };
 }
 
 /** A number cell: empty → null, a number → that number, anything else → the text (the schema says what it expects). */

@@ -3,9 +3,10 @@ import type { Protocol } from '../../../shared/schemas/protocol';
 import { recordAudit } from '../../services/audit';
 import { getCourse, prescriptionColumns } from '../../services/courses';
 import { listProtocols } from '../../services/protocols';
-import { codeCell, isoDateCell, numberCell } from './cells';
+import { clinicDateWriters } from '../../services/settings';
+import { codeCell, numberCell } from './cells';
 import { zodIssues } from './issues';
-import { emptyPlan, type ImportPlanner, patientsByMrn } from './plan';
+import { emptyPlan, type ImportPlanner, patientsByMrn, readDates } from './plan';
 
 export interface PastCourse {
   prescription: PrescriptionFields;
@@ -50,6 +51,7 @@ export const coursePlanner: ImportPlanner<PastCourse> = {
   async check(db, _ctx, { table, reader, dateFormat }) {
     const plan = emptyPlan<PastCourse>();
     const patients = await patientsByMrn(db);
+    const { day } = await clinicDateWriters(db);
     const protocols = protocolsByName(await listProtocols(db, true));
     const psychiatrists = new Map(
       (await db.selectFrom('staff').select(['id', 'username']).where('role', '=', 'psychiatrist').where('username', 'is not', null).execute())
@@ -58,6 +60,8 @@ export const coursePlanner: ImportPlanner<PastCourse> = {
     for (const { row, cells } of table.rows) {
       const cell = (column: string) => reader.cell(cells, column);
       const before = plan.errors.length;
+      const dates = readDates(row, cell, reader.header, ['start_date', 'end_date'], dateFormat);
+      plan.errors.push(...dates.problems);
       const mrn = cell('mrn');
       const patient = patients.get(mrn.toLowerCase());
       if (!patient) plan.errors.push({ row, column: reader.header('mrn'), message: mrn ? `No patient with MRN ${mrn} in the clinic: import or add the patient first` : 'MRN is required' });
@@ -87,16 +91,16 @@ export const coursePlanner: ImportPlanner<PastCourse> = {
         schedule: '',
         authorizedSessions: numberCell(cell('authorized_sessions')) ?? 0,
         authorizationReference: '',
-        startDate: isoDateCell(cell('start_date'), dateFormat),
+        startDate: dates.values.start_date,
         notes: cell('notes'),
       });
-      if (!prescription.success && protocol) plan.errors.push(...zodIssues(prescription.error, row, prescriptionColumn, reader.header));
+      if (!prescription.success && protocol) plan.errors.push(...zodIssues(prescription.error, row, prescriptionColumn, reader.header, dates.reported));
       // The ending is checked as courses:end checks it (the course id and version are not the file's).
-      const ending = courseSetStatusInput.safeParse({ courseId: 1, version: 0, status: codeCell(cell('status'), ENDED), on: isoDateCell(cell('end_date'), dateFormat), reason: cell('reason') });
-      if (!ending.success) plan.errors.push(...zodIssues(ending.error, row, endingColumn, reader.header));
+      const ending = courseSetStatusInput.safeParse({ courseId: 1, version: 0, status: codeCell(cell('status'), ENDED), on: dates.values.end_date, reason: cell('reason') });
+      if (!ending.success) plan.errors.push(...zodIssues(ending.error, row, endingColumn, reader.header, dates.reported));
       if (plan.errors.length > before || !prescription.success || !ending.success || !patient || !protocol || prescriberId === undefined) continue;
       if (ending.data.on < prescription.data.startDate) {
-        plan.errors.push({ row, column: reader.header('end_date'), message: `The end date is before the course started (${prescription.data.startDate})` });
+        plan.errors.push({ row, column: reader.header('end_date'), message: `The end date is before the course started (${day(prescription.data.startDate)})` });
         continue;
       }
       plan.records.push({ prescription: prescription.data, protocol, prescriberId, status: ending.data.status, endedOn: ending.data.on, reason: ending.data.reason });

@@ -3,6 +3,7 @@ import { localIsoDate } from '../../../shared/dates';
 import { type ImportBatch, type ImportCheck, type ImportKind, type ImportRequest, importTemplates } from '../../../shared/schemas/import';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../../services/audit';
+import { clinicDateWriters, getClinicSettings } from '../../services/settings';
 import type { ActorContext } from '../../services/context';
 import { ServiceError } from '../../services/errors';
 import { coursePlanner } from './courseRows';
@@ -18,16 +19,17 @@ const planners: { [K in ImportKind]: ImportPlanner<unknown> } = {
 };
 
 async function plan(db: Kysely<DB>, ctx: ActorContext, request: ImportRequest): Promise<{ check: ImportCheck; plan: RowPlan<unknown> }> {
+  const dateFormat = request.dateFormat ?? (await getClinicSettings(db)).dateFormat;
   const table = parseCsv(request.csv);
   const reader = columnReader(table.headers, importTemplates[request.kind], request.mapping);
   const headerProblems = [...table.issues, ...reader.issues];
   // Without a required column every row would repeat the same error: the header is fixed first.
   const rows = reader.issues.length > 0
     ? { items: [], records: [], errors: [], warnings: [] }
-    : await planners[request.kind].check(db, ctx, { table, reader, dateFormat: request.dateFormat });
+    : await planners[request.kind].check(db, ctx, { table, reader, dateFormat });
   const errors = [...headerProblems, ...rows.errors].sort((a, b) => a.row - b.row);
   return {
-    check: { kind: request.kind, rows: table.rows.length, headers: table.headers, mapping: reader.mapping, items: rows.items, errors, warnings: rows.warnings },
+    check: { kind: request.kind, rows: table.rows.length, headers: table.headers, mapping: reader.mapping, dateFormat, items: rows.items, errors, warnings: rows.warnings },
     plan: rows,
   };
 }
@@ -103,7 +105,7 @@ export async function commitImport(db: Kysely<DB>, ctx: ActorContext, request: I
     }
     await recordAudit(trx, ctx, {
       staffId: ctx.actor.id, action: 'import', entity: 'import', entityId: batch.id, before: null,
-      after: { kind: request.kind, fileName: request.fileName, rows: check.rows, created: rows.records.length, mapping: check.mapping, dateFormat: request.dateFormat },
+      after: { kind: request.kind, fileName: request.fileName, rows: check.rows, created: rows.records.length, mapping: check.mapping, dateFormat: check.dateFormat },
       reason,
     });
     return batch.id;
@@ -143,8 +145,9 @@ export async function undoImport(db: Kysely<DB>, ctx: ActorContext, batchId: num
   const today = localIsoDate(ctx.now);
   await db.transaction().execute(async (trx) => {
     const batch = await getBatch(trx, batchId, today);
-    if (batch.undoneAt) throw new ServiceError('conflict', `Import ${batchId} was already undone by ${batch.undoneByName ?? 'someone'} at ${batch.undoneAt}.`);
-    if (batch.importedOn !== today) throw new ServiceError('conflict', `Import ${batchId} was made on ${batch.importedOn}: an import can be undone only on the day it was made.`);
+    const { day, moment } = await clinicDateWriters(trx);
+    if (batch.undoneAt) throw new ServiceError('conflict', `Import ${batchId} was already undone by ${batch.undoneByName ?? 'someone'} (${moment(batch.undoneAt)}).`);
+    if (batch.importedOn !== today) throw new ServiceError('conflict', `Import ${batchId} was made on ${day(batch.importedOn)}: an import can be undone only on the day it was made.`);
     const blocking = await dependents(trx, batchId);
     if (blocking.length > 0) throw new ServiceError('conflict', `Import ${batchId} cannot be undone: ${blocking.join('; ')}. Nothing was changed.`);
     const records = await trx.selectFrom('import_records').select(['entity', 'entity_id']).where('batch_id', '=', batchId).execute();

@@ -1,9 +1,9 @@
 import { patientFields, type PatientFields } from '../../../shared/schemas/patient';
 import { recordAudit } from '../../services/audit';
 import { assertMrnFree, getPatient } from '../../services/patients';
-import { isoDateCell, codeCell } from './cells';
+import { codeCell } from './cells';
 import { serviceIssues, zodIssues } from './issues';
-import { emptyPlan, type ImportPlanner } from './plan';
+import { emptyPlan, type ImportPlanner, readDates } from './plan';
 import { sexLabels } from '../../../shared/schemas/patient';
 
 const FIELD_COLUMNS: Record<keyof PatientFields, string> = {
@@ -20,14 +20,16 @@ export const patientPlanner: ImportPlanner<PatientFields> = {
     const seen = new Map<string, number>();
     for (const { row, cells } of table.rows) {
       const cell = (column: string) => reader.cell(cells, column);
+      const dates = readDates(row, cell, reader.header, ['date_of_birth'], dateFormat);
+      plan.errors.push(...dates.problems);
       const parsed = patientFields.safeParse({
         mrn: cell('mrn'), firstName: cell('first_name'), lastName: cell('last_name'),
-        dateOfBirth: isoDateCell(cell('date_of_birth'), dateFormat),
+        dateOfBirth: dates.values.date_of_birth,
         sex: codeCell(cell('sex'), sexLabels, { f: 'female', m: 'male' }),
         primaryDiagnosis: cell('primary_diagnosis'), referringPsychiatrist: cell('referring_psychiatrist'), notes: cell('notes'),
       });
-      if (!parsed.success) {
-        plan.errors.push(...zodIssues(parsed.error, row, columnOf, reader.header));
+      if (!parsed.success || dates.problems.length > 0) {
+        if (!parsed.success) plan.errors.push(...zodIssues(parsed.error, row, columnOf, reader.header, dates.reported));
         continue;
       }
       const fields = parsed.data;

@@ -2,9 +2,10 @@ import { phq9DifficultyLabels, scorePhq9 } from '../../../shared/clinical';
 import { phq9Fields, type Phq9Fields } from '../../../shared/schemas/phq9';
 import { recordAudit } from '../../services/audit';
 import { checkAssessedOn, getAssessment } from '../../services/phq9';
-import { codeCell, isoDateCell, numberCell } from './cells';
+import { clinicDateWriters } from '../../services/settings';
+import { codeCell, numberCell } from './cells';
 import { serviceIssues, zodIssues } from './issues';
-import { emptyPlan, type ImportPlanner, patientsByMrn } from './plan';
+import { emptyPlan, type ImportPlanner, patientsByMrn, readDates } from './plan';
 
 const ITEMS = Array.from({ length: 9 }, (_, i) => `item${i + 1}`);
 
@@ -27,6 +28,7 @@ export const phq9Planner: ImportPlanner<Phq9Fields> = {
   async check(db, ctx, { table, reader, dateFormat }) {
     const plan = emptyPlan<Phq9Fields>();
     const patients = await patientsByMrn(db);
+    const { day } = await clinicDateWriters(db);
     const seen = new Map<string, number>();
     for (const { row, cells } of table.rows) {
       const cell = (column: string) => reader.cell(cells, column);
@@ -37,24 +39,26 @@ export const phq9Planner: ImportPlanner<Phq9Fields> = {
       } else if (patient.archived) {
         plan.errors.push({ row, column: reader.header('mrn'), message: `${patient.name} is archived. Restore the record before adding assessments.` });
       }
+      const dates = readDates(row, cell, reader.header, ['assessed_on'], dateFormat);
+      plan.errors.push(...dates.problems);
       const difficulty = cell('difficulty');
       const parsed = phq9Fields.safeParse({
         patientId: patient?.id ?? 1,
-        assessedOn: isoDateCell(cell('assessed_on'), dateFormat),
+        assessedOn: dates.values.assessed_on,
         answers: ITEMS.map((item) => numberCell(cell(item))),
         difficulty: difficulty === '' ? null : codeCell(difficulty, phq9DifficultyLabels),
         notes: cell('notes'),
       });
       if (!parsed.success) {
-        plan.errors.push(...zodIssues(parsed.error, row, columnOf, reader.header));
+        plan.errors.push(...zodIssues(parsed.error, row, columnOf, reader.header, dates.reported));
         continue;
       }
-      if (!patient || patient.archived) continue;
+      if (!patient || patient.archived || dates.problems.length > 0) continue;
       const fields = parsed.data;
       const key = `${patient.id}|${fields.assessedOn}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        plan.errors.push({ row, column: reader.header('assessed_on'), message: `Row ${earlier} of this file is a PHQ-9 of the same patient on ${fields.assessedOn}: one PHQ-9 per patient per day` });
+        plan.errors.push({ row, column: reader.header('assessed_on'), message: `Row ${earlier} of this file is a PHQ-9 of the same patient on ${day(fields.assessedOn)}: one PHQ-9 per patient per day` });
         continue;
       }
       seen.set(key, row);

@@ -1,5 +1,6 @@
 import { Alert, Badge, Group, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { type ImportCheck, type ImportIssue, importTemplates } from '../../../shared/schemas/import';
+import { formatDate } from '../../format';
 import { countOf, dateHeading, itemDetail } from './importFormat';
 
 /** Up to this many problems and records are listed; the counts are always whole. */
@@ -91,7 +92,7 @@ export function CheckResults({ check }: { check: ImportCheck }) {
               <Table.Tbody>
                 {check.items.slice(0, SHOWN).map((item) => (
                   <Table.Tr key={item.row}>
-                    <Table.Td>{item.row}</Table.Td><Table.Td>{item.mrn}</Table.Td><Table.Td>{item.patientName}</Table.Td><Table.Td>{item.date}</Table.Td>
+                    <Table.Td>{item.row}</Table.Td><Table.Td>{item.mrn}</Table.Td><Table.Td>{item.patientName}</Table.Td><Table.Td>{formatDate(item.date)}</Table.Td>
                     <Table.Td>{itemDetail(check.kind, item)}</Table.Td>
                   </Table.Tr>
                 ))}

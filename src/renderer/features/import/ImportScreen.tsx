@@ -1,9 +1,8 @@
 import { Alert, Button, FileInput, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import {
-  type ImportBatch, type ImportCheck, type ImportDateFormat, importDateFormatLabels, importDateFormats, type ImportInput, type ImportKind,
-  importKindLabels, importKinds, importTemplates,
-} from '../../../shared/schemas/import';
+import { DATE_FORMATS, type DateFormat, dateFormatPattern } from '../../../shared/dateFormat';
+import { type ImportBatch, type ImportCheck, type ImportInput, type ImportKind, importKindLabels, importKinds, importTemplates } from '../../../shared/schemas/import';
+import { currentDateFormat } from '../../format';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CheckResults, ColumnMapping } from './CheckResults';
 import { countOf } from './importFormat';
@@ -31,7 +30,7 @@ function TemplateColumns({ kind }: { kind: ImportKind }) {
  */
 export function ImportScreen() {
   const [kind, setKind] = useState<ImportKind>('patients');
-  const [dateFormat, setDateFormat] = useState<ImportDateFormat>('iso');
+  const [dateFormat, setDateFormat] = useState<DateFormat>(currentDateFormat);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [checked, setChecked] = useState<{ input: ImportInput; result: ImportCheck } | null>(null);
@@ -91,8 +90,8 @@ export function ImportScreen() {
               w={180}
               value={dateFormat}
               allowDeselect={false}
-              onChange={(v) => v && setDateFormat(v as ImportDateFormat)}
-              data={importDateFormats.map((f) => ({ value: f, label: importDateFormatLabels[f] }))}
+              onChange={(v) => v && setDateFormat(v as DateFormat)}
+              data={DATE_FORMATS.map((f) => ({ value: f, label: dateFormatPattern(f) }))}
             />
             <Button onClick={runCheck} disabled={!file} loading={check.isPending}>{checked ? 'Check again' : 'Check file'}</Button>
           </Group>

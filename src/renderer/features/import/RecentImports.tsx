@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { DialogActions } from '../../components/DialogActions';
 import { Loading } from '../../components/Loading';
 import { useActor } from '../../session/auth';
+import { formatDate } from '../../format';
 import { countOf } from './importFormat';
 import { useImportList, useImportUndo } from './queries';
 
@@ -55,7 +56,7 @@ export function RecentImports() {
                 <Table.Td>{b.fileName}</Table.Td>
                 <Table.Td>{countOf(b.kind, b.created)}</Table.Td>
                 <Table.Td>{b.importedByName}</Table.Td>
-                <Table.Td>{b.importedOn}</Table.Td>
+                <Table.Td>{formatDate(b.importedOn)}</Table.Td>
                 <Table.Td>{b.undoneAt ? <Badge color="gray" variant="light">Undone by {b.undoneByName}</Badge> : <Badge color="teal" variant="light">Imported</Badge>}</Table.Td>
                 <Table.Td>{b.canUndo && <Button size="compact-sm" variant="default" onClick={() => setUndoing(b)}>Undo…</Button>}</Table.Td>
               </Table.Tr>

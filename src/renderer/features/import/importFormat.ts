@@ -1,6 +1,7 @@
 import { phq9SeverityLabels } from '../../../shared/clinical';
 import { courseStatusLabels } from '../../../shared/schemas/course';
 import type { ImportItem, ImportKind } from '../../../shared/schemas/import';
+import { formatDate } from '../../format';
 
 export const createdNouns: Record<ImportKind, [string, string]> = {
   patients: ['patient', 'patients'],
@@ -16,7 +17,7 @@ export function countOf(kind: ImportKind, n: number): string {
 /** What one created record is, in a preview row. */
 export function itemDetail(kind: ImportKind, item: ImportItem): string {
   if (kind === 'phq9') return `Total ${item.total ?? ''}${item.severity ? ` (${phq9SeverityLabels[item.severity]})` : ''}`;
-  if (kind === 'courses') return `${item.protocolName ?? ''} · ${item.status ? courseStatusLabels[item.status] : ''} ${item.endedOn ?? ''}`;
+  if (kind === 'courses') return `${item.protocolName ?? ''} · ${item.status ? courseStatusLabels[item.status] : ''} ${item.endedOn ? formatDate(item.endedOn) : ''}`;
   return '';
 }
 
