@@ -41,6 +41,10 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'phq9:create': ['technician', 'psychiatrist'],
   'courses:setPlannedTime': ['technician', 'psychiatrist'],
   'today:setPlannedTime': ['technician', 'psychiatrist'],
+  'import:check': ['psychiatrist', 'admin'],
+  'import:commit': ['psychiatrist', 'admin'],
+  'import:list': ['psychiatrist', 'admin'],
+  'import:undo': ['psychiatrist', 'admin'],
 };
 
 async function clinic() {

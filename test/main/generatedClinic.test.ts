@@ -101,6 +101,13 @@ describe('course_progress (migration 0005)', () => {
     raw.exec('ALTER TABLE courses DROP COLUMN min_minutes_between_sessions'); // and 0010
     // Undo 0012: no billing scheme (its frozen-revision trigger names the column; 0012 recreates it).
     raw.exec('DROP TRIGGER protocols_frozen; ALTER TABLE protocols DROP COLUMN billing_scheme; ALTER TABLE courses DROP COLUMN billing_scheme;');
+    // Undo 0014: no import batches, and the never-deleted triggers as 0001–0003 made them.
+    for (const [trigger, table, message] of [
+      ['patients_never_deleted', 'patients', 'patients are archived, never deleted'],
+      ['courses_never_deleted', 'courses', 'courses are discontinued, never deleted'],
+      ['phq9_never_deleted', 'phq9_assessments', 'assessments are never deleted'],
+    ]) raw.exec(`DROP TRIGGER ${trigger}; CREATE TRIGGER ${trigger} BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END;`);
+    raw.exec('DROP TABLE import_records; DROP TABLE import_batches;');
     raw.exec('DROP TABLE course_day_times; ALTER TABLE courses DROP COLUMN planned_time;'); // and 0013
     raw.exec('PRAGMA user_version = 4;');
     raw.close();

@@ -287,6 +287,28 @@ export interface PendingSessionsTable {
   session_id: number | null;
 }
 
+/** Migration 0014: one CSV import, undoable as a whole on the clinic's day it was made. */
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: 'patients' | 'phq9' | 'courses';
+  file_name: string;
+  rows: number;
+  imported_by: number;
+  imported_at: string;
+  imported_on: string;
+  undone_by: number | null;
+  undone_at: string | null;
+  /** 1 only inside the undo's transaction: lets the never-deleted triggers pass this batch's records. */
+  undoing: Generated<0 | 1>;
+}
+
+/** Migration 0014: the records an import created. */
+export interface ImportRecordsTable {
+  batch_id: number;
+  entity: 'patient' | 'phq9' | 'course';
+  entity_id: number;
+}
+
 export interface DB {
   staff: StaffTable;
   patients: PatientsTable;
@@ -308,4 +330,6 @@ export interface DB {
   pending_sessions: PendingSessionsTable;
   outcome_rule_changes: OutcomeRuleChangesTable;
   outcome_rule_change_seen: OutcomeRuleChangeSeenTable;
+  import_batches: ImportBatchesTable;
+  import_records: ImportRecordsTable;
 }

@@ -38,6 +38,8 @@ import { listUnseenOutcomeRuleChanges, markOutcomeRuleChangesSeen } from '../ser
 import { acknowledgeItem9, createAssessment, listForPatient, markEnteredInError, openItem9Alerts } from '../services/phq9';
 import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
 import { getReportData } from '../reports/reportData';
+import { exportCourseFhir } from '../exchange/fhir/exportFhir';
+import { checkImport, commitImport, listImports, undoImport } from '../exchange/import/importService';
 import { ServiceError } from '../services/errors';
 import type { ClinicSwitcher } from '../demo/demoClinic';
 import { localIsoDate } from '../../shared/dates';
@@ -178,6 +180,11 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     },
     'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.courseId),
     'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.courseId, input.kind),
+    'fhir:exportCourse': (input, ctx) => exportCourseFhir(db, ctx, exportsOf(options), input.courseId),
+    'import:check': (input, ctx) => checkImport(db, ctx, input),
+    'import:commit': (input, ctx) => commitImport(db, ctx, input),
+    'import:list': (_input, ctx) => listImports(db, ctx),
+    'import:undo': (input, ctx) => undoImport(db, ctx, input.batchId),
     'backups:list': async () => backupsOf(options).list(),
     'backups:create': (_input, ctx) => backupsOf(options).create('manual', ctx.now),
     'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),

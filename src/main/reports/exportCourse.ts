@@ -16,7 +16,7 @@ import { countPdfPages, type PdfPrinter, reportPageOptions } from './pdfPrinter'
 export interface ExportPorts {
   printer: PdfPrinter;
   /** Asks where to save (a save dialog in the app); null when the user cancels. */
-  chooseSavePath(suggestedName: string, kind: 'pdf' | 'csv'): Promise<string | null>;
+  chooseSavePath(suggestedName: string, kind: 'pdf' | 'csv' | 'json'): Promise<string | null>;
 }
 
 export interface ExportResult {
@@ -48,13 +48,26 @@ async function exportFile(
     const day = (iso: string) => formatIsoDate(iso, clinic.dateFormat);
     data = kind === 'sessions' ? sessionsCsv(detail, day) : phq9Csv(detail, day);
   }
-  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   const label = kind === 'pdf' ? 'PDF report' : `${kind} CSV`;
-  // No file with patient data may exist without its audit entry, so the entry is committed
-  // first (synchronous=FULL: it is on disk) and names the temporary file too; only then is the
-  // file written. A crash after the commit leaves an audited file (or audited temporary file);
-  // a crash before it leaves no file. If the write fails, the partial file is removed and a
-  // second entry records that nothing was saved (the log is append-only).
+  const bytes = await saveAuditedExport(db, ctx, { courseId, kind, label, path, data, pages });
+  return { path, bytes, pages };
+}
+
+/**
+ * Writes an export of a course to `path`, audited. No file with patient data may exist without its
+ * audit entry, so the entry is committed first (synchronous=FULL: it is on disk) and names the
+ * temporary file too; only then is the file written. A crash after the commit leaves an audited file
+ * (or audited temporary file); a crash before it leaves no file. If the write fails, the partial file
+ * is removed and a second entry records that nothing was saved (the log is append-only).
+ */
+export async function saveAuditedExport(
+  db: Kysely<DB>,
+  ctx: ActorContext,
+  file: { courseId: number; kind: string; label: string; path: string; data: Uint8Array | string; pages: number | null },
+): Promise<number> {
+  const { actor } = ctx;
+  const { courseId, kind, label, path, data, pages } = file;
+  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   const temp = tempSiblingOf(path);
   await db.transaction().execute((trx) =>
     recordAudit(trx, ctx, { staffId: actor.id, action: 'export', entity: 'course', entityId: courseId, before: null, after: { kind, path, temp, bytes, pages }, reason: `${label} saved to ${path}` }),
@@ -69,7 +82,7 @@ async function exportFile(
     );
     throw new ServiceError('unavailable', `The ${label} could not be saved to ${path} (${why.slice(0, 200)}). Nothing was saved; choose another place and try again.`);
   }
-  return { path, bytes, pages };
+  return bytes;
 }
 
 export function exportCoursePdf(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number): Promise<ExportResult> {

@@ -19,6 +19,7 @@ import { listThresholds } from './motorThresholds';
 import { getPatient } from './patients';
 import { listForCourse } from './phq9';
 import { getProtocol } from './protocols';
+import type { Protocol } from '../../shared/schemas/protocol';
 import { loadSessionRows } from './sessionRows';
 import { overrideReasonOrNull, stimulationToColumns, withDose } from './stimulationColumns';
 
@@ -96,6 +97,30 @@ export async function listCoursesForPatient(db: Kysely<DB>, patientId: number): 
   }));
 }
 
+/** A prescription as a course row (the protocol's name, interval and billing scheme copied into it); the caller sets the status. */
+export function prescriptionColumns(fields: PrescriptionFields, protocol: Protocol, prescriberId: number, at: string) {
+  return {
+    patient_id: fields.patientId,
+    protocol_id: protocol.id,
+    prescriber_id: prescriberId,
+    protocol_name: protocol.revision > 1 ? `${protocol.name} (rev. ${protocol.revision})` : protocol.name,
+    target: fields.target,
+    coil: fields.coil,
+    ...stimulationToColumns(fields),
+    sessions_per_day: fields.sessionsPerDay,
+    min_minutes_between_sessions: protocol.minMinutesBetweenSessions,
+    planned_sessions: fields.plannedSessions,
+    schedule: fields.schedule,
+    authorized_sessions: fields.authorizedSessions,
+    billing_scheme: protocol.billingScheme,
+    start_date: fields.startDate,
+    notes: fields.notes,
+    safety_override_reason: overrideReasonOrNull(fields.safetyOverrideReason),
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 export async function prescribeCourse(db: Kysely<DB>, ctx: ActorContext, fields: PrescriptionFields): Promise<Course> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
@@ -126,27 +151,7 @@ export async function prescribeCourse(db: Kysely<DB>, ctx: ActorContext, fields:
     const at = ctx.now.toISOString();
     const row = await trx
       .insertInto('courses')
-      .values({
-        patient_id: fields.patientId,
-        protocol_id: protocol.id,
-        prescriber_id: actor.id,
-        protocol_name: protocol.revision > 1 ? `${protocol.name} (rev. ${protocol.revision})` : protocol.name,
-        target: fields.target,
-        coil: fields.coil,
-        ...stimulationToColumns(fields),
-        sessions_per_day: fields.sessionsPerDay,
-        min_minutes_between_sessions: protocol.minMinutesBetweenSessions,
-        planned_sessions: fields.plannedSessions,
-        schedule: fields.schedule,
-        authorized_sessions: fields.authorizedSessions,
-        billing_scheme: protocol.billingScheme,
-        start_date: fields.startDate,
-        status: 'planned',
-        notes: fields.notes,
-        safety_override_reason: overrideReasonOrNull(fields.safetyOverrideReason),
-        created_at: at,
-        updated_at: at,
-      })
+      .values({ ...prescriptionColumns(fields, protocol, actor.id, at), status: 'planned' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx

@@ -104,7 +104,7 @@ export async function getPatient(db: Kysely<DB>, id: number): Promise<Patient> {
   return toPatient(await findPatient(db, id));
 }
 
-async function assertMrnFree(db: Kysely<DB>, mrn: string, exceptId?: number): Promise<void> {
+export async function assertMrnFree(db: Kysely<DB>, mrn: string, exceptId?: number): Promise<void> {
   const clash = await db
     .selectFrom('patients')
     .select(['id', 'first_name', 'last_name', 'archived_at'])

@@ -115,7 +115,7 @@ const sameDay = preparedQuery((db, patientId: number, assessedOn: string) =>
  * The date checks main makes with the clinic's calendar: not before the patient was born, not
  * after today (the clinic's day, from ctx.now), and no second valid PHQ-9 on the same day.
  */
-async function checkAssessedOn(db: Kysely<DB>, ctx: ActorContext, patient: { id: number; dateOfBirth: string }, assessedOn: string): Promise<void> {
+export async function checkAssessedOn(db: Kysely<DB>, ctx: ActorContext, patient: { id: number; dateOfBirth: string }, assessedOn: string): Promise<void> {
   const refuse = (message: string) => new ServiceError('invalid_input', message, { assessedOn: message });
   const { day } = await clinicDateWriters(db);
   if (assessedOn < patient.dateOfBirth) throw refuse(`This date is before the patient's date of birth (${day(patient.dateOfBirth)}).`);

@@ -77,4 +77,4 @@ export {
   RATED_MIN_BASELINE,
   type ScoredAssessment,
 } from './assessments';
-export { type CptCode, cptCodeLabels, type CptCodes, cptCodes, PER_DAY_CPT_CODES, PER_SESSION_CPT_CODES } from './billing';
+export { type CptCode, cptCodeLabels, type CptCodes, cptCodes, PER_DAY_CPT_CODES, PER_SESSION_CPT_CODES, type SessionCptCode, sessionCptCodes } from './billing';

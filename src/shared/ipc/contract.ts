@@ -63,6 +63,7 @@ import { outcomeRuleChange, outcomeRuleChangesListInput, outcomeRuleChangesMarkS
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
+import { importBatch, importCheck, importInput, importUndoInput } from '../schemas/import';
 import {
   backupCreateInput,
   backupInfo,
@@ -144,6 +145,12 @@ export const contract = {
   'reports:data': { access: 'signed-in', input: reportDataInput, output: reportData },
   'reports:exportPdf': { access: 'signed-in', input: reportExportInput, output: exportResult },
   'reports:exportCsv': { access: 'signed-in', input: csvExportInput, output: exportResult },
+  'fhir:exportCourse': { access: 'signed-in', input: reportExportInput, output: exportResult },
+  // CSV imports: bulk creation of patients, PHQ-9 history and past courses, for those who run the clinic's records.
+  'import:check': { access: PSYCHIATRIST_OR_ADMIN, input: importInput, output: importCheck },
+  'import:commit': { access: PSYCHIATRIST_OR_ADMIN, input: importInput, output: importBatch },
+  'import:list': { access: PSYCHIATRIST_OR_ADMIN, input: z.object({}), output: z.array(importBatch) },
+  'import:undo': { access: PSYCHIATRIST_OR_ADMIN, input: importUndoInput, output: importBatch },
   'backups:list': { access: ADMIN, input: z.object({}), output: backupList },
   'backups:create': { access: ADMIN, input: backupCreateInput, output: backupInfo },
   'backups:preview': { access: ADMIN, input: backupRef, output: backupPreview },

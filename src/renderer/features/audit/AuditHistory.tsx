@@ -51,6 +51,9 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   restore_backup: 'Restored from backup',
   backup: 'Backed up',
   set_passphrase: 'Backup passphrase set',
+  import: 'Imported',
+  undo_import: 'Import undone',
+  remove: 'Removed (import undone)',
 };
 
 /** Actions whose before/after differences are worth listing field by field. */
