@@ -39,6 +39,10 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'sessions:correct': ['technician', 'psychiatrist'],
   'sessions:submitForCosign': ['technician', 'psychiatrist'],
   'phq9:create': ['technician', 'psychiatrist'],
+  'history:saveTrial': ['technician', 'psychiatrist'],
+  'history:savePsychotherapy': ['technician', 'psychiatrist'],
+  'history:addMedication': ['technician', 'psychiatrist'],
+  'history:changeMedication': ['technician', 'psychiatrist'],
 };
 
 async function clinic() {

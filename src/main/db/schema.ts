@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { PsychotherapyType, TrialOutcome } from '../../shared/schemas/history';
 import type { Sex } from '../../shared/schemas/patient';
 import type { BillingScheme } from '../../shared/schemas/protocol';
 import type { StaffRole } from '../../shared/schemas/staff';
@@ -276,6 +277,50 @@ export interface PendingSessionsTable {
   session_id: number | null;
 }
 
+/** Who entered a treatment-history row, its version and times (migration 0015). */
+interface HistoryRowMeta {
+  entered_by: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Migration 0015: an antidepressant trial (drug and class from the built-in list). */
+export interface AntidepressantTrialsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  drug: string;
+  drug_class: string;
+  dose: string;
+  started_on: string;
+  ended_on: string | null;
+  adequate: 0 | 1;
+  outcome: TrialOutcome;
+  outcome_note: Generated<string>;
+}
+
+/** Migration 0015: a psychotherapy trial. */
+export interface PsychotherapyTrialsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  therapy_type: PsychotherapyType;
+  started_on: string;
+  ended_on: string | null;
+  sessions: number;
+  notes: Generated<string>;
+}
+
+/** Migration 0015: a medication taken now (or stopped); `changed_on` is its latest start, dose change or stop. */
+export interface CurrentMedicationsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  drug: string;
+  dose: string;
+  started_on: string;
+  stopped_on: string | null;
+  changed_on: string;
+}
+
 export interface DB {
   staff: StaffTable;
   patients: PatientsTable;
@@ -296,4 +341,7 @@ export interface DB {
   pending_sessions: PendingSessionsTable;
   outcome_rule_changes: OutcomeRuleChangesTable;
   outcome_rule_change_seen: OutcomeRuleChangeSeenTable;
+  antidepressant_trials: AntidepressantTrialsTable;
+  psychotherapy_trials: PsychotherapyTrialsTable;
+  current_medications: CurrentMedicationsTable;
 }

@@ -29,6 +29,8 @@ import {
   prescribeCourse,
 } from '../services/courses';
 import { recordThreshold } from '../services/motorThresholds';
+import { addMedication, changeMedication, getTreatmentHistory, savePsychotherapy, saveTrial } from '../services/treatmentHistory';
+import { thresholdRecheckForCourse } from '../services/thresholdRecheck';
 import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '../services/protocols';
 import { correctSession, createSession, prepareSession } from '../services/sessions';
 import { todayList } from '../services/today';
@@ -148,6 +150,16 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'courses:end': (input, ctx) => endCourse(db, ctx, input),
     'courses:clearReview': (input, ctx) => clearReview(db, ctx, input),
     'motorThresholds:record': (input, ctx) => recordThreshold(db, ctx, input),
+    'history:get': async (input, ctx) => {
+      const history = await getTreatmentHistory(db, input.patientId);
+      await logView(db, ctx, 'patient', input.patientId);
+      return history;
+    },
+    'history:saveTrial': (input, ctx) => saveTrial(db, ctx, input.trial, input.id, input.version),
+    'history:savePsychotherapy': (input, ctx) => savePsychotherapy(db, ctx, input.trial, input.id, input.version),
+    'history:addMedication': (input, ctx) => addMedication(db, ctx, input.medication),
+    'history:changeMedication': (input, ctx) => changeMedication(db, ctx, input),
+    'history:thresholdRecheck': (input) => thresholdRecheckForCourse(db, input.courseId),
     'sessions:prepare': (input, ctx) => prepareSession(db, ctx, input.courseId, input.sessionId),
     'sessions:create': ({ cosign, ...fields }, ctx) => createSession(db, ctx, fields, cosign),
     'sessions:correct': ({ id, version, correctionReason, cosign, ...fields }, ctx) => correctSession(db, ctx, id, version, correctionReason, fields, cosign),

@@ -78,3 +78,18 @@ export {
   type ScoredAssessment,
 } from './assessments';
 export { type CptCode, cptCodeLabels, type CptCodes, cptCodes, PER_DAY_CPT_CODES, PER_SESSION_CPT_CODES } from './billing';
+export {
+  DRUG_LIST,
+  type DrugEntry,
+  type DrugRole,
+  drugRoles,
+  type ExcitabilityEffect,
+  excitabilityEffectLabels,
+  excitabilityEffects,
+  excitabilityOf,
+  findDrug,
+  type MedicationChange,
+  TRIAL_DRUGS,
+  type ThresholdRecheck,
+  thresholdRecheck,
+} from './medications';

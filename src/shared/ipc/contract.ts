@@ -31,6 +31,19 @@ import {
   courseSummary,
 } from '../schemas/course';
 import { motorThreshold, motorThresholdRecordInput } from '../schemas/motorThreshold';
+import {
+  antidepressantTrial,
+  currentMedication,
+  historyGetInput,
+  medicationAddInput,
+  medicationChangeInput,
+  psychotherapySaveInput,
+  psychotherapyTrial,
+  recheckInput,
+  thresholdRecheckSchema,
+  treatmentHistory,
+  trialSaveInput,
+} from '../schemas/history';
 import { protocol, protocolCreateInput, protocolListInput, protocolRetireInput, protocolReviseInput } from '../schemas/protocol';
 import {
   authSession,
@@ -117,6 +130,13 @@ export const contract = {
   'courses:end': { access: PSYCHIATRIST, input: courseSetStatusInput, output: course },
   'courses:clearReview': { access: PSYCHIATRIST, input: courseClearReviewInput, output: course },
   'motorThresholds:record': { access: CLINICAL, input: motorThresholdRecordInput, output: motorThreshold },
+  // A patient's treatment history (issue 15): trials and medications, entered by clinical staff.
+  'history:get': { access: 'signed-in', input: historyGetInput, output: treatmentHistory },
+  'history:saveTrial': { access: CLINICAL, input: trialSaveInput, output: antidepressantTrial },
+  'history:savePsychotherapy': { access: CLINICAL, input: psychotherapySaveInput, output: psychotherapyTrial },
+  'history:addMedication': { access: CLINICAL, input: medicationAddInput, output: currentMedication },
+  'history:changeMedication': { access: CLINICAL, input: medicationChangeInput, output: currentMedication },
+  'history:thresholdRecheck': { access: 'signed-in', input: recheckInput, output: thresholdRecheckSchema },
   'sessions:prepare': { access: CLINICAL, input: sessionPrepareInput, output: sessionPrepared },
   'sessions:create': { access: CLINICAL, input: sessionCreateInput, output: sessionRow },
   'sessions:correct': { access: CLINICAL, input: sessionCorrectInput, output: sessionRow },
