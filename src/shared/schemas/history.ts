@@ -33,7 +33,17 @@ const optionalDate = pastOrTodayDate.nullable();
 function endsAfterStart<T extends { startedOn: string; endedOn: string | null }>(v: T): boolean {
   return v.endedOn === null || v.endedOn >= v.startedOn;
 }
-const endMessage = { path: ['endedOn'], message: 'The end cannot be before the start' };
+/**
+ * Runs a cross-field check even when another field failed (zod skips refinements of an object
+ * with issues), as long as the fields it reads are there: every message shows at once.
+ */
+function whenPresent(...keys: string[]) {
+  return (payload: { value: unknown }) => {
+    const v = payload.value as Record<string, unknown>;
+    return keys.every((k) => v[k] === null || (typeof v[k] === 'string' && (v[k] as string).length > 0));
+  };
+}
+const endMessage = { path: ['endedOn'], message: 'The end cannot be before the start', when: whenPresent('startedOn', 'endedOn') };
 
 export const trialFields = z
   .object({
@@ -51,7 +61,7 @@ export const trialFields = z
     outcomeNote: optionalText('Outcome note', 500),
   })
   .refine(endsAfterStart, endMessage)
-  .refine((v) => v.outcome !== 'other' || v.outcomeNote.length > 0, { path: ['outcomeNote'], message: 'Describe the outcome' });
+  .refine((v) => v.outcome !== 'other' || v.outcomeNote.length > 0, { path: ['outcomeNote'], message: 'Describe the outcome', when: whenPresent('outcome') });
 export type TrialFields = z.infer<typeof trialFields>;
 
 /** New (no id) or a correction of an existing trial (its id and the version that was shown). */
@@ -96,7 +106,7 @@ export const psychotherapyFields = z
     notes: optionalText('Notes', 500),
   })
   .refine(endsAfterStart, endMessage)
-  .refine((v) => v.therapyType !== 'other' || v.notes.length > 0, { path: ['notes'], message: 'Name the therapy' });
+  .refine((v) => v.therapyType !== 'other' || v.notes.length > 0, { path: ['notes'], message: 'Name the therapy', when: whenPresent('therapyType') });
 export type PsychotherapyFields = z.infer<typeof psychotherapyFields>;
 export const psychotherapySaveInput = z.object({ id: id.optional(), version: version.optional(), trial: psychotherapyFields });
 
@@ -120,7 +130,7 @@ export const medicationFields = z
     startedOn: pastOrTodayDate,
     stoppedOn: optionalDate,
   })
-  .refine((v) => v.stoppedOn === null || v.stoppedOn >= v.startedOn, { path: ['stoppedOn'], message: 'The stop cannot be before the start' });
+  .refine((v) => v.stoppedOn === null || v.stoppedOn >= v.startedOn, { path: ['stoppedOn'], message: 'The stop cannot be before the start', when: whenPresent('startedOn', 'stoppedOn') });
 export type MedicationFields = z.infer<typeof medicationFields>;
 
 export const medicationAddInput = z.object({ medication: medicationFields });

@@ -21,6 +21,7 @@ import { AuthorizationDialog, ClearReviewDialog, EndCourseDialog, RecordMotorThr
 import { useCourse } from './queries';
 import { SessionTable } from './SessionTable';
 import { WARNING_COLOR } from '../../app/theme';
+import { ThresholdRecheckNotice } from '../history/ThresholdRecheckNotice';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -92,6 +93,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           </Group>
         </Alert>
       ))}
+      <ThresholdRecheckNotice courseId={course.id} onRecord={open && !archived && can('motorThresholds:record') ? mtDialog.open : null} />
 
       <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
         <Stat
