@@ -1,4 +1,5 @@
 import { expect, firstSignIn, type HostHandle, screenshot, setUpClinic, test, travelTo } from './fixtures';
+import { readyToStart } from './readiness';
 
 /** A patient with a course of the given seeded protocol and a threshold measured on 2 March 2026. */
 async function courseFor(host: HostHandle, protocolId: number, rmtPctMso: number) {
@@ -13,6 +14,7 @@ async function courseFor(host: HostHandle, protocolId: number, rmtPctMso: number
     ...stimulation, patientId: patient.id, protocolId, plannedSessions: defaultPlannedSessions, schedule: '', authorizedSessions: defaultPlannedSessions,
     authorizationReference: '', startDate: '2026-03-02', notes: '', safetyOverrideReason: '',
   }, '2026-03-02T08:00:00');
+  await readyToStart(host, course.id, '2026-03-02', '2026-03-02T08:00:00');
   await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-02', rmtPctMso, method: 'emg', coil: protocol.coil, measuredById: 1, notes: '' }, '2026-03-02T08:00:00');
   return course;
 }

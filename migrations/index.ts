@@ -12,6 +12,7 @@ import * as m0010 from './0010_course_session_interval';
 import * as m0011 from './0011_assessment_windows';
 import * as m0012 from './0012_billing_scheme';
 import * as m0015 from './0015_treatment_history';
+import * as m0016 from './0016_screening_and_consent';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { name: '0011_assessment_windows', up: m0011.up },
   { name: '0012_billing_scheme', up: m0012.up },
   { name: '0015_treatment_history', up: m0015.up },
+  { name: '0016_screening_and_consent', up: m0016.up },
 ];

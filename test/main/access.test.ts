@@ -43,6 +43,9 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'history:savePsychotherapy': ['technician', 'psychiatrist'],
   'history:addMedication': ['technician', 'psychiatrist'],
   'history:changeMedication': ['technician', 'psychiatrist'],
+  'screening:record': ['technician', 'psychiatrist'],
+  'screening:clear': ['psychiatrist'],
+  'consent:record': ['technician', 'psychiatrist'],
 };
 
 async function clinic() {

@@ -101,6 +101,8 @@ describe('course_progress (migration 0005)', () => {
     raw.exec('ALTER TABLE courses DROP COLUMN min_minutes_between_sessions'); // and 0010
     // Undo 0012: no billing scheme (its frozen-revision trigger names the column; 0012 recreates it).
     raw.exec('DROP TRIGGER protocols_frozen; ALTER TABLE protocols DROP COLUMN billing_scheme; ALTER TABLE courses DROP COLUMN billing_scheme;');
+    // Undo 0015 and 0016: no treatment history, no screenings or consents (their triggers go with them).
+    raw.exec('DROP TABLE antidepressant_trials; DROP TABLE psychotherapy_trials; DROP TABLE current_medications; DROP TABLE safety_screenings; DROP TABLE consents;');
     raw.exec('PRAGMA user_version = 4;');
     raw.close();
     const db = await openDatabase(file);

@@ -321,6 +321,38 @@ export interface CurrentMedicationsTable extends HistoryRowMeta {
   changed_on: string;
 }
 
+/** Migration 0016: a course's TMS safety screening, cleared by a psychiatrist. Answers are 0/1. */
+export interface SafetyScreeningsTable {
+  id: Generated<number>;
+  course_id: number;
+  screened_on: string;
+  seizures: 0 | 1;
+  family_epilepsy: 0 | 1;
+  metal_in_head: 0 | 1;
+  implanted_devices: 0 | 1;
+  pregnancy: 0 | 1;
+  head_injury: 0 | 1;
+  excitability_medications: 0 | 1;
+  substance_use: 0 | 1;
+  details: Generated<string>;
+  screened_by: number;
+  cleared_by: number | null;
+  cleared_at: string | null;
+  clearance: Generated<string>;
+  created_at: string;
+}
+
+/** Migration 0016: the patient's informed consent to a course. */
+export interface ConsentsTable {
+  id: Generated<number>;
+  course_id: number;
+  consented_on: string;
+  consent_version: string;
+  obtained_by: number;
+  recorded_by: number;
+  created_at: string;
+}
+
 export interface DB {
   staff: StaffTable;
   patients: PatientsTable;
@@ -344,4 +376,6 @@ export interface DB {
   antidepressant_trials: AntidepressantTrialsTable;
   psychotherapy_trials: PsychotherapyTrialsTable;
   current_medications: CurrentMedicationsTable;
+  safety_screenings: SafetyScreeningsTable;
+  consents: ConsentsTable;
 }

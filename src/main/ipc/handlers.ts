@@ -31,6 +31,7 @@ import {
 import { recordThreshold } from '../services/motorThresholds';
 import { addMedication, changeMedication, getTreatmentHistory, savePsychotherapy, saveTrial } from '../services/treatmentHistory';
 import { thresholdRecheckForCourse } from '../services/thresholdRecheck';
+import { clearScreening, getReadiness, recordConsent, recordScreening } from '../services/screening';
 import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '../services/protocols';
 import { correctSession, createSession, prepareSession } from '../services/sessions';
 import { todayList } from '../services/today';
@@ -160,6 +161,10 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'history:addMedication': (input, ctx) => addMedication(db, ctx, input.medication),
     'history:changeMedication': (input, ctx) => changeMedication(db, ctx, input),
     'history:thresholdRecheck': (input) => thresholdRecheckForCourse(db, input.courseId),
+    'screening:readiness': (input) => getReadiness(db, input.courseId),
+    'screening:record': (input, ctx) => recordScreening(db, ctx, input),
+    'screening:clear': (input, ctx) => clearScreening(db, ctx, input.screeningId, input.clearance),
+    'consent:record': (input, ctx) => recordConsent(db, ctx, input),
     'sessions:prepare': (input, ctx) => prepareSession(db, ctx, input.courseId, input.sessionId),
     'sessions:create': ({ cosign, ...fields }, ctx) => createSession(db, ctx, fields, cosign),
     'sessions:correct': ({ id, version, correctionReason, cosign, ...fields }, ctx) => correctSession(db, ctx, id, version, correctionReason, fields, cosign),

@@ -44,6 +44,7 @@ import {
   treatmentHistory,
   trialSaveInput,
 } from '../schemas/history';
+import { consent, consentRecordInput, courseReadiness, readinessInput, safetyScreening, screeningClearInput, screeningRecordInput } from '../schemas/screening';
 import { protocol, protocolCreateInput, protocolListInput, protocolRetireInput, protocolReviseInput } from '../schemas/protocol';
 import {
   authSession,
@@ -137,6 +138,11 @@ export const contract = {
   'history:addMedication': { access: CLINICAL, input: medicationAddInput, output: currentMedication },
   'history:changeMedication': { access: CLINICAL, input: medicationChangeInput, output: currentMedication },
   'history:thresholdRecheck': { access: 'signed-in', input: recheckInput, output: thresholdRecheckSchema },
+  // Before a course's first session: the safety screening (cleared by a psychiatrist) and the consent.
+  'screening:readiness': { access: 'signed-in', input: readinessInput, output: courseReadiness },
+  'screening:record': { access: CLINICAL, input: screeningRecordInput, output: safetyScreening },
+  'screening:clear': { access: PSYCHIATRIST, input: screeningClearInput, output: safetyScreening },
+  'consent:record': { access: CLINICAL, input: consentRecordInput, output: consent },
   'sessions:prepare': { access: CLINICAL, input: sessionPrepareInput, output: sessionPrepared },
   'sessions:create': { access: CLINICAL, input: sessionCreateInput, output: sessionRow },
   'sessions:correct': { access: CLINICAL, input: sessionCorrectInput, output: sessionRow },

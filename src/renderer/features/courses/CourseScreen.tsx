@@ -22,6 +22,7 @@ import { useCourse } from './queries';
 import { SessionTable } from './SessionTable';
 import { WARNING_COLOR } from '../../app/theme';
 import { ThresholdRecheckNotice } from '../history/ThresholdRecheckNotice';
+import { ReadinessPanel } from '../screening/ReadinessPanel';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -94,6 +95,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </Alert>
       ))}
       <ThresholdRecheckNotice courseId={course.id} onRecord={open && !archived && can('motorThresholds:record') ? mtDialog.open : null} />
+      {progress.sessionsDone === 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={open && !archived} />}
 
       <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
         <Stat
@@ -185,6 +187,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </Paper>
       </SimpleGrid>
 
+      {progress.sessionsDone > 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={false} />}
       <AuditHistory entity="course" entityId={course.id} labels={courseFieldLabels} />
       <Anchor component={Link} to={`/patients/${course.patientId}`} size="sm">Back to the patient</Anchor>
 
