@@ -38,7 +38,8 @@ import { todayList } from '../services/today';
 import { DashboardReader } from '../services/dashboard';
 import { listUnseenOutcomeRuleChanges, markOutcomeRuleChangesSeen } from '../services/outcomeRuleChanges';
 import { acknowledgeItem9, createAssessment, listForPatient, markEnteredInError, openItem9Alerts } from '../services/phq9';
-import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
+import { type ExportPorts, exportCourseCsv, exportCoursePdf, exportPacketPdf } from '../reports/exportCourse';
+import { getPacketData } from '../reports/packetData';
 import { getReportData } from '../reports/reportData';
 import { ServiceError } from '../services/errors';
 import type { ClinicSwitcher } from '../demo/demoClinic';
@@ -191,6 +192,12 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     },
     'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.courseId),
     'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.courseId, input.kind),
+    'reports:packetData': async (input, ctx) => {
+      const packet = await getPacketData(db, ctx, input.courseId);
+      await logView(db, ctx, 'course', input.courseId);
+      return packet;
+    },
+    'reports:exportPacket': (input, ctx) => exportPacketPdf(db, ctx, exportsOf(options), input.courseId, input.kind),
     'backups:list': async () => backupsOf(options).list(),
     'backups:create': (_input, ctx) => backupsOf(options).create('manual', ctx.now),
     'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),

@@ -93,3 +93,4 @@ export {
   type ThresholdRecheck,
   thresholdRecheck,
 } from './medications';
+export { summarizeTrials, type TrialForSummary, type TrialSummary, trialWeeks } from './trials';

@@ -69,6 +69,8 @@ export const channels = [
   'reports:data',
   'reports:exportPdf',
   'reports:exportCsv',
+  'reports:packetData',
+  'reports:exportPacket',
   'backups:list',
   'backups:create',
   'backups:preview',

@@ -73,6 +73,7 @@ import {
 import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
 import { outcomeRuleChange, outcomeRuleChangesListInput, outcomeRuleChangesMarkSeenInput, outcomeRuleChangesMarkSeenOutput } from '../schemas/outcomeRuleChange';
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
+import { packetData, packetDataInput, packetExportInput } from '../schemas/packet';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
 import {
@@ -166,6 +167,9 @@ export const contract = {
   'reports:data': { access: 'signed-in', input: reportDataInput, output: reportData },
   'reports:exportPdf': { access: 'signed-in', input: reportExportInput, output: exportResult },
   'reports:exportCsv': { access: 'signed-in', input: csvExportInput, output: exportResult },
+  // The payer documents printed from a course: facts from the record, never a claim of coverage.
+  'reports:packetData': { access: 'signed-in', input: packetDataInput, output: packetData },
+  'reports:exportPacket': { access: 'signed-in', input: packetExportInput, output: exportResult },
   'backups:list': { access: ADMIN, input: z.object({}), output: backupList },
   'backups:create': { access: ADMIN, input: backupCreateInput, output: backupInfo },
   'backups:preview': { access: ADMIN, input: backupRef, output: backupPreview },

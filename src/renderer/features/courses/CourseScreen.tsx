@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, patientName } from '../../format';
 import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9CourseChart';
 import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
+import { PacketExportButton } from '../report/PacketExportButton';
 import { OutcomeSummary } from './OutcomeSummary';
 import { useCan } from '../../session/auth';
 import { PendingSessionsPanel } from '../sessions/PendingSessionsPanel';
@@ -74,6 +75,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </div>
         <Group gap="xs">
           <ExportButtons courseId={course.id} />
+          <PacketExportButton courseId={course.id} />
           {open && !archived && can('motorThresholds:record') && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
           {!archived && can('courses:authorize') && <Button variant="default" onClick={authDialog.open}>Authorization</Button>}
           {open && can('courses:end') && <Button variant="default" onClick={endDialog.open}>End course…</Button>}
