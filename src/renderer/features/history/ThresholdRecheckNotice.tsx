@@ -1,5 +1,6 @@
 import { Alert, Button } from '@mantine/core';
 import { excitabilityEffectLabels } from '../../../shared/clinical';
+import { WARNING_COLOR } from '../../app/theme';
 import { formatDate } from '../../format';
 import { useThresholdRecheck } from './queries';
 
@@ -13,7 +14,7 @@ export function ThresholdRecheckNotice({ courseId, onRecord }: { courseId: numbe
   return (
     <Alert color="orange" variant="light" title="Motor threshold re-check needed" data-testid="threshold-recheck">
       {recheck.drug} changed on {formatDate(recheck.changedOn)} ({excitabilityEffectLabels[recheck.effect]}), after the last motor threshold. Measure the threshold again before the next session.
-      {onRecord && <Button size="compact-sm" ml="sm" variant="outline" color="orange" onClick={onRecord}>Record threshold</Button>}
+      {onRecord && <Button size="compact-sm" ml="sm" variant="outline" color={WARNING_COLOR} onClick={onRecord}>Record threshold</Button>}
     </Alert>
   );
 }

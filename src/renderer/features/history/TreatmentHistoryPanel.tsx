@@ -8,6 +8,7 @@ import {
   psychotherapyTypeLabels,
   trialOutcomeLabels,
 } from '../../../shared/schemas/history';
+import { WARNING_COLOR } from '../../app/theme';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../format';
 import { useCan } from '../../session/auth';
@@ -90,7 +91,7 @@ function MedicationsTable({ medications, onChange }: { medications: CurrentMedic
             <Table.Td fz="sm">{m.stoppedOn ? `${dates(m.startedOn, m.stoppedOn, '')} (stopped)` : `since ${formatDate(m.startedOn)}`}</Table.Td>
             <Table.Td fz="sm">{formatDate(m.changedOn)}</Table.Td>
             <Table.Td fz="sm">
-              {m.excitability ? <Badge color="orange" variant="outline" size="sm" title={excitabilityEffectLabels[m.excitability]}>⚠ {excitabilityEffectLabels[m.excitability]}</Badge> : '—'}
+              {m.excitability ? <Badge color={WARNING_COLOR} variant="outline" size="sm" title={excitabilityEffectLabels[m.excitability]}>⚠ {excitabilityEffectLabels[m.excitability]}</Badge> : '—'}
             </Table.Td>
             {onChange && <Table.Td>{!m.stoppedOn && <Button size="compact-xs" variant="subtle" onClick={() => onChange(m)} aria-label={`Change or stop ${m.drug}`}>Change…</Button>}</Table.Td>}
           </Table.Tr>

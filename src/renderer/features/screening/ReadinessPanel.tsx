@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { screeningQuestionShort, type StartBlocker } from '../../../shared/schemas/screening';
+import { WARNING_COLOR } from '../../app/theme';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, formatDateTime } from '../../format';
 import { useCan } from '../../session/auth';
@@ -30,11 +31,11 @@ export function ReadinessPanel({ courseId, patientId, editable }: { courseId: nu
   const s = r.screening;
   const blocked = !r.started && r.blockers.length > 0;
   return (
-    <Paper withBorder p="md" component="section" aria-label="Safety screening and consent" data-testid="readiness" bd={blocked ? '1px solid orange' : undefined}>
+    <Paper withBorder p="md" component="section" aria-label="Safety screening and consent" data-testid="readiness" bd={blocked ? `1px solid ${WARNING_COLOR}` : undefined}>
       <Group justify="space-between" mb="xs">
         <Title order={4}>Safety screening and consent</Title>
         {blocked ? (
-          <Badge color="orange" variant="outline" data-testid="readiness-status">Not ready for the first session</Badge>
+          <Badge color={WARNING_COLOR} variant="outline" data-testid="readiness-status">Not ready for the first session</Badge>
         ) : (
           <Badge color="teal" variant="outline" data-testid="readiness-status">{r.started ? 'Recorded' : 'Ready for the first session'}</Badge>
         )}
