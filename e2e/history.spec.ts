@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type HostHandle, screenshot, setUpClinic, test, travelTo } from './fixtures';
 
 /** A patient with a 10 Hz course and its first motor threshold (2 March 2026). */
@@ -75,6 +76,8 @@ test('treatment history: trials, psychotherapy and medications; a benzodiazepine
   const medications = history.getByRole('table', { name: 'Current medications' });
   await expect(medications).toContainText('Benzodiazepine: raises the motor threshold');
   await screenshot(page, '151-history-panel');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
 
   await page.goto(`${host.url}/#/courses/${course.id}`);
   await expect(page.getByRole('heading', { name: /10 Hz/ }).first()).toBeVisible();

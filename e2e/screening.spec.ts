@@ -1,4 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, setUpClinic, test, travelTo } from './fixtures';
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 test('a course starts only after its safety screening is cleared and consent is recorded; a positive answer needs written clearance', async ({ page, host }) => {
   test.setTimeout(180_000);
@@ -20,6 +27,7 @@ test('a course starts only after its safety screening is cleared and consent is 
   await expect(panel.getByTestId('readiness-status')).toHaveText('Not ready for the first session');
   await expect(panel.getByTestId('readiness-blockers')).toHaveText('Before the first session: Record the TMS safety screening; Record the informed consent.');
   await screenshot(page, '160-course-not-ready');
+  expect(await violations(page)).toEqual([]);
 
   // The first session is refused in main, with what is missing; what was typed stays.
   await page.getByRole('button', { name: 'Log session' }).click();
@@ -40,6 +48,7 @@ test('a course starts only after its safety screening is cleared and consent is 
   for (let i = 0; i < 8; i++) await rows.nth(i).getByText(i === 6 ? 'Yes' : 'No', { exact: true }).click();
   await screening.getByLabel('Details of any yes').fill('Clonazepam 0.5 mg at night, stable since June 2025');
   await screenshot(page, '162-screening-form');
+  expect(await violations(page)).toEqual([]);
   await screening.getByRole('button', { name: 'Record screening' }).click();
   await expect(screening).toBeHidden();
   await expect(panel.getByTestId('screening-summary')).toContainText('positive: Medications that change cortical excitability');

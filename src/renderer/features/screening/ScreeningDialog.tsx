@@ -2,6 +2,7 @@ import { Modal, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from
 import { useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import { type ScreeningAnswers, type ScreeningQuestion, screeningQuestionLabels, screeningQuestions } from '../../../shared/schemas/screening';
+import { WARNING_COLOR } from '../../app/theme';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useServerForm } from '../../components/useServerForm';
@@ -64,7 +65,7 @@ function ScreeningForm({ courseId, patientId, onClose }: Props) {
                       value={answers[q]}
                       onChange={(v) => setAnswers((a) => ({ ...a, [q]: v as Answer }))}
                       data={[{ value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }]}
-                      color={answers[q] === 'yes' ? 'orange' : undefined}
+                      color={answers[q] === 'yes' ? WARNING_COLOR : undefined}
                     />
                   </Table.Td>
                 </Table.Tr>
