@@ -10,6 +10,7 @@ import { ELECTRON_BINARY_ENV } from '../tools/electron-e2e/electronBinary';
 import { newSecret, TOKEN_HEADER } from '../tools/web-host/access';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
 import { type ElectronHost, launchElectronHost, notInElectron } from './electronHost';
+import { readyToStart } from './readiness';
 
 const rendererDir = resolve(import.meta.dirname, '../out/renderer');
 const screenshotDir = resolve(import.meta.dirname, '../screenshots');
@@ -286,6 +287,7 @@ export async function prescribedCourse(host: HostHandle, p: { protocolId: number
     ...stimulation, patientId: patient.id, protocolId: p.protocolId, plannedSessions: defaultPlannedSessions, schedule: '', authorizedSessions: defaultPlannedSessions,
     authorizationReference: '', startDate: '2026-03-02', notes: '', safetyOverrideReason: '',
   }, '2026-03-02T08:00:00');
+  await readyToStart(host, course.id, '2026-03-02', '2026-03-02T08:00:00');
   await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-02', rmtPctMso: p.rmtPctMso, method: 'emg', coil: protocol.coil, measuredById: 1, notes: '' }, '2026-03-02T08:00:00');
   return course;
 }

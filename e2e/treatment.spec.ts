@@ -1,4 +1,5 @@
 import { addStaff, createPatient, expect, FIRST_PASSWORD, firstSignIn, screenshot, setUpClinic, test, travelTo } from './fixtures';
+import { readyToStart } from './readiness';
 
 const ada = { mrn: 'MRN-0042', lastName: 'Lovelace', firstName: 'Ada', dateOfBirth: '1980-12-10', sex: 'Female', diagnosis: 'F33.2' } as const;
 
@@ -36,6 +37,8 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await page.getByRole('button', { name: 'Prescribe course' }).click();
   await expect(page.getByTestId('course-status')).toHaveText('Planned');
   await expect(page.getByTestId('flag-mt_missing')).toBeVisible();
+  // The safety screening (cleared) and the consent, as e2e/screening.spec.ts enters them on this screen.
+  await readyToStart(host, 1, '2026-03-02');
 
   // Motor threshold: the dose in %MSO follows it.
   await page.getByRole('button', { name: 'Record MT' }).click();

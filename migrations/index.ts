@@ -13,6 +13,8 @@ import * as m0011 from './0011_assessment_windows';
 import * as m0012 from './0012_billing_scheme';
 import * as m0013 from './0013_planned_times';
 import * as m0014 from './0014_import_batches';
+import * as m0015 from './0015_treatment_history';
+import * as m0016 from './0016_screening_and_consent';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -39,4 +41,6 @@ export const migrations: readonly Migration[] = [
   { name: '0012_billing_scheme', up: m0012.up },
   { name: '0013_planned_times', up: m0013.up },
   { name: '0014_import_batches', up: m0014.up },
+  { name: '0015_treatment_history', up: m0015.up },
+  { name: '0016_screening_and_consent', up: m0016.up },
 ];

@@ -45,6 +45,13 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'import:commit': ['psychiatrist', 'admin'],
   'import:list': ['psychiatrist', 'admin'],
   'import:undo': ['psychiatrist', 'admin'],
+  'history:saveTrial': ['technician', 'psychiatrist'],
+  'history:savePsychotherapy': ['technician', 'psychiatrist'],
+  'history:addMedication': ['technician', 'psychiatrist'],
+  'history:changeMedication': ['technician', 'psychiatrist'],
+  'screening:record': ['technician', 'psychiatrist'],
+  'screening:clear': ['psychiatrist'],
+  'consent:record': ['technician', 'psychiatrist'],
 };
 
 async function clinic() {

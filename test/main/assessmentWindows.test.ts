@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Local noon, never UTC: the clinic's calendar day (localIsoDate of ctx.now) is then the same in every time zone.
 const day = (d: string) => ({ now: new Date(`${d}T12:00:00`) });
@@ -29,6 +30,7 @@ async function clinic() {
 /** A course from `startDate` with an MT, and sessions logged on each date (`loggedOn` lets a session be typed later: back-dated). */
 async function course(dispatch: Dispatch, startDate: string, sessions: Array<string | { date: string; loggedOn: string }>) {
   const c = ok(await dispatch('courses:prescribe', prescriptionInput({ startDate }), day(startDate)));
+  await readyToStart(dispatch, c.id, day(startDate));
   ok(await dispatch('motorThresholds:record', { actorId: 1, courseId: c.id, measuredOn: startDate, rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, day(startDate)));
   for (const s of sessions) {
     const { date, loggedOn } = typeof s === 'string' ? { date: s, loggedOn: s } : s;

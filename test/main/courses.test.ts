@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/ipc/contract';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Clinic-local wall-clock times (no Z): the services read today's date in the clinic's time zone,
 // so a UTC instant would fall on another calendar day far from UTC (TZ=Pacific/Honolulu).
@@ -16,6 +17,7 @@ async function clinic() {
   ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, MON));
   ok(await dispatch('patients:create', patientInput(), MON));
   const course = ok(await dispatch('courses:prescribe', prescriptionInput(), MON));
+  await readyToStart(dispatch, course.id, MON);
   ok(await dispatch('motorThresholds:record', {
     actorId: 2, courseId: course.id, measuredOn: '2026-03-02', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 2, notes: '',
   }, MON));

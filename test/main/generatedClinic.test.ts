@@ -109,6 +109,8 @@ describe('course_progress (migration 0005)', () => {
     ]) raw.exec(`DROP TRIGGER ${trigger}; CREATE TRIGGER ${trigger} BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END;`);
     raw.exec('DROP TABLE import_records; DROP TABLE import_batches;');
     raw.exec('DROP TABLE course_day_times; ALTER TABLE courses DROP COLUMN planned_time;'); // and 0013
+    // Undo 0015 and 0016: no treatment history, no screenings or consents (their triggers go with them).
+    raw.exec('DROP TABLE antidepressant_trials; DROP TABLE psychotherapy_trials; DROP TABLE current_medications; DROP TABLE safety_screenings; DROP TABLE consents;');
     raw.exec('PRAGMA user_version = 4;');
     raw.close();
     const db = await openDatabase(file);

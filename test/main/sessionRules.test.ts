@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/ipc/contract';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Clinic-local times (no offset): the rules read calendar days and times of day in the clinic's zone.
 const day = (d: string, time = '10:00:00') => at(`${d}T${time}`);
@@ -22,6 +23,7 @@ async function clinic(protocolId = 1, edit: Partial<ChannelInput<'courses:prescr
     interTrainIntervalS: protocol.interTrainIntervalS, trains: protocol.trains, sessionsPerDay: protocol.sessionsPerDay, plannedSessions: protocol.defaultPlannedSessions,
     authorizedSessions: protocol.defaultPlannedSessions, ...edit,
   }), mon));
+  await readyToStart(dispatch, course.id, mon);
   const threshold = (measuredOn: string, rmtPctMso: number, extra: { method?: 'emg' | 'visual'; coil?: string } = {}) =>
     dispatch('motorThresholds:record', {
       actorId: 1, courseId: course.id, measuredOn, rmtPctMso, method: extra.method ?? 'emg', coil: extra.coil ?? protocol.coil, measuredById: 1, notes: '',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { patientInput, prescriptionInput } from '../support/fixtures';
+import { readyToStart } from '../support/readyToStart';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 const mon = at('2026-03-02T08:00:00');
@@ -66,6 +67,7 @@ describe('the today list at clinic scale: planned times', () => {
     const { dispatch, today } = await clinic();
     ok(await dispatch('motorThresholds:record', { actorId: 2, courseId: 1, measuredOn: '2026-03-02', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, mon));
     const when = at('2026-03-02T09:00:00');
+    await readyToStart(dispatch, 1, mon);
     const prepared = ok(await dispatch('sessions:prepare', { courseId: 1, actorId: 2 }, when));
     ok(await dispatch('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5, actorId: 2 }, when));
     const items = await today('2026-03-02');

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { PsychotherapyType, TrialOutcome } from '../../shared/schemas/history';
 import type { Sex } from '../../shared/schemas/patient';
 import type { BillingScheme } from '../../shared/schemas/protocol';
 import type { StaffRole } from '../../shared/schemas/staff';
@@ -309,6 +310,82 @@ export interface ImportRecordsTable {
   entity_id: number;
 }
 
+/** Who entered a treatment-history row, its version and times (migration 0015). */
+interface HistoryRowMeta {
+  entered_by: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Migration 0015: an antidepressant trial (drug and class from the built-in list). */
+export interface AntidepressantTrialsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  drug: string;
+  drug_class: string;
+  dose: string;
+  started_on: string;
+  ended_on: string | null;
+  adequate: 0 | 1;
+  outcome: TrialOutcome;
+  outcome_note: Generated<string>;
+}
+
+/** Migration 0015: a psychotherapy trial. */
+export interface PsychotherapyTrialsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  therapy_type: PsychotherapyType;
+  started_on: string;
+  ended_on: string | null;
+  sessions: number;
+  notes: Generated<string>;
+}
+
+/** Migration 0015: a medication taken now (or stopped); `changed_on` is its latest start, dose change or stop. */
+export interface CurrentMedicationsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  drug: string;
+  dose: string;
+  started_on: string;
+  stopped_on: string | null;
+  changed_on: string;
+}
+
+/** Migration 0016: a course's TMS safety screening, cleared by a psychiatrist. Answers are 0/1. */
+export interface SafetyScreeningsTable {
+  id: Generated<number>;
+  course_id: number;
+  screened_on: string;
+  seizures: 0 | 1;
+  family_epilepsy: 0 | 1;
+  metal_in_head: 0 | 1;
+  implanted_devices: 0 | 1;
+  pregnancy: 0 | 1;
+  head_injury: 0 | 1;
+  excitability_medications: 0 | 1;
+  substance_use: 0 | 1;
+  details: Generated<string>;
+  screened_by: number;
+  cleared_by: number | null;
+  cleared_at: string | null;
+  clearance: Generated<string>;
+  created_at: string;
+}
+
+/** Migration 0016: the patient's informed consent to a course. */
+export interface ConsentsTable {
+  id: Generated<number>;
+  course_id: number;
+  consented_on: string;
+  consent_version: string;
+  obtained_by: number;
+  recorded_by: number;
+  created_at: string;
+}
+
 export interface DB {
   staff: StaffTable;
   patients: PatientsTable;
@@ -332,4 +409,9 @@ export interface DB {
   outcome_rule_change_seen: OutcomeRuleChangeSeenTable;
   import_batches: ImportBatchesTable;
   import_records: ImportRecordsTable;
+  antidepressant_trials: AntidepressantTrialsTable;
+  psychotherapy_trials: PsychotherapyTrialsTable;
+  current_medications: CurrentMedicationsTable;
+  safety_screenings: SafetyScreeningsTable;
+  consents: ConsentsTable;
 }

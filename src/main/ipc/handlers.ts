@@ -30,13 +30,17 @@ import {
   prescribeCourse,
 } from '../services/courses';
 import { recordThreshold } from '../services/motorThresholds';
+import { addMedication, changeMedication, getTreatmentHistory, savePsychotherapy, saveTrial } from '../services/treatmentHistory';
+import { thresholdRecheckForCourse } from '../services/thresholdRecheck';
+import { clearScreening, getReadiness, recordConsent, recordScreening } from '../services/screening';
 import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '../services/protocols';
 import { correctSession, createSession, prepareSession } from '../services/sessions';
 import { todayList } from '../services/today';
 import { DashboardReader } from '../services/dashboard';
 import { listUnseenOutcomeRuleChanges, markOutcomeRuleChangesSeen } from '../services/outcomeRuleChanges';
 import { acknowledgeItem9, createAssessment, listForPatient, markEnteredInError, openItem9Alerts } from '../services/phq9';
-import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
+import { type ExportPorts, exportCourseCsv, exportCoursePdf, exportPacketPdf } from '../reports/exportCourse';
+import { getPacketData } from '../reports/packetData';
 import { getReportData } from '../reports/reportData';
 import { exportCourseFhir } from '../exchange/fhir/exportFhir';
 import { checkImport, commitImport, listImports, undoImport } from '../exchange/import/importService';
@@ -152,6 +156,20 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'courses:end': (input, ctx) => endCourse(db, ctx, input),
     'courses:clearReview': (input, ctx) => clearReview(db, ctx, input),
     'motorThresholds:record': (input, ctx) => recordThreshold(db, ctx, input),
+    'history:get': async (input, ctx) => {
+      const history = await getTreatmentHistory(db, input.patientId);
+      await logView(db, ctx, 'patient', input.patientId);
+      return history;
+    },
+    'history:saveTrial': (input, ctx) => saveTrial(db, ctx, input.trial, input.id, input.version),
+    'history:savePsychotherapy': (input, ctx) => savePsychotherapy(db, ctx, input.trial, input.id, input.version),
+    'history:addMedication': (input, ctx) => addMedication(db, ctx, input.medication),
+    'history:changeMedication': (input, ctx) => changeMedication(db, ctx, input),
+    'history:thresholdRecheck': (input) => thresholdRecheckForCourse(db, input.courseId),
+    'screening:readiness': (input) => getReadiness(db, input.courseId),
+    'screening:record': (input, ctx) => recordScreening(db, ctx, input),
+    'screening:clear': (input, ctx) => clearScreening(db, ctx, input.screeningId, input.clearance),
+    'consent:record': (input, ctx) => recordConsent(db, ctx, input),
     'sessions:prepare': (input, ctx) => prepareSession(db, ctx, input.courseId, input.sessionId),
     'sessions:create': ({ cosign, ...fields }, ctx) => createSession(db, ctx, fields, cosign),
     'sessions:correct': ({ id, version, correctionReason, cosign, ...fields }, ctx) => correctSession(db, ctx, id, version, correctionReason, fields, cosign),
@@ -185,6 +203,12 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'import:commit': (input, ctx) => commitImport(db, ctx, input),
     'import:list': (_input, ctx) => listImports(db, ctx),
     'import:undo': (input, ctx) => undoImport(db, ctx, input.batchId),
+    'reports:packetData': async (input, ctx) => {
+      const packet = await getPacketData(db, ctx, input.courseId);
+      await logView(db, ctx, 'course', input.courseId);
+      return packet;
+    },
+    'reports:exportPacket': (input, ctx) => exportPacketPdf(db, ctx, exportsOf(options), input.courseId, input.kind),
     'backups:list': async () => backupsOf(options).list(),
     'backups:create': (_input, ctx) => backupsOf(options).create('manual', ctx.now),
     'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),

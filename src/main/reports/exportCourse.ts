@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { type PacketKind, packetTitles } from '../../shared/schemas/packet';
 import { recordAudit } from '../services/audit';
 import type { ActorContext } from '../services/context';
 import { getCourseDetail } from '../services/courses';
@@ -19,6 +20,8 @@ export interface ExportPorts {
   chooseSavePath(suggestedName: string, kind: 'pdf' | 'csv' | 'json'): Promise<string | null>;
 }
 
+type ExportKind = 'pdf' | 'sessions' | 'phq9' | PacketKind;
+
 export interface ExportResult {
   path: string | null;
   bytes: number;
@@ -30,25 +33,29 @@ async function exportFile(
   ctx: ActorContext,
   ports: ExportPorts,
   courseId: number,
-  kind: 'pdf' | 'sessions' | 'phq9',
+  kind: ExportKind,
 ): Promise<ExportResult> {
   const { actor } = ctx;
   const detail = await getCourseDetail(db, ctx, courseId);
-  const suffix = kind === 'pdf' ? 'course' : `course-${kind}`;
-  const path = await ports.chooseSavePath(courseFileName(detail.patient, detail.course.startDate, suffix, kind === 'pdf' ? 'pdf' : 'csv'), kind === 'pdf' ? 'pdf' : 'csv');
+  const pdf = kind === 'pdf' || kind === 'authorization' || kind === 'extension';
+  const suffix = { pdf: 'course', sessions: 'course-sessions', phq9: 'course-phq9', authorization: 'authorization-packet', extension: 'extension-request' }[kind];
+  const path = await ports.chooseSavePath(courseFileName(detail.patient, detail.course.startDate, suffix, pdf ? 'pdf' : 'csv'), pdf ? 'pdf' : 'csv');
   if (path === null) return { path: null, bytes: 0, pages: null };
   let data: Uint8Array | string;
   let pages: number | null = null;
   const clinic = await getClinicSettings(db);
-  if (kind === 'pdf') {
+  if (pdf) {
     const name = `${detail.patient.lastName.toUpperCase()}, ${detail.patient.firstName}`;
-    data = await ports.printer.print(`/report/${courseId}`, actor.id, reportPageOptions({ name, mrn: detail.patient.mrn }, clinic.clinicName));
+    // The packet and the extension request are routes of the same printable report page.
+    const route = kind === 'pdf' ? `/report/${courseId}` : `/report/${courseId}/${kind}`;
+    const title = kind === 'authorization' || kind === 'extension' ? packetTitles[kind] : undefined;
+    data = await ports.printer.print(route, actor.id, reportPageOptions({ name, mrn: detail.patient.mrn }, clinic.clinicName, title));
     pages = countPdfPages(data);
   } else {
     const day = (iso: string) => formatIsoDate(iso, clinic.dateFormat);
     data = kind === 'sessions' ? sessionsCsv(detail, day) : phq9Csv(detail, day);
   }
-  const label = kind === 'pdf' ? 'PDF report' : `${kind} CSV`;
+  const label = kind === 'pdf' ? 'PDF report' : kind === 'authorization' || kind === 'extension' ? `${packetTitles[kind]} PDF` : `${kind} CSV`;
   const bytes = await saveAuditedExport(db, ctx, { courseId, kind, label, path, data, pages });
   return { path, bytes, pages };
 }
@@ -87,6 +94,11 @@ export async function saveAuditedExport(
 
 export function exportCoursePdf(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number): Promise<ExportResult> {
   return exportFile(db, ctx, ports, courseId, 'pdf');
+}
+
+/** The authorization packet or the extension request, printed like the course report (issue 15). */
+export function exportPacketPdf(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number, kind: PacketKind): Promise<ExportResult> {
+  return exportFile(db, ctx, ports, courseId, kind);
 }
 
 export function exportCourseCsv(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number, kind: 'sessions' | 'phq9'): Promise<ExportResult> {

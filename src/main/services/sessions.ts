@@ -21,6 +21,7 @@ import { getCourse, getCourseDetail } from './courses';
 import { notFound, ServiceError } from './errors';
 import { getPatient } from './patients';
 import { loadSessionRows, positionFor } from './sessionRows';
+import { assertReadyToStart } from './screening';
 
 function timeOfDay(now: Date): string {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
@@ -119,6 +120,8 @@ export async function safetyFindings(trx: Transaction<DB>, ctx: ServiceContext, 
     sessionTimesOfCourse(trx, course.id, excludeSessionId ?? 0),
     getClinicSettings(trx),
   ]);
+  // A course's first session needs its cleared safety screening and the patient's consent.
+  if (excludeSessionId === null && otherSessions.length === 0) await assertReadyToStart(trx, course.id, fields.sessionDate);
   const check = checkSession({
     course: sessionCourseOf(course),
     session: fields,
@@ -244,6 +247,8 @@ export async function insertSession(trx: Transaction<DB>, ctx: ActorContext, cou
   const { actor } = ctx;
   const [last] = await lastSessionNumber(trx, course.id);
   const sessionNumber = (last?.n ?? 0) + 1;
+  // Checked again where the first session is stored: a pending one may be signed after a new, uncleared screening.
+  if (sessionNumber === 1) await assertReadyToStart(trx, course.id, fields.sessionDate);
   const at = ctx.now.toISOString();
   const { id } = await trx
     .insertInto('treatment_sessions')

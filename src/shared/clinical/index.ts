@@ -78,3 +78,19 @@ export {
   type ScoredAssessment,
 } from './assessments';
 export { type CptCode, cptCodeLabels, type CptCodes, cptCodes, PER_DAY_CPT_CODES, PER_SESSION_CPT_CODES, type SessionCptCode, sessionCptCodes } from './billing';
+export {
+  DRUG_LIST,
+  type DrugEntry,
+  type DrugRole,
+  drugRoles,
+  type ExcitabilityEffect,
+  excitabilityEffectLabels,
+  excitabilityEffects,
+  excitabilityOf,
+  findDrug,
+  type MedicationChange,
+  TRIAL_DRUGS,
+  type ThresholdRecheck,
+  thresholdRecheck,
+} from './medications';
+export { summarizeTrials, type TrialForSummary, type TrialSummary, trialWeeks } from './trials';

@@ -4,13 +4,14 @@ import { type ExportPorts, type ExportResult, saveAuditedExport } from '../../re
 import { courseFileName } from '../../reports/fileNames';
 import type { ActorContext } from '../../services/context';
 import { getCourseDetail } from '../../services/courses';
+import { getTreatmentHistory } from '../../services/treatmentHistory';
 import { courseBundle } from './courseBundle';
 import type { AntidepressantTrial } from './medications';
 
-/** Where the export finds a patient's antidepressant trials (the treatment history); none until it exists. */
+/** Where the export finds a patient's antidepressant trials: the treatment history. */
 export type TrialSource = (db: Kysely<DB>, patientId: number) => Promise<readonly AntidepressantTrial[]>;
 
-const noTrials: TrialSource = async () => [];
+const historyTrials: TrialSource = async (db, patientId) => (await getTreatmentHistory(db, patientId)).trials;
 
 /** The course as a FHIR R4 Bundle (JSON) in a file the user picks, audited like the PDF and CSV exports. */
 export async function exportCourseFhir(
@@ -18,7 +19,7 @@ export async function exportCourseFhir(
   ctx: ActorContext,
   ports: ExportPorts,
   courseId: number,
-  trials: TrialSource = noTrials,
+  trials: TrialSource = historyTrials,
 ): Promise<ExportResult> {
   const detail = await getCourseDetail(db, ctx, courseId);
   const path = await ports.chooseSavePath(courseFileName(detail.patient, detail.course.startDate, 'course-fhir', 'json'), 'json');

@@ -1,22 +1,10 @@
+import type { AntidepressantTrialRecord } from '../../../shared/schemas/history';
 import type { ResourceIds } from './ids';
 import { LOCAL_DRUG_CLASSES, LOCAL_TRIAL_OUTCOMES } from './systems';
 import type { MedicationStatementResource, Reference } from './types';
 
-/**
- * An antidepressant trial, in the shape the treatment-history work (issue 15, part 1) exports;
- * defined here with exactly that shape until the two are unified.
- */
-export interface AntidepressantTrial {
-  id: number;
-  drug: string;
-  drugClass: string;
-  dose: string;
-  startedOn: string;
-  endedOn: string | null;
-  adequate: boolean;
-  outcome: 'no_response' | 'partial' | 'intolerable' | 'other';
-  outcomeNote?: string;
-}
+/** An antidepressant trial of the treatment history, as the export maps it. */
+export type AntidepressantTrial = Pick<AntidepressantTrialRecord, 'id' | 'drug' | 'drugClass' | 'dose' | 'startedOn' | 'endedOn' | 'adequate' | 'outcome' | 'outcomeNote'>;
 
 const OUTCOMES: Record<AntidepressantTrial['outcome'], string> = {
   no_response: 'No response',

@@ -33,6 +33,7 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   authorize: 'Authorization',
   complete: 'Completed',
   discontinue: 'Discontinued',
+  clear: 'Cleared',
   start: 'Started',
   review: 'Reviewed',
   schedule: 'Planned time',

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, patientName } from '../../format';
 import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9CourseChart';
 import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
+import { PacketExportButton } from '../report/PacketExportButton';
 import { OutcomeSummary } from './OutcomeSummary';
 import { useCan } from '../../session/auth';
 import { PendingSessionsPanel } from '../sessions/PendingSessionsPanel';
@@ -23,6 +24,8 @@ import { SessionTable } from './SessionTable';
 import { WARNING_COLOR } from '../../app/theme';
 import { localIsoDate } from '../../../shared/dates';
 import { PlannedTimeDialog } from '../today/PlannedTimeDialog';
+import { ThresholdRecheckNotice } from '../history/ThresholdRecheckNotice';
+import { ReadinessPanel } from '../screening/ReadinessPanel';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -79,6 +82,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </div>
         <Group gap="xs">
           <ExportButtons courseId={course.id} />
+          <PacketExportButton courseId={course.id} />
           {open && !archived && can('motorThresholds:record') && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
           {!archived && can('courses:authorize') && <Button variant="default" onClick={authDialog.open}>Authorization</Button>}
           {open && can('courses:end') && <Button variant="default" onClick={endDialog.open}>End course…</Button>}
@@ -99,6 +103,8 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           </Group>
         </Alert>
       ))}
+      <ThresholdRecheckNotice courseId={course.id} onRecord={open && !archived && can('motorThresholds:record') ? mtDialog.open : null} />
+      {progress.sessionsDone === 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={open && !archived} />}
 
       <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
         <Stat
@@ -190,6 +196,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </Paper>
       </SimpleGrid>
 
+      {progress.sessionsDone > 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={false} />}
       <AuditHistory entity="course" entityId={course.id} labels={courseFieldLabels} />
       <Anchor component={Link} to={`/patients/${course.patientId}`} size="sm">Back to the patient</Anchor>
 
