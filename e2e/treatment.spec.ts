@@ -70,7 +70,12 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await page.getByLabel('Head circumference (cm)').fill('23');
   await page.getByRole('button', { name: 'Save session' }).first().click();
   await expect(page.getByText('Head circumference must be between 45 and 70 cm (adult range)')).toBeVisible();
+  // The failed save says so above the form and puts the cursor in the field in error.
+  await expect(page.getByTestId('error-summary')).toContainText('Not saved: 1 field needs attention');
+  await expect(page.getByTestId('error-summary')).toContainText('Head circumference (cm)');
+  await expect(page.getByLabel('Head circumference (cm)')).toBeFocused();
   await page.getByLabel('Head circumference (cm)').fill('60');
+  await expect(page.getByTestId('error-summary')).toBeHidden();
   await expect(page.getByTestId('beam-result')).toHaveText('Mark X = 6.95 cm along the circumference from Fpz, Y = 9.79 cm from Cz.');
   await screenshot(page, '24-session-first');
   await page.getByRole('button', { name: 'Save session' }).first().click();

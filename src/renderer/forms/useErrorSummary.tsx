@@ -42,8 +42,21 @@ export function useErrorSummary(): { formRef: React.RefObject<HTMLFormElement | 
     return () => cancelAnimationFrame(frame);
   }, [attempt]);
 
-  // The summary follows the fields: once every field is fixed it goes.
-  const stillInvalid = fields.filter((f) => document.getElementById(f.id)?.getAttribute('aria-invalid') === 'true');
+  // The summary follows the fields (read after each render): a fixed field leaves it, and once every
+  // field is fixed it goes.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || fields.length === 0) return;
+    const observer = new MutationObserver(() =>
+      setFields((listed) => {
+        const still = listed.filter((f) => document.getElementById(f.id)?.getAttribute('aria-invalid') === 'true');
+        return still.length === listed.length ? listed : still;
+      }),
+    );
+    observer.observe(form, { attributes: true, attributeFilter: ['aria-invalid'], subtree: true });
+    return () => observer.disconnect();
+  }, [fields.length]);
+  const stillInvalid = fields;
   const summary =
     stillInvalid.length > 0 ? (
       <Alert color="red" variant="light" title={stillInvalid.length === 1 ? 'Not saved: 1 field needs attention' : `Not saved: ${stillInvalid.length} fields need attention`} data-testid="error-summary">
