@@ -97,11 +97,51 @@ function stale(what: string): ServiceError {
   return new ServiceError('conflict', `This ${what} was changed by someone else since you opened it. Reload; nothing was saved.`);
 }
 
+/** How one kind of versioned history row (a trial) is read, inserted, corrected and audited. */
+interface HistoryRowKind<T> {
+  entity: 'antidepressant_trial' | 'psychotherapy_trial';
+  label: string;
+  noun: string;
+  read: (trx: Transaction<DB>, id: number) => Promise<T | undefined>;
+  insert: (trx: Transaction<DB>, created: { patient_id: number; entered_by: number; created_at: string }) => Promise<number>;
+  update: (trx: Transaction<DB>, id: number, version: number) => Promise<unknown>;
+}
+
+/** Adds a history row, or corrects one (`id` and the `version` shown), audited; the patient must not be archived. */
+async function saveHistoryRow<T extends { patientId: number; version: number }>(
+  db: Kysely<DB>,
+  ctx: ActorContext,
+  patientId: number,
+  kind: HistoryRowKind<T>,
+  id?: number,
+  version?: number,
+): Promise<T> {
+  const read = async (trx: Transaction<DB>, rowId: number) => {
+    const row = await kind.read(trx, rowId);
+    if (!row || row.patientId !== patientId) throw notFound(kind.label, rowId);
+    return row;
+  };
+  return db.transaction().execute(async (trx) => {
+    await requirePatient(trx, patientId, true);
+    if (id === undefined) {
+      const newId = await kind.insert(trx, { patient_id: patientId, entered_by: ctx.actor.id, created_at: ctx.now.toISOString() });
+      const created = await read(trx, newId);
+      await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'create', entity: kind.entity, entityId: newId, before: null, after: created });
+      return created;
+    }
+    const before = await read(trx, id);
+    if (before.version !== version) throw stale(kind.noun);
+    await kind.update(trx, id, before.version + 1);
+    const after = await read(trx, id);
+    await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'update', entity: kind.entity, entityId: id, before, after });
+    return after;
+  });
+}
+
 /** Adds an antidepressant trial, or corrects one (`id` and the `version` shown); the class comes from the built-in list. */
 export async function saveTrial(db: Kysely<DB>, ctx: ActorContext, fields: TrialFields, id?: number, version?: number): Promise<AntidepressantTrialRecord> {
   const drug = findDrug(fields.drug);
   if (!drug) throw new ServiceError('invalid_input', 'Choose a drug from the list.', { drug: 'Choose a drug from the list' });
-  const at = ctx.now.toISOString();
   const columns = {
     drug: drug.name,
     drug_class: drug.drugClass,
@@ -111,50 +151,29 @@ export async function saveTrial(db: Kysely<DB>, ctx: ActorContext, fields: Trial
     adequate: fields.adequate ? (1 as const) : (0 as const),
     outcome: fields.outcome,
     outcome_note: fields.outcomeNote,
-    updated_at: at,
+    updated_at: ctx.now.toISOString(),
   };
-  return db.transaction().execute(async (trx) => {
-    await requirePatient(trx, fields.patientId, true);
-    if (id === undefined) {
-      const row = await trx.insertInto('antidepressant_trials').values({ patient_id: fields.patientId, ...columns, entered_by: ctx.actor.id, created_at: at }).returning('id').executeTakeFirstOrThrow();
-      const [created] = await trialsOf(trx, { id: row.id });
-      if (!created) throw notFound('Antidepressant trial', row.id);
-      await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'create', entity: 'antidepressant_trial', entityId: row.id, before: null, after: created });
-      return created;
-    }
-    const [before] = await trialsOf(trx, { id });
-    if (!before || before.patientId !== fields.patientId) throw notFound('Antidepressant trial', id);
-    if (before.version !== version) throw stale('trial');
-    await trx.updateTable('antidepressant_trials').set({ ...columns, version: before.version + 1 }).where('id', '=', id).execute();
-    const [after] = await trialsOf(trx, { id });
-    if (!after) throw notFound('Antidepressant trial', id);
-    await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'update', entity: 'antidepressant_trial', entityId: id, before, after });
-    return after;
-  });
+  return saveHistoryRow(db, ctx, fields.patientId, {
+    entity: 'antidepressant_trial',
+    label: 'Antidepressant trial',
+    noun: 'trial',
+    read: async (trx, rowId) => (await trialsOf(trx, { id: rowId }))[0],
+    insert: async (trx, created) => (await trx.insertInto('antidepressant_trials').values({ ...columns, ...created }).returning('id').executeTakeFirstOrThrow()).id,
+    update: (trx, rowId, next) => trx.updateTable('antidepressant_trials').set({ ...columns, version: next }).where('id', '=', rowId).execute(),
+  }, id, version);
 }
 
 /** Adds a psychotherapy trial, or corrects one. */
 export async function savePsychotherapy(db: Kysely<DB>, ctx: ActorContext, fields: PsychotherapyFields, id?: number, version?: number): Promise<PsychotherapyTrial> {
-  const at = ctx.now.toISOString();
-  const columns = { therapy_type: fields.therapyType, started_on: fields.startedOn, ended_on: fields.endedOn, sessions: fields.sessions, notes: fields.notes, updated_at: at };
-  return db.transaction().execute(async (trx) => {
-    await requirePatient(trx, fields.patientId, true);
-    if (id === undefined) {
-      const row = await trx.insertInto('psychotherapy_trials').values({ patient_id: fields.patientId, ...columns, entered_by: ctx.actor.id, created_at: at }).returning('id').executeTakeFirstOrThrow();
-      const [created] = await psychotherapyOf(trx, { id: row.id });
-      if (!created) throw notFound('Psychotherapy trial', row.id);
-      await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'create', entity: 'psychotherapy_trial', entityId: row.id, before: null, after: created });
-      return created;
-    }
-    const [before] = await psychotherapyOf(trx, { id });
-    if (!before || before.patientId !== fields.patientId) throw notFound('Psychotherapy trial', id);
-    if (before.version !== version) throw stale('psychotherapy trial');
-    await trx.updateTable('psychotherapy_trials').set({ ...columns, version: before.version + 1 }).where('id', '=', id).execute();
-    const [after] = await psychotherapyOf(trx, { id });
-    if (!after) throw notFound('Psychotherapy trial', id);
-    await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'update', entity: 'psychotherapy_trial', entityId: id, before, after });
-    return after;
-  });
+  const columns = { therapy_type: fields.therapyType, started_on: fields.startedOn, ended_on: fields.endedOn, sessions: fields.sessions, notes: fields.notes, updated_at: ctx.now.toISOString() };
+  return saveHistoryRow(db, ctx, fields.patientId, {
+    entity: 'psychotherapy_trial',
+    label: 'Psychotherapy trial',
+    noun: 'psychotherapy trial',
+    read: async (trx, rowId) => (await psychotherapyOf(trx, { id: rowId }))[0],
+    insert: async (trx, created) => (await trx.insertInto('psychotherapy_trials').values({ ...columns, ...created }).returning('id').executeTakeFirstOrThrow()).id,
+    update: (trx, rowId, next) => trx.updateTable('psychotherapy_trials').set({ ...columns, version: next }).where('id', '=', rowId).execute(),
+  }, id, version);
 }
 
 /** Adds a medication the patient takes (or took); its start (or stop) is its first change. */
