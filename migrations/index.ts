@@ -11,6 +11,7 @@ import * as m0009 from './0009_audit_hash_chain';
 import * as m0010 from './0010_course_session_interval';
 import * as m0011 from './0011_assessment_windows';
 import * as m0012 from './0012_billing_scheme';
+import * as m0013 from './0013_assessments';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { name: '0010_course_session_interval', up: m0010.up },
   { name: '0011_assessment_windows', up: m0011.up },
   { name: '0012_billing_scheme', up: m0012.up },
+  { name: '0013_assessments', up: m0013.up },
 ];

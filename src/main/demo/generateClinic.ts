@@ -133,10 +133,10 @@ class ClinicWriter {
       sideEffect: db.prepare('INSERT INTO session_side_effects (session_id, effect, severity) VALUES (?, ?, ?)'),
       interruption: db.prepare('INSERT INTO session_interruptions (session_id, after_train, reason) VALUES (?, ?, ?)'),
       adverseEvent: db.prepare('INSERT INTO session_adverse_events (session_id, event, description) VALUES (?, ?, ?)'),
-      // No course_id: PHQ-9s are linked to courses by date windows (migration 0011).
-      phq9: db.prepare(`INSERT INTO phq9_assessments (patient_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9,
-        difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`),
-      acknowledgement: db.prepare('INSERT INTO phq9_item9_acknowledgements (assessment_id, acknowledged_by, acknowledged_at, action_taken) VALUES (?, ?, ?, ?)'),
+      // No course: assessments are linked to courses by date windows (migration 0011), every scale in one table (0013).
+      assessment: db.prepare(`INSERT INTO assessments (patient_id, scale, assessed_on, answers, total, suicide_item_positive,
+        difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)`),
+      acknowledgement: db.prepare('INSERT INTO assessment_acknowledgements (assessment_id, acknowledged_by, acknowledged_at, action_taken) VALUES (?, ?, ?, ?)'),
       audit: db.prepare(`INSERT INTO audit_log (id, at, staff_id, action, entity, entity_id, before_json, after_json, reason, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`),
       setting: db.prepare(`INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, NULL, ?)
@@ -408,14 +408,15 @@ class ClinicWriter {
     }
     const difficulty = total < 5 ? 'not_difficult' : total < 10 ? 'somewhat' : total < 20 ? 'very' : 'extremely';
     const at = stamp(day, 8 * 60 + r.int(0, 500));
-    const id = Number(this.insert.phq9.run(patientId, dayIso(day), ...items, difficulty, enteredBy, at).lastInsertRowid);
+    const sum = items.reduce((a, b) => a + b, 0);
+    const id = Number(this.insert.assessment.run(patientId, 'phq9', dayIso(day), JSON.stringify(items), sum, item9 > 0 ? 1 : 0, difficulty, enteredBy, at).lastInsertRowid);
     this.counts.phq9++;
-    this.audit(at, enteredBy, 'create', 'phq9', id, { patientId, assessedOn: dayIso(day), total, item9 });
+    this.audit(at, enteredBy, 'create', 'assessment', id, { patientId, scale: 'phq9', assessedOn: dayIso(day), total: sum, item9 });
     // Positive item 9 is acknowledged the same day, except the last few days' (still open, as in a real clinic).
     if (item9 > 0 && day < this.today - 2) {
       const actionTaken = 'Reviewed with patient; no plan or intent; safety plan updated';
       this.insert.acknowledgement.run(id, this.chief, stamp(day, 16 * 60), actionTaken);
-      this.audit(stamp(day, 16 * 60), this.chief, 'acknowledge', 'phq9', id, { acknowledgedAt: stamp(day, 16 * 60) }, actionTaken);
+      this.audit(stamp(day, 16 * 60), this.chief, 'acknowledge', 'assessment', id, { acknowledgedAt: stamp(day, 16 * 60) }, actionTaken);
     }
   }
 }
