@@ -18,6 +18,7 @@ export const queryKeys = {
   today: (date: string) => ['clinical', 'today', date] as const,
   patientPhq9: (patientId: number) => ['clinical', 'phq9', patientId] as const,
   item9Alerts: ['clinical', 'item9Alerts'] as const,
+  patientAssessments: (patientId: number) => ['clinical', 'assessments', patientId] as const,
   outcomeRuleChanges: ['clinical', 'outcomeRuleChanges'] as const,
   dashboard: (kind: 'courses' | 'cohort', filters: unknown) => ['clinical', 'dashboard', kind, filters] as const,
 };

@@ -39,6 +39,9 @@ type ClinicalWrite =
   | 'phq9:create'
   | 'phq9:acknowledge'
   | 'phq9:markEnteredInError'
+  | 'assessments:create'
+  | 'assessments:acknowledge'
+  | 'assessments:markEnteredInError'
   | 'outcomeRuleChanges:markSeen';
 
 /** A write to a course or its sessions: refreshes every course view, today's list and histories. */
