@@ -49,6 +49,31 @@ describe('generated clinic', () => {
     expect((tableDigest(file)['sessions'] as { n: number }).n).toBeGreaterThan(0);
   });
 
+  it('writes GAD-7s for most courses and MADRS or HAM-D 17 for some, correlated with the same day\'s PHQ-9', async () => {
+    const file = join(tempDir(), 'clinic.sqlite');
+    const counts = await generateClinic(file, { patients: 200, seed: 4, today: TODAY });
+    const raw = new Database(file, { readonly: true });
+    const patientsWith = (scale: string) => (raw.prepare('SELECT count(DISTINCT patient_id) AS n FROM assessments WHERE scale = ?').get(scale) as { n: number }).n;
+    const withPhq9 = patientsWith('phq9');
+    expect(patientsWith('gad7') / withPhq9).toBeGreaterThan(0.65);
+    expect(patientsWith('madrs') + patientsWith('hamd17')).toBeGreaterThan(withPhq9 * 0.15);
+    expect(patientsWith('madrs') + patientsWith('hamd17')).toBeLessThan(withPhq9 * 0.5);
+    expect(counts.otherScales).toBe((raw.prepare("SELECT count(*) AS n FROM assessments WHERE scale <> 'phq9'").get() as { n: number }).n);
+    const pearson = (scale: string) => {
+      const pairs = raw.prepare(`SELECT p.total AS x, o.total AS y FROM assessments p JOIN assessments o
+        ON o.patient_id = p.patient_id AND o.assessed_on = p.assessed_on AND o.scale = ? WHERE p.scale = 'phq9'`).all(scale) as Array<{ x: number; y: number }>;
+      const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+      const mx = mean(pairs.map((p) => p.x));
+      const my = mean(pairs.map((p) => p.y));
+      const cov = pairs.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0);
+      const sx = Math.sqrt(pairs.reduce((a, p) => a + (p.x - mx) ** 2, 0));
+      const sy = Math.sqrt(pairs.reduce((a, p) => a + (p.y - my) ** 2, 0));
+      return cov / (sx * sy);
+    };
+    for (const scale of ['gad7', 'madrs', 'hamd17']) expect(pearson(scale)).toBeGreaterThan(0.7);
+    raw.close();
+  });
+
   it('reads back through the contract, with clinically plausible outcomes', async () => {
     const file = join(tempDir(), 'clinic.sqlite');
     const counts = await generateClinic(file, { patients: 400, seed: 3, today: TODAY });

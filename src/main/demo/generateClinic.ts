@@ -29,6 +29,8 @@ export interface ClinicCounts {
   interruptions: number;
   adverseEvents: number;
   phq9: number;
+  /** Migration 0013: GAD-7, MADRS and HAM-D 17 written beside the PHQ-9s. */
+  otherScales: number;
   auditEntries: number;
 }
 
@@ -99,9 +101,11 @@ export async function generateClinic(file: string, options: ClinicOptions): Prom
 
 class ClinicWriter {
   private readonly random: Random;
+  /** The other scales' own stream, so adding them left every PHQ-9, session and course of a seed as it was. */
+  private readonly scalesRandom: Random;
   private readonly today: number;
   private readonly firstDay: number;
-  private readonly counts: ClinicCounts = { staff: 0, patients: 0, courses: 0, motorThresholds: 0, sessions: 0, sideEffects: 0, interruptions: 0, adverseEvents: 0, phq9: 0, auditEntries: 0 };
+  private readonly counts: ClinicCounts = { staff: 0, patients: 0, courses: 0, motorThresholds: 0, sessions: 0, sideEffects: 0, interruptions: 0, adverseEvents: 0, phq9: 0, otherScales: 0, auditEntries: 0 };
   /** The head of the audit chain: the last entry's id and hash. */
   private auditHead = { id: 0, hash: GENESIS_HASH };
   private readonly protocols: Map<number, ProtocolRow & { pulsesPerTrain: number }>;
@@ -112,6 +116,7 @@ class ClinicWriter {
 
   constructor(private readonly db: Database.Database, private readonly options: ClinicOptions) {
     this.random = new Random(options.seed);
+    this.scalesRandom = new Random(options.seed * 7919 + 14);
     this.today = toDay(options.today);
     this.firstDay = this.today - Math.round((options.years ?? 10) * 365.25);
     const rows = db.prepare('SELECT * FROM protocols WHERE id BETWEEN 1 AND 5').all() as ProtocolRow[];
@@ -258,7 +263,13 @@ class ClinicWriter {
     const baseline = clamp(Math.round(r.normal(19, 3.5)), 11, 27);
     const final = finalScore(r, outcome, baseline);
     const baselineDay = start - r.int(1, 4);
-    if (baselineDay < this.today) this.writePhq9(patientId, baselineDay, baseline, atRisk, prescriber);
+    // Most courses follow the GAD-7 beside the PHQ-9; some a clinician-rated scale at baseline, mid-course and the end.
+    const clinicianScale: 'madrs' | 'hamd17' | null = this.scalesRandom.chance(0.3) ? (this.scalesRandom.chance(0.6) ? 'madrs' : 'hamd17') : null;
+    const plan = { gad7: this.scalesRandom.chance(0.8), clinician: clinicianScale };
+    if (baselineDay < this.today) {
+      this.writePhq9(patientId, baselineDay, baseline, atRisk, prescriber);
+      this.writeOtherScales(patientId, baselineDay, baseline, plan, true, prescriber, prescriber);
+    }
     if (start >= this.today) return;
 
     // The motor threshold: EMG in most clinics, visual in some; 120% of MT must stay ≤ 100% MSO.
@@ -315,7 +326,9 @@ class ClinicWriter {
         // Accelerated courses end in 5 days; their last PHQ-9 stands for the outcome, as in the SNT trials.
         const progress = accelerated && n === days.length ? 1 : Math.min(1, (day - firstSession) / 42);
         const expected = baseline + (final - baseline) * (1 - Math.exp(-3 * progress)) / (1 - Math.exp(-3));
-        this.writePhq9(patientId, day, clamp(Math.round(expected + r.normal(0, 1.6)), 0, 27), atRisk, technician);
+        const total = clamp(Math.round(expected + r.normal(0, 1.6)), 0, 27);
+        this.writePhq9(patientId, day, total, atRisk, technician);
+        this.writeOtherScales(patientId, day, total, plan, week === 3 || n === days.length, technician, prescriber);
         nextPhq9Week = week;
       }
       const minutes = accelerated ? 8 * 60 + (index % 10) * 50 : r.int(7 * 60, 17 * 60);
@@ -392,6 +405,39 @@ class ClinicWriter {
       return 'Syncope';
     }
     return null;
+  }
+
+  /**
+   * GAD-7 and MADRS or HAM-D 17 on a PHQ-9 day, correlated with its total (GAD-7 ≈ 0.7 ×, MADRS ≈
+   * 1.6 ×, HAM-D ≈ 1.05 × the PHQ-9, with noise): the GAD-7 by the technician whenever a PHQ-9 is
+   * taken, the clinician-rated scale by the prescriber at baseline, mid-course (week 3) and the end.
+   * Their suicide items stay 0: the PHQ-9 carries the generated clinic's alerts.
+   */
+  private writeOtherScales(
+    patientId: number, day: number, phq9Total: number, plan: { gad7: boolean; clinician: 'madrs' | 'hamd17' | null }, clinicianDay: boolean, technician: number, prescriber: number,
+  ): void {
+    const r = this.scalesRandom;
+    const write = (scale: string, maxima: number[], total: number, suicideIndex: number, enteredBy: number) => {
+      const items = maxima.map(() => 0);
+      let left = Math.min(total, maxima.reduce((a, m, i) => a + (i === suicideIndex ? 0 : m), 0));
+      while (left > 0) {
+        const i = r.int(0, maxima.length - 1);
+        if (i !== suicideIndex && (items[i] ?? 0) < (maxima[i] ?? 0)) {
+          items[i] = (items[i] ?? 0) + 1;
+          left--;
+        }
+      }
+      const sum = items.reduce((a, b) => a + b, 0);
+      const at = stamp(day, 8 * 60 + r.int(0, 500));
+      const id = Number(this.insert.assessment.run(patientId, scale, dayIso(day), JSON.stringify(items), sum, 0, null, enteredBy, at).lastInsertRowid);
+      this.counts.otherScales++;
+      this.audit(at, enteredBy, 'create', 'assessment', id, { patientId, scale, assessedOn: dayIso(day), total: sum });
+    };
+    if (plan.gad7) write('gad7', Array<number>(7).fill(3), clamp(Math.round(phq9Total * 0.7 + r.normal(0, 2)), 0, 21), -1, technician);
+    if (plan.clinician === 'madrs' && clinicianDay) write('madrs', Array<number>(10).fill(6), clamp(Math.round(phq9Total * 1.6 + r.normal(0, 3)), 0, 54), 9, prescriber);
+    if (plan.clinician === 'hamd17' && clinicianDay) {
+      write('hamd17', [4, 4, 4, 2, 2, 2, 4, 4, 4, 4, 4, 2, 2, 2, 4, 2, 2], clamp(Math.round(phq9Total * 1.05 + r.normal(0, 2.5)), 0, 48), 2, prescriber);
+    }
   }
 
   private writePhq9(patientId: number, day: number, total: number, atRisk: boolean, enteredBy: number): void {
