@@ -12,6 +12,7 @@ import * as m0010 from './0010_course_session_interval';
 import * as m0011 from './0011_assessment_windows';
 import * as m0012 from './0012_billing_scheme';
 import * as m0013 from './0013_assessments';
+import * as m0014 from './0014_course_scale_plans';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { name: '0011_assessment_windows', up: m0011.up },
   { name: '0012_billing_scheme', up: m0012.up },
   { name: '0013_assessments', up: m0013.up },
+  { name: '0014_course_scale_plans', up: m0014.up },
 ];

@@ -31,6 +31,7 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'phq9:markEnteredInError': ['psychiatrist'],
   'assessments:acknowledge': ['psychiatrist'],
   'assessments:markEnteredInError': ['psychiatrist'],
+  'coursePlans:set': ['psychiatrist'],
   'outcomeRuleChanges:listUnseen': ['psychiatrist'],
   'outcomeRuleChanges:markSeen': ['psychiatrist'],
   'sessions:signPending': ['psychiatrist'],

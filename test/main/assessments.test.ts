@@ -97,3 +97,19 @@ describe('assessments of every scale through dispatch', () => {
     },
   );
 });
+
+describe('course plans through dispatch', () => {
+  it('defaults to PHQ-9 weekly; a psychiatrist sets scales and schedules (audited), each scale once; a technician may not', async () => {
+    const { dispatch, tech } = await clinic();
+    const course = ok(await dispatch('courses:prescribe', prescriptionInput({ patientId: 1, protocolId: 1, startDate: '2026-03-02' }), T0));
+    expect(ok(await dispatch('coursePlans:get', { courseId: course.id }, T0))).toMatchObject({ plan: [{ scale: 'phq9', schedule: 'weekly' }], isDefault: true });
+    const plan = [{ scale: 'phq9', schedule: 'weekly' }, { scale: 'gad7', schedule: 'weekly' }, { scale: 'madrs', schedule: 'baseline_mid_end' }] as const;
+    const set = ok(await dispatch('coursePlans:set', { courseId: course.id, plan: [...plan] }, T0));
+    expect(set.isDefault).toBe(false);
+    expect(set.plan.map((p) => [p.scale, p.schedule])).toEqual([['gad7', 'weekly'], ['madrs', 'baseline_mid_end'], ['phq9', 'weekly']]);
+    expect(await dispatch('coursePlans:set', { courseId: course.id, plan: [plan[0], plan[0]] }, T0)).toMatchObject({ ok: false, error: { fields: { 'plan.1.scale': 'Each scale once' } } });
+    expect(await dispatch('coursePlans:set', { actorId: tech.id, courseId: course.id, plan: [plan[0]] }, T0)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const history = ok(await dispatch('audit:list', { entity: 'course', entityId: course.id }, T0));
+    expect(history[0]).toMatchObject({ action: 'update' });
+  });
+});

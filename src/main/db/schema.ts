@@ -227,6 +227,13 @@ export interface AssessmentEnteredInErrorTable {
   reason: string;
 }
 
+/** Migration 0014: the scales a course follows and how often; none: PHQ-9 weekly (the default). */
+export interface CourseScalePlansTable {
+  course_id: number;
+  scale: string;
+  schedule: 'weekly' | 'baseline_mid_end';
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -293,6 +300,7 @@ export interface DB {
   assessments: AssessmentsTable;
   assessment_acknowledgements: AssessmentAcknowledgementsTable;
   assessment_entered_in_error: AssessmentEnteredInErrorTable;
+  course_scale_plans: CourseScalePlansTable;
   settings: SettingsTable;
   course_progress: CourseProgressTable;
   pending_sessions: PendingSessionsTable;

@@ -35,6 +35,7 @@ import { todayList } from '../services/today';
 import { DashboardReader } from '../services/dashboard';
 import { listUnseenOutcomeRuleChanges, markOutcomeRuleChangesSeen } from '../services/outcomeRuleChanges';
 import { acknowledgeSuicideItem, createAssessment as createAnyAssessment, listAssessments, markAssessmentEnteredInError, openSuicideItemAlerts } from '../services/assessments';
+import { getCoursePlan, setCoursePlan } from '../services/coursePlans';
 import { acknowledgeItem9, createAssessment, listForPatient, markEnteredInError, openItem9Alerts } from '../services/phq9';
 import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
 import { getReportData } from '../reports/reportData';
@@ -167,6 +168,8 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'assessments:acknowledge': (input, ctx) => acknowledgeSuicideItem(db, ctx, input.assessmentId, input.actionTaken),
     'assessments:markEnteredInError': (input, ctx) => markAssessmentEnteredInError(db, ctx, input.assessmentId, input.reason),
     'assessments:openAlerts': () => openSuicideItemAlerts(db),
+    'coursePlans:get': (input) => getCoursePlan(db, input.courseId),
+    'coursePlans:set': (input, ctx) => setCoursePlan(db, ctx, input),
     'dashboard:courses': (input) => dashboard.courses(input),
     'dashboard:cohort': (input) => dashboard.cohort(input),
     'outcomeRuleChanges:listUnseen': (_input, ctx) => listUnseenOutcomeRuleChanges(db, ctx),

@@ -104,3 +104,16 @@ export {
   type SeverityBand,
   type SymptomScaleId,
 } from './scales';
+export {
+  DEFAULT_SCALE_PLAN,
+  MILESTONE_GRACE_SESSIONS,
+  type PlannedScale,
+  type ScaleDue,
+  scaleDue,
+  type ScaleDueInput,
+  type ScaleSchedule,
+  scaleScheduleLabels,
+  scaleSchedules,
+  WEEKLY_DUE_DAYS,
+  WEEKLY_OVERDUE_DAYS,
+} from './scalePlan';

@@ -55,6 +55,8 @@ export const channels = [
   'assessments:acknowledge',
   'assessments:markEnteredInError',
   'assessments:openAlerts',
+  'coursePlans:get',
+  'coursePlans:set',
   'dashboard:courses',
   'dashboard:cohort',
   'outcomeRuleChanges:listUnseen',

@@ -67,6 +67,7 @@ import {
   assessmentListInput,
   assessmentMarkEnteredInErrorInput,
 } from '../schemas/assessment';
+import { coursePlan, coursePlanGetInput, coursePlanSetInput } from '../schemas/coursePlan';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
 import {
@@ -145,6 +146,9 @@ export const contract = {
   'assessments:acknowledge': { access: PSYCHIATRIST, input: assessmentAcknowledgeInput, output: assessment },
   'assessments:markEnteredInError': { access: PSYCHIATRIST, input: assessmentMarkEnteredInErrorInput, output: assessment },
   'assessments:openAlerts': { access: 'signed-in', input: z.object({}), output: z.array(assessmentAlert) },
+  // Which scales a course follows and how often (default PHQ-9 weekly).
+  'coursePlans:get': { access: 'signed-in', input: coursePlanGetInput, output: coursePlan },
+  'coursePlans:set': { access: PSYCHIATRIST, input: coursePlanSetInput, output: coursePlan },
   'dashboard:courses': { access: 'signed-in', input: dashboardFilters, output: z.array(dashboardRow) },
   'dashboard:cohort': { access: 'signed-in', input: dashboardFilters, output: cohort },
   // Courses whose outcome changed with the date-window rules (migration 0011), until each psychiatrist has seen them.
