@@ -56,6 +56,17 @@ test('enter a MADRS and a GAD-7 with the keyboard, see the outcome by scale and 
 
   // Week 4 from the course: a MADRS typed with the keyboard alone (digits answer and move on).
   await travelTo(page, host, '2026-03-23T15:00:00', `/courses/${course.id}`);
+  // The measurement plan: PHQ-9 weekly by default; the psychiatrist adds the MADRS at baseline, mid-course and end.
+  await expect(page.getByTestId('course-plan')).toContainText('Measurement plan (default)');
+  await page.getByRole('button', { name: 'Change plan' }).click();
+  await page.getByLabel('Add a scale').selectOption('madrs');
+  await page.getByLabel('Add a scale').selectOption('gad7');
+  await page.getByRole('button', { name: 'Save plan' }).click();
+  await expect(page.getByTestId('plan-madrs')).toContainText('Baseline, mid-course and end');
+  await expect(page.getByTestId('plan-madrs')).toContainText('Up to date');
+  // The last GAD-7 was on 16 March: a weekly one is due today (23 March).
+  await expect(page.getByTestId('plan-gad7')).toContainText('weekly due');
+  await screenshotOf(page.getByTestId('course-plan'), '139-course-plan');
   await page.getByRole('button', { name: 'Enter MADRS' }).click();
   await expect(page.getByRole('heading', { name: 'MADRS', exact: true })).toBeVisible();
   await page.getByLabel('Date completed').fill('2026-03-23');
@@ -76,7 +87,7 @@ test('enter a MADRS and a GAD-7 with the keyboard, see the outcome by scale and 
   await expect(page.getByTestId('outcome-row-madrs')).toContainText('32');
 
   // A GAD-7 the same way; its answers head the columns.
-  await page.getByRole('button', { name: 'Enter GAD-7' }).click();
+  await page.getByTestId('plan-gad7').getByRole('button', { name: 'Enter GAD-7' }).click();
   await expect(page.getByRole('heading', { name: 'GAD-7', exact: true })).toBeVisible();
   await page.getByLabel('Date completed').fill('2026-03-23');
   await page.getByTestId('gad7-item-1').focus();
@@ -112,6 +123,7 @@ test('enter a MADRS and a GAD-7 with the keyboard, see the outcome by scale and 
 
   // The acknowledged MADRS alert left no open alert; the rows list each scale's entries with their part.
   await expect(page.getByTestId('item9-alert-bar')).toHaveCount(0);
+  await expect(page.getByTestId('plan-gad7')).toContainText('Up to date');
   await expect(page.getByRole('table', { name: 'MADRS assessments' })).toContainText('End of treatment');
   await screenshot(page, '145-course-with-scales');
 });

@@ -5,6 +5,7 @@ import type { CourseDetail } from '../../../shared/schemas/course';
 import { formatNumber } from './formatNumber';
 import { PercentChangeChart, ScaleCourseChart } from '../charts/ScaleCourseChart';
 import { AssessmentsPanel } from './AssessmentsPanel';
+import { CoursePlanPanel } from './CoursePlanPanel';
 import { type CourseScale, courseScales } from './courseScales';
 import { usePatientAssessments } from './queries';
 
@@ -65,6 +66,7 @@ export function CourseScalesPanel({ detail }: { detail: CourseDetail }) {
   const beforeTreatment = detail.firstSessionDate === null ? (list.data ?? []).filter((a) => a.scale !== 'phq9') : listed;
   return (
     <Stack gap="md">
+      <CoursePlanPanel detail={detail} assessments={list.data} />
       {scales.length > 0 && (
         <Paper withBorder p="md" data-testid="course-scales">
           <Title order={4} mb="sm">Outcome by scale</Title>
