@@ -87,7 +87,7 @@ test('enter a MADRS and a GAD-7 with the keyboard, see the outcome by scale and 
   await expect(page.getByTestId('outcome-row-madrs')).toContainText('32');
 
   // A GAD-7 the same way; its answers head the columns.
-  await page.getByTestId('plan-gad7').getByRole('button', { name: 'Enter GAD-7' }).click();
+  await page.getByTestId('plan-gad7').getByRole('button', { name: 'Record GAD-7 now' }).click();
   await expect(page.getByRole('heading', { name: 'GAD-7', exact: true })).toBeVisible();
   await page.getByLabel('Date completed').fill('2026-03-23');
   await page.getByTestId('gad7-item-1').focus();

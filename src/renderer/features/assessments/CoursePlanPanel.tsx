@@ -95,7 +95,7 @@ export function CoursePlanPanel({ detail, assessments }: { detail: CourseDetail;
                   <Table.Td>
                     {due && (
                       <Button size="compact-xs" variant="light" onClick={() => navigate(`/patients/${detail.patient.id}/assessments/${p.scale}/new`, { state: { returnTo: `/courses/${detail.course.id}` } })}>
-                        Enter {scaleDefinition(p.scale).name}
+                        Record {scaleDefinition(p.scale).name} now
                       </Button>
                     )}
                   </Table.Td>
