@@ -117,6 +117,8 @@ describe('course_progress (migration 0005)', () => {
     await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
     const raw = new Database(file);
     const expected = raw.prepare(progressFromSessions).all();
+    // Undo 0014: no course plans.
+    raw.exec('DROP TABLE course_scale_plans;');
     // Undo 0013: PHQ-9s back in their own tables (0003, 0007), the other scales gone, no trained raters.
     for (const { name } of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'assessment%' OR name LIKE 'course_revision_on_assessment%')").all() as Array<{ name: string }>) {
       raw.exec(`DROP TRIGGER ${name}`);
