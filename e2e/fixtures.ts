@@ -10,6 +10,7 @@ import { ELECTRON_BINARY_ENV } from '../tools/electron-e2e/electronBinary';
 import { newSecret, TOKEN_HEADER } from '../tools/web-host/access';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
 import { type ElectronHost, launchElectronHost, notInElectron } from './electronHost';
+import { readyToStart } from './readiness';
 
 const rendererDir = resolve(import.meta.dirname, '../out/renderer');
 const screenshotDir = resolve(import.meta.dirname, '../screenshots');
@@ -191,6 +192,8 @@ export async function addStaff(page: Page, name: string, username: string, role 
 /** Signs out, signs in with a one-time password and chooses the account's own password. */
 export async function firstSignIn(page: Page, username: string, oneTimePassword: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The Staff screen has a Username field too: wait until the sign-in screen has replaced it.
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await signIn(page, username, oneTimePassword);
   await page.getByLabel('One-time or current password').fill(oneTimePassword);
   await page.getByLabel('New password').fill(passwordOf(username));
@@ -269,4 +272,22 @@ const signedInAs = new WeakMap<Page, { username: string; password: string }>();
 export async function screenshotOf(locator: Locator, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await locator.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+
+/** A patient with a course of a seeded protocol from 2 March 2026 and a threshold measured that day, through the host. */
+export async function prescribedCourse(host: HostHandle, p: { protocolId: number; rmtPctMso: number; mrn: string; firstName: string; lastName: string }) {
+  const protocol = (await host.invoke('protocols:list', {})).find((x) => x.id === p.protocolId);
+  if (!protocol) throw new Error(`No protocol ${p.protocolId}`);
+  const patient = await host.invoke('patients:create', {
+    mrn: p.mrn, firstName: p.firstName, lastName: p.lastName, dateOfBirth: '1969-04-22', sex: 'female', primaryDiagnosis: 'F33.2', referringPsychiatrist: '', notes: '',
+  }, '2026-03-02T08:00:00');
+  const { id: _id, lineageId: _l, revision: _r, status: _s, createdByName: _c, createdAt: _a, dose: _d, name: _n, reference: _ref, minMinutesBetweenSessions: _m,
+    defaultPlannedSessions, notes: _notes, ...stimulation } = protocol;
+  const course = await host.invoke('courses:prescribe', {
+    ...stimulation, patientId: patient.id, protocolId: p.protocolId, plannedSessions: defaultPlannedSessions, schedule: '', authorizedSessions: defaultPlannedSessions,
+    authorizationReference: '', startDate: '2026-03-02', notes: '', safetyOverrideReason: '',
+  }, '2026-03-02T08:00:00');
+  await readyToStart(host, course.id, '2026-03-02', '2026-03-02T08:00:00');
+  await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-02', rmtPctMso: p.rmtPctMso, method: 'emg', coil: protocol.coil, measuredById: 1, notes: '' }, '2026-03-02T08:00:00');
+  return course;
 }

@@ -37,7 +37,7 @@ test('create, find, edit a patient; the data survives a restart', async ({ page,
   await setUpClinic(page, host);
   await createPatient(page, ada);
   await expect(page.getByTestId('banner-name')).toHaveText('LOVELACE, Ada');
-  await expect(page.getByTestId('banner-dob')).toHaveText('10 Dec 1980');
+  await expect(page.getByTestId('banner-dob')).toHaveText('10/12/1980');
   await expect(page.getByText('Major depressive disorder, recurrent, severe without psychotic features')).toBeVisible();
   await screenshot(page, '04-patient-detail');
 

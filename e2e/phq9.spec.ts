@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { addDays, format } from 'date-fns';
 import { expect, type HostHandle, screenshot, screenshotOf, setUpClinic, test, travelTo } from './fixtures';
+import { readyToStart } from './readiness';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 const START = new Date(2026, 2, 2); // Monday 2 March 2026
@@ -15,6 +16,7 @@ async function treatedPatient(host: HostHandle, mrn: string, lastName: string, s
     burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75, sessionsPerDay: 1, plannedSessions: 36,
     schedule: '', authorizedSessions: 36, authorizationReference: '', startDate: iso(START), notes: '', safetyOverrideReason: '',
   }, '2026-03-01T09:00:00');
+  await readyToStart(host, course.id, '2026-03-01', '2026-03-01T09:00:00');
   await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, '2026-03-01T09:00:00');
   let day = START;
   for (let n = 0; n < sessions; day = addDays(day, 1)) {
@@ -71,7 +73,7 @@ test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboa
   await page.getByLabel('Date completed').fill('2026-03-02');
   for (let item = 1; item <= 9; item++) await page.getByRole('radio', { name: `Item ${item}: Several days`, exact: true }).check();
   await page.getByRole('button', { name: 'Save PHQ-9' }).click();
-  await expect(page.getByText(/A PHQ-9 is already recorded for 2026-03-02 \(total 17, entered by Dr\. Maya Patel\)/).first()).toBeVisible();
+  await expect(page.getByText(/A PHQ-9 is already recorded for 02\/03\/2026 \(total 17, entered by Dr\. Maya Patel\)/).first()).toBeVisible();
   await expect(page.getByLabel('Date completed')).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, '30b-phq9-same-day-refused');
   expect(await host.invoke('phq9:listForPatient', { patientId: patient.id })).toHaveLength(1);
@@ -153,7 +155,7 @@ test('a PHQ-9 saved by mistake is marked entered in error: struck through, out o
   await expect(page.getByTestId('outcome-end')).toHaveText('3');
   await expect(page.getByTestId('outcome-remission')).toHaveText('Yes');
 
-  await page.getByRole('button', { name: 'Mark the PHQ-9 of 23 Mar 2026 as entered in error' }).click();
+  await page.getByRole('button', { name: 'Mark the PHQ-9 of 23/03/2026 as entered in error' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mark PHQ-9 as entered in error' });
   await dialog.getByRole('button', { name: 'Mark as entered in error' }).click();
   await expect(dialog.getByLabel('What was wrong')).toHaveAttribute('aria-invalid', 'true');
@@ -210,6 +212,7 @@ test('an accelerated course charts by treatment day', async ({ page, host }) => 
     burstFrequencyHz: 5, pulsesPerBurst: 3, trainDurationS: 2, interTrainIntervalS: 8, trains: 60, sessionsPerDay: 10, plannedSessions: 50,
     schedule: '', authorizedSessions: 50, authorizationReference: '', startDate: '2026-03-02', notes: '', safetyOverrideReason: '',
   }, '2026-03-01T09:00:00');
+  await readyToStart(host, course.id, '2026-03-01', '2026-03-01T09:00:00');
   await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-02', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, '2026-03-02T08:00:00');
   await score(host, patient.id, START, 24);
   for (let d = 0; d < 5; d++) {

@@ -25,7 +25,13 @@ test('export a 36-session course report as PDF and CSV from the course view', as
     expect(text, expected).toContain(expected);
   }
   // Every session row, and the header and footer on every page.
-  for (let n = 1; n <= 36; n++) expect(text).toMatch(new RegExp(`\\n\\s*${n}\\s+2026-\\d\\d-\\d\\d`));
+  for (let n = 1; n <= 36; n++) expect(text).toMatch(new RegExp(`\\n\\s*${n}\\s+\\d{1,2} (Mar|Apr) 2026`));
+  // Tagged, titled, with an outline of its headings.
+  const info = execFileSync('pdfinfo', [file]).toString();
+  expect(info).toMatch(/Tagged:\s+yes/);
+  expect(info).toMatch(/Title:\s+TMS course report · VANCE, Eleanor · MRN-004217/);
+  const outline = JSON.stringify(JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file]).toString()));
+  for (const heading of ['TMS treatment course report', 'Outcome (PHQ-9)', 'Sessions', 'Authorization and billing']) expect(outline).toContain(heading);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1]);
   expect(pages).toBeGreaterThanOrEqual(2);
   expect(pages).toBeLessThanOrEqual(4);

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, setUpClinic, test, travelTo } from './fixtures';
+import { readyToStart } from './readiness';
 
 /** WCAG 2.1 A and AA problems axe finds (as in accessibility.spec.ts). */
 async function violations(page: Page): Promise<string[]> {
@@ -20,6 +21,7 @@ test('authorization below the sessions delivered is refused next to the field; a
     burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75, sessionsPerDay: 1, plannedSessions: 36,
     schedule: '', authorizedSessions: 30, authorizationReference: 'PA-1', startDate: '2026-03-02', notes: '', safetyOverrideReason: '',
   }, '2026-03-02T08:00:00');
+  await readyToStart(host, course.id, '2026-03-02', '2026-03-02T08:00:00');
   await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-02', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, '2026-03-02T08:00:00');
   for (const day of ['2026-03-02', '2026-03-03', '2026-03-04']) {
     const prepared = await host.invoke('sessions:prepare', { courseId: course.id }, `${day}T09:00:00`);

@@ -1,21 +1,7 @@
-import { expect, firstSignIn, type HostHandle, screenshot, setUpClinic, test, travelTo } from './fixtures';
+import { expect, firstSignIn, type HostHandle, prescribedCourse, screenshot, setUpClinic, test, travelTo } from './fixtures';
 
-/** A patient with a course of the given seeded protocol and a threshold measured on 2 March 2026. */
-async function courseFor(host: HostHandle, protocolId: number, rmtPctMso: number) {
-  const protocol = (await host.invoke('protocols:list', {})).find((p) => p.id === protocolId);
-  if (!protocol) throw new Error(`No protocol ${protocolId}`);
-  const patient = await host.invoke('patients:create', {
-    mrn: `MRN-R${protocolId}`, firstName: 'Rita', lastName: 'Levi', dateOfBirth: '1969-04-22', sex: 'female', primaryDiagnosis: 'F33.2', referringPsychiatrist: '', notes: '',
-  }, '2026-03-02T08:00:00');
-  const { id: _id, lineageId: _l, revision: _r, status: _s, createdByName: _c, createdAt: _a, dose: _d, name: _n, reference: _ref, minMinutesBetweenSessions: _m,
-    defaultPlannedSessions, notes: _notes, ...stimulation } = protocol;
-  const course = await host.invoke('courses:prescribe', {
-    ...stimulation, patientId: patient.id, protocolId, plannedSessions: defaultPlannedSessions, schedule: '', authorizedSessions: defaultPlannedSessions,
-    authorizationReference: '', startDate: '2026-03-02', notes: '', safetyOverrideReason: '',
-  }, '2026-03-02T08:00:00');
-  await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-02', rmtPctMso, method: 'emg', coil: protocol.coil, measuredById: 1, notes: '' }, '2026-03-02T08:00:00');
-  return course;
-}
+const courseFor = (host: HostHandle, protocolId: number, rmtPctMso: number) =>
+  prescribedCourse(host, { protocolId, rmtPctMso, mrn: `MRN-R${protocolId}`, firstName: 'Rita', lastName: 'Levi' });
 
 async function logSession(host: HostHandle, courseId: number, at: string, edit: Record<string, unknown> = {}) {
   const prepared = await host.invoke('sessions:prepare', { courseId }, at);
@@ -36,15 +22,15 @@ test('a threshold re-determined mid-course doses the next session; the old dose 
   await firstSignIn(page, 'sam.okafor', oneTimePassword);
   await page.goto(`${host.url}/#/courses/${course.id}/sessions/new`);
   const dosing = page.getByTestId('dosing-threshold');
-  await expect(dosing).toContainText('Dosed from the 55% MSO threshold of 9 Mar 2026 (EMG, 0 days old');
+  await expect(dosing).toContainText('Dosed from the 55% MSO threshold of 09/03/2026 (EMG, 0 days old');
   await expect(page.getByLabel('Output (% MSO)')).toHaveValue('66');
   // Back-dated to 6 March, the session would be dosed from 2 March's threshold.
   await page.getByLabel('Date').fill('2026-03-06');
-  await expect(dosing).toContainText('Dosed from the 70% MSO threshold of 2 Mar 2026');
+  await expect(dosing).toContainText('Dosed from the 70% MSO threshold of 02/03/2026');
   await page.getByLabel('Date').fill('2026-03-09');
   await page.getByLabel('Output (% MSO)').fill('84');
   const override = page.getByTestId('override-needed');
-  await expect(override).toContainText('84% MSO is 153% of the 55% MSO threshold of 2026-03-09; 120% MT gives 66% MSO');
+  await expect(override).toContainText('84% MSO is 153% of the 55% MSO threshold of 09/03/2026; 120% MT gives 66% MSO');
   await screenshot(page, '27b-session-threshold-changed');
   await page.getByRole('button', { name: 'Save session' }).first().click();
   const cosign = page.getByRole('dialog', { name: 'Psychiatrist co-signature' });
@@ -76,7 +62,7 @@ test('an accelerated course refuses a session too soon after the last; a course 
   // A syncope in the next session flags the course: the form says so before anything is typed.
   await logSession(host, course.id, '2026-03-02T10:00:00', { ...navigated, trainsDelivered: 20, pulsesDelivered: 600, adverseEvents: [{ event: 'syncope', description: 'Fainted after train 20' }] });
   await travelTo(page, host, '2026-03-02T11:00:00', `/courses/${course.id}/sessions/new`);
-  await expect(override).toContainText('The course is flagged for psychiatrist review (Syncope in session 2 on 2026-03-02): no session until a psychiatrist clears it or overrides.');
+  await expect(override).toContainText('The course is flagged for psychiatrist review (Syncope in session 2 on 02/03/2026): no session until a psychiatrist clears it or overrides.');
   await screenshot(page, '27d-session-under-review');
   await page.getByRole('button', { name: 'Cancel' }).first().click();
   await page.getByTestId('flag-review_required').getByRole('button', { name: 'Review…' }).click();
@@ -85,7 +71,7 @@ test('an accelerated course refuses a session too soon after the last; a course 
   await review.getByRole('button', { name: 'Mark as reviewed' }).click();
   await expect(page.getByTestId('flag-review_required')).toBeHidden();
   await page.getByRole('button', { name: 'Log session' }).click();
-  await expect(page.getByTestId('dosing-threshold')).toContainText('Dosed from the 60% MSO threshold of 2 Mar 2026');
+  await expect(page.getByTestId('dosing-threshold')).toContainText('Dosed from the 60% MSO threshold of 02/03/2026');
   await expect(override).toBeHidden();
   await page.getByRole('button', { name: 'Save session' }).first().click();
   await expect(page.getByTestId('sessions-done')).toHaveText('3 / 50');

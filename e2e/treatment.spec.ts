@@ -1,4 +1,5 @@
 import { addStaff, createPatient, expect, FIRST_PASSWORD, firstSignIn, screenshot, setUpClinic, test, travelTo } from './fixtures';
+import { readyToStart } from './readiness';
 
 const ada = { mrn: 'MRN-0042', lastName: 'Lovelace', firstName: 'Ada', dateOfBirth: '1980-12-10', sex: 'Female', diagnosis: 'F33.2' } as const;
 
@@ -29,13 +30,15 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   // A start more than a year from today is a slip of the year: refused next to the field.
   await page.getByLabel('Start date').fill('2062-03-02');
   await page.getByRole('button', { name: 'Prescribe course' }).click();
-  await expect(page.getByText('More than a year from today: start between 2025-03-02 and 2027-03-02')).toBeVisible();
+  await expect(page.getByText('More than a year from today: start between 02/03/2025 and 02/03/2027')).toBeVisible();
   await page.getByLabel('Start date').fill('2026-03-02');
   await page.getByLabel('Sessions authorized by payer').fill('30');
   await screenshot(page, '21-prescribe');
   await page.getByRole('button', { name: 'Prescribe course' }).click();
   await expect(page.getByTestId('course-status')).toHaveText('Planned');
   await expect(page.getByTestId('flag-mt_missing')).toBeVisible();
+  // The safety screening (cleared) and the consent, as e2e/screening.spec.ts enters them on this screen.
+  await readyToStart(host, 1, '2026-03-02');
 
   // Motor threshold: the dose in %MSO follows it.
   await page.getByRole('button', { name: 'Record MT' }).click();
@@ -71,6 +74,9 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await expect(page.getByTestId('beam-result')).toHaveText('Mark X = 6.95 cm along the circumference from Fpz, Y = 9.79 cm from Cz.');
   await screenshot(page, '24-session-first');
   await page.getByRole('button', { name: 'Save session' }).first().click();
+  // Saved from the today list: back to the today list, where the course is done for today.
+  await expect(page.getByTestId('today-MRN-0042')).toContainText('Done');
+  await page.getByRole('button', { name: 'Course' }).click();
   await expect(page.getByTestId('sessions-done')).toHaveText('1 / 36');
   await expect(page.getByTestId('course-status')).toHaveText('Active');
 
@@ -83,6 +89,8 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
     await expect(page.getByText(/Filled in from the prescription and the previous session/)).toBeVisible();
     await page.getByRole('button', { name: 'Save session' }).first().click();
     actions++;
+    await expect(page.getByTestId('today-MRN-0042')).toContainText('Done');
+    await page.getByRole('button', { name: 'Course' }).click();
     await expect(page.getByTestId('sessions-done')).toHaveText(expected);
     expect(actions).toBeLessThanOrEqual(3);
   }
@@ -124,6 +132,8 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await cosign.getByLabel("Psychiatrist's password").fill(FIRST_PASSWORD);
   await screenshot(page, '26-session-cosign');
   await cosign.getByRole('button', { name: 'Co-sign and save' }).click();
+  await expect(page.getByTestId('today-MRN-0042')).toContainText('Done');
+  await page.getByRole('button', { name: 'Course' }).click();
   await expect(page.getByTestId('sessions-done')).toHaveText('4 / 36');
   await expect(page.getByRole('table', { name: 'Sessions' })).toContainText('Override: Dr. Maya Patel');
   await screenshot(page, '27-course');

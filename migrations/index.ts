@@ -11,8 +11,12 @@ import * as m0009 from './0009_audit_hash_chain';
 import * as m0010 from './0010_course_session_interval';
 import * as m0011 from './0011_assessment_windows';
 import * as m0012 from './0012_billing_scheme';
-import * as m0013 from './0013_assessments';
-import * as m0014 from './0014_course_scale_plans';
+import * as m0013 from './0013_planned_times';
+import * as m0014 from './0014_import_batches';
+import * as m0015 from './0015_treatment_history';
+import * as m0016 from './0016_screening_and_consent';
+import * as m0017 from './0017_assessments';
+import * as m0018 from './0018_course_scale_plans';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -37,6 +41,10 @@ export const migrations: readonly Migration[] = [
   { name: '0010_course_session_interval', up: m0010.up },
   { name: '0011_assessment_windows', up: m0011.up },
   { name: '0012_billing_scheme', up: m0012.up },
-  { name: '0013_assessments', up: m0013.up },
-  { name: '0014_course_scale_plans', up: m0014.up },
+  { name: '0013_planned_times', up: m0013.up },
+  { name: '0014_import_batches', up: m0014.up },
+  { name: '0015_treatment_history', up: m0015.up },
+  { name: '0016_screening_and_consent', up: m0016.up },
+  { name: '0017_assessments', up: m0017.up },
+  { name: '0018_course_scale_plans', up: m0018.up },
 ];

@@ -1,13 +1,28 @@
-import { format, parseISO } from 'date-fns';
 import { ageInYears, localIsoDate } from '../shared/dates';
+import { DEFAULT_DATE_FORMAT, type DateFormat, formatIsoDate, formatLocalDateTime } from '../shared/dateFormat';
 
-/** 10 Dec 1980 — unambiguous in every locale, as clinical records prefer. */
-export function formatDate(isoDate: string): string {
-  return format(parseISO(isoDate), 'd MMM yyyy');
+/**
+ * The clinic's date format for this window. Set by the start gate (and the report page) from what
+ * main says; the tree below is re-rendered when it changes, so plain functions can read it.
+ */
+let clinicDateFormat: DateFormat = DEFAULT_DATE_FORMAT;
+
+export function setClinicDateFormat(format: DateFormat): void {
+  clinicDateFormat = format;
 }
 
+export function currentDateFormat(): DateFormat {
+  return clinicDateFormat;
+}
+
+/** A YYYY-MM-DD day in the clinic's format. */
+export function formatDate(isoDate: string): string {
+  return formatIsoDate(isoDate, clinicDateFormat);
+}
+
+/** A timestamp as the clinic's local day and time. */
 export function formatDateTime(isoTimestamp: string): string {
-  return format(parseISO(isoTimestamp), 'd MMM yyyy, HH:mm');
+  return formatLocalDateTime(new Date(isoTimestamp), clinicDateFormat);
 }
 
 export function ageToday(dateOfBirth: string): number {

@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
@@ -11,6 +12,7 @@ import { AuthProvider } from './session/auth';
 
 // The printable report page has its own chunk: the app's first script does not carry it.
 const ReportScreen = lazy(() => import('./features/report/ReportScreen').then((m) => ({ default: m.ReportScreen })));
+const PacketScreen = lazy(() => import('./features/report/PacketScreen').then((m) => ({ default: m.PacketScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -24,7 +26,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 // The printable report is a page of its own, printed in a hidden window signed in by main as the person exporting.
-const report = /^#\/report\/(\d+)$/.exec(window.location.hash);
+// `/report/:courseId` is the course report; `/authorization` and `/extension` after it, the payer documents.
+const report = /^#\/report\/(\d+)(?:\/(authorization|extension))?$/.exec(window.location.hash);
 
 createRoot(root).render(
   <StrictMode>
@@ -32,7 +35,11 @@ createRoot(root).render(
       <QueryClientProvider client={queryClient}>
         {report ? (
           <Suspense>
-            <ReportScreen courseId={Number(report[1])} />
+            {report[2] === 'authorization' || report[2] === 'extension' ? (
+              <PacketScreen courseId={Number(report[1])} kind={report[2]} />
+            ) : (
+              <ReportScreen courseId={Number(report[1])} />
+            )}
           </Suspense>
         ) : (
           <AuthProvider>

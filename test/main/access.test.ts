@@ -44,6 +44,19 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'phq9:create': ['technician', 'psychiatrist'],
   // Clinician-rated scales: further limited by the service to psychiatrists and trained raters.
   'assessments:create': ['technician', 'psychiatrist'],
+  'courses:setPlannedTime': ['technician', 'psychiatrist'],
+  'today:setPlannedTime': ['technician', 'psychiatrist'],
+  'import:check': ['psychiatrist', 'admin'],
+  'import:commit': ['psychiatrist', 'admin'],
+  'import:list': ['psychiatrist', 'admin'],
+  'import:undo': ['psychiatrist', 'admin'],
+  'history:saveTrial': ['technician', 'psychiatrist'],
+  'history:savePsychotherapy': ['technician', 'psychiatrist'],
+  'history:addMedication': ['technician', 'psychiatrist'],
+  'history:changeMedication': ['technician', 'psychiatrist'],
+  'screening:record': ['technician', 'psychiatrist'],
+  'screening:clear': ['psychiatrist'],
+  'consent:record': ['technician', 'psychiatrist'],
 };
 
 async function clinic() {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Local noon, never UTC: the clinic's calendar day (localIsoDate of ctx.now) is then the same in every time zone.
 const day = (d: string) => ({ now: new Date(`${d}T12:00:00`) });
@@ -29,6 +30,7 @@ async function clinic() {
 /** A course from `startDate` with an MT, and sessions logged on each date (`loggedOn` lets a session be typed later: back-dated). */
 async function course(dispatch: Dispatch, startDate: string, sessions: Array<string | { date: string; loggedOn: string }>) {
   const c = ok(await dispatch('courses:prescribe', prescriptionInput({ startDate }), day(startDate)));
+  await readyToStart(dispatch, c.id, day(startDate));
   ok(await dispatch('motorThresholds:record', { actorId: 1, courseId: c.id, measuredOn: startDate, rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, day(startDate)));
   for (const s of sessions) {
     const { date, loggedOn } = typeof s === 'string' ? { date: s, loggedOn: s } : s;
@@ -127,7 +129,7 @@ describe('issue 11: which assessments measure a course', () => {
     await course(dispatch, '2026-03-02', ['2026-03-02']);
     const first = ok(await dispatch('phq9:create', { ...phq9Input(1, '2026-03-02', 20), actorId: 2 }, day('2026-03-02')));
     const again = await dispatch('phq9:create', phq9Input(1, '2026-03-02', 20), day('2026-03-02'));
-    const message = 'A PHQ-9 is already recorded for 2026-03-02 (total 20, entered by Sam Okafor): one PHQ-9 per patient per day. If that one is wrong, mark it entered in error first.';
+    const message = 'A PHQ-9 is already recorded for 2 Mar 2026 (total 20, entered by Sam Okafor): one PHQ-9 per patient per day. If that one is wrong, mark it entered in error first.';
     expect(again).toEqual({ ok: false, error: { code: 'invalid_input', message, fields: { assessedOn: message } } });
     expect(await db.selectFrom('assessments').select('id').execute()).toHaveLength(1);
     const detail = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-03')));
@@ -140,11 +142,11 @@ describe('issue 11: which assessments measure a course', () => {
   it('refuses a date before the patient was born or after today (the clinic day from the call time), next to the date field', async () => {
     const { dispatch, db } = await clinic();
     expect(await dispatch('phq9:create', phq9Input(1, '1980-12-09', 10), day('2026-03-02'))).toMatchObject({
-      ok: false, error: { code: 'invalid_input', fields: { assessedOn: "This date is before the patient's date of birth (1980-12-10)." } },
+      ok: false, error: { code: 'invalid_input', fields: { assessedOn: "This date is before the patient's date of birth (10 Dec 1980)." } },
     });
     // The machine's clock says today is later than 2026-03-02; the call's time is what counts.
     expect(await dispatch('phq9:create', phq9Input(1, '2026-03-03', 10), day('2026-03-02'))).toMatchObject({
-      ok: false, error: { code: 'invalid_input', fields: { assessedOn: 'This date is in the future (today is 2026-03-02).' } },
+      ok: false, error: { code: 'invalid_input', fields: { assessedOn: 'This date is in the future (today is 2 Mar 2026).' } },
     });
     // Just after midnight and just before it, local time: still that day.
     ok(await dispatch('phq9:create', phq9Input(1, '2026-03-02', 10), { now: new Date('2026-03-02T00:00:01') }));

@@ -10,6 +10,7 @@ import { auditHash, GENESIS_HASH } from '../../src/main/services/auditHash';
 import { accessEntry, auditChainStatus } from '../../src/shared/schemas/audit';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, tempDir, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 const T0 = at('2026-03-01T09:00:00.000Z');
 const day = (d: string) => at(`${d}T12:00:00.000Z`);
@@ -22,6 +23,7 @@ async function clinicWithHistory(): Promise<{ db: Kysely<DB>; dispatch: Dispatch
   ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, T0));
   ok(await dispatch('patients:create', patientInput(), T0));
   const course = ok(await dispatch('courses:prescribe', prescriptionInput({ patientId: 1, protocolId: 1, startDate: '2026-03-02' }), T0));
+  await readyToStart(dispatch, course.id, T0);
   ok(await dispatch('motorThresholds:record', { actorId: 1, courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, T0));
   for (const d of ['2026-03-02', '2026-03-03', '2026-03-04']) {
     const prepared = ok(await dispatch('sessions:prepare', { courseId: course.id }, day(d)));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemoCourse } from '../../tools/seed/demoCourse';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Clinic-local wall-clock times (no Z), as the services read them.
 const when = (d: string, time: string) => at(`${d}T${time}`);
@@ -43,6 +44,7 @@ describe('billing codes in the course report', () => {
       burstFrequencyHz: snt.burstFrequencyHz, pulsesPerBurst: snt.pulsesPerBurst, trainDurationS: snt.trainDurationS,
       interTrainIntervalS: snt.interTrainIntervalS, trains: snt.trains, sessionsPerDay: 10, plannedSessions: 50, authorizedSessions: 50,
     }), mon));
+    await readyToStart(dispatch, course.id, mon);
     expect(course.billingScheme).toBe('snt_per_day');
     ok(await dispatch('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-02', rmtPctMso: 60, method: 'emg', coil: snt.coil, measuredById: 1, notes: '' }, mon));
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/ipc/contract';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 const MON = at('2026-03-02T08:00:00');
 const TECH = 2;
@@ -14,6 +15,7 @@ async function clinic() {
   ok(await dispatch('staff:create', { name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, MON));
   ok(await dispatch('patients:create', patientInput(), MON));
   ok(await dispatch('courses:prescribe', prescriptionInput(), MON));
+  await readyToStart(dispatch, 1, MON);
   ok(await dispatch('motorThresholds:record', { courseId: 1, measuredOn: '2026-03-02', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 2, notes: '' }, MON));
   const aboveInput = async (): Promise<ChannelInput<'sessions:submitForCosign'>> => {
     const prepared = ok(await dispatch('sessions:prepare', { courseId: 1 }, MON));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/ipc/contract';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Clinic-local wall-clock times (no Z): the services read today's date in the clinic's time zone,
 // so a UTC instant would fall on another calendar day far from UTC (TZ=Pacific/Honolulu).
@@ -16,6 +17,7 @@ async function clinic() {
   ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, MON));
   ok(await dispatch('patients:create', patientInput(), MON));
   const course = ok(await dispatch('courses:prescribe', prescriptionInput(), MON));
+  await readyToStart(dispatch, course.id, MON);
   ok(await dispatch('motorThresholds:record', {
     actorId: 2, courseId: course.id, measuredOn: '2026-03-02', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 2, notes: '',
   }, MON));
@@ -111,10 +113,10 @@ describe('sessions', () => {
     ok(await routineSession(dispatch, day('2026-03-02')));
     expect(await routineSession(dispatch, day('2026-03-02', '15:00:00'))).toMatchObject({
       ok: false,
-      error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 2 on 2026-03-02; the course prescribes 1 a day.' } },
+      error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 2 on 2 Mar 2026; the course prescribes 1 a day.' } },
     });
     expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-03-09' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'A session cannot be logged ahead of time: this date is in the future.' } } });
-    expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-02-27' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'The session is dated before the course starts (2026-03-02).' } } });
+    expect(await routineSession(dispatch, day('2026-03-03'), { sessionDate: '2026-02-27' })).toMatchObject({ ok: false, error: { fields: { sessionDate: 'The session is dated before the course starts (2 Mar 2026).' } } });
   });
 
   it('needs a psychiatrist override above the prescription and stores it', async () => {
@@ -151,7 +153,7 @@ describe('sessions', () => {
     const { dispatch } = await clinic();
     ok(await routineSession(dispatch, day('2026-03-02'), { adverseEvents: [{ event: 'syncope', description: 'Fainted after train 40' }], trainsDelivered: 40, pulsesDelivered: 1600 }));
     const detail = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-02')));
-    expect(detail.course).toMatchObject({ reviewRequired: true, reviewReason: 'Syncope in session 1 on 2026-03-02' });
+    expect(detail.course).toMatchObject({ reviewRequired: true, reviewReason: 'Syncope in session 1 on 2 Mar 2026' });
     expect(detail.flags.map((f) => f.kind)).toContain('review_required');
     expect(ok(await dispatch('sessions:today', { date: '2026-03-03' }))[0]).toMatchObject({ reviewRequired: true });
     expect(await dispatch('courses:clearReview', { actorId: 2, courseId: 1, version: detail.course.version, note: 'ok' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

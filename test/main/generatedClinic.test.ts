@@ -117,9 +117,9 @@ describe('course_progress (migration 0005)', () => {
     await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
     const raw = new Database(file);
     const expected = raw.prepare(progressFromSessions).all();
-    // Undo 0014: no course plans.
+    // Undo 0018: no course plans.
     raw.exec('DROP TABLE course_scale_plans;');
-    // Undo 0013: PHQ-9s back in their own tables (0003, 0007), the other scales gone, no trained raters.
+    // Undo 0017: PHQ-9s back in their own tables (0003, 0007), the other scales gone, no trained raters.
     for (const { name } of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'assessment%' OR name LIKE 'course_revision_on_assessment%')").all() as Array<{ name: string }>) {
       raw.exec(`DROP TRIGGER ${name}`);
     }
@@ -144,6 +144,16 @@ describe('course_progress (migration 0005)', () => {
     raw.exec('ALTER TABLE courses DROP COLUMN min_minutes_between_sessions'); // and 0010
     // Undo 0012: no billing scheme (its frozen-revision trigger names the column; 0012 recreates it).
     raw.exec('DROP TRIGGER protocols_frozen; ALTER TABLE protocols DROP COLUMN billing_scheme; ALTER TABLE courses DROP COLUMN billing_scheme;');
+    // Undo 0014: no import batches, and the never-deleted triggers as 0001–0003 made them.
+    for (const [trigger, table, message] of [
+      ['patients_never_deleted', 'patients', 'patients are archived, never deleted'],
+      ['courses_never_deleted', 'courses', 'courses are discontinued, never deleted'],
+      ['phq9_never_deleted', 'phq9_assessments', 'assessments are never deleted'],
+    ]) raw.exec(`DROP TRIGGER ${trigger}; CREATE TRIGGER ${trigger} BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END;`);
+    raw.exec('DROP TABLE import_records; DROP TABLE import_batches;');
+    raw.exec('DROP TABLE course_day_times; ALTER TABLE courses DROP COLUMN planned_time;'); // and 0013
+    // Undo 0015 and 0016: no treatment history, no screenings or consents (their triggers go with them).
+    raw.exec('DROP TABLE antidepressant_trials; DROP TABLE psychotherapy_trials; DROP TABLE current_medications; DROP TABLE safety_screenings; DROP TABLE consents;');
     raw.exec('PRAGMA user_version = 4;');
     raw.close();
     const db = await openDatabase(file);

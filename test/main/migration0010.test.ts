@@ -31,8 +31,8 @@ describe('migration 0010_course_session_interval', () => {
 
     const db = await openDatabase(file);
     const after = await db.selectFrom('courses').selectAll().orderBy('id').execute();
-    // billing_scheme: added by 0012, which openDatabase runs too.
-    expect(after.map(({ min_minutes_between_sessions: _m, billing_scheme: _b, ...rest }) => rest)).toEqual(before);
+    // billing_scheme and planned_time: added by 0012 and 0013, which openDatabase runs too.
+    expect(after.map(({ min_minutes_between_sessions: _m, billing_scheme: _b, planned_time: _p, ...rest }) => rest)).toEqual(before);
     expect(after.map((c) => [c.protocol_name, c.sessions_per_day, c.min_minutes_between_sessions])).toEqual([
       ['10 Hz rTMS, left DLPFC (FDA-cleared)', 1, null],
       ['Accelerated iTBS (SNT), left DLPFC', 10, 50],

@@ -91,7 +91,7 @@ describe('migration 0011_assessment_windows', () => {
 
     const db = await openDatabase(file);
     // Nothing lost: every PHQ-9 kept as it was, course_id included (history, no longer read; in the
-    // generic table since migration 0013).
+    // generic table since migration 0017).
     type Old = Record<string, number | string | null>;
     expect(await sql`SELECT id, patient_id, legacy_course_id, assessed_on, answers, total, difficulty, entered_by, notes, created_at FROM assessments ORDER BY id`
       .execute(db).then((r) => r.rows)).toEqual((phq9Before as Old[]).map((o) => ({

@@ -1,37 +1,51 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, sql, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations';
 import { openDatabase } from '../../src/main/db';
 import { runMigrations } from '../../src/main/db/migrate';
-import { getCoursePlan } from '../../src/main/services/coursePlans';
 import { tempDir } from '../support/tempDatabase';
 
-const STAMP = '2026-01-01T00:00:00.000Z';
-
-describe('migration 0014_course_scale_plans', () => {
-  it('leaves existing courses on the default plan (PHQ-9 weekly) and checks what a plan may hold', async () => {
-    const file = join(tempDir(), 'v13.sqlite');
+describe('migration 0014_import_batches', () => {
+  it('keeps patients, courses and PHQ-9s undeletable except the records of an import being undone', async () => {
+    const file = join(tempDir(), 'v12.sqlite');
     const raw = new Database(file);
     const old = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
     await runMigrations(old, raw, migrations.slice(0, 13));
+    const t = '2026-01-01T00:00:00.000Z';
     raw.exec(`
-      INSERT INTO staff (name, role, created_at, updated_at) VALUES ('Dr A', 'psychiatrist', '${STAMP}', '${STAMP}');
+      INSERT INTO staff (name, role, created_at, updated_at) VALUES ('Dr A', 'psychiatrist', '${t}', '${t}');
       INSERT INTO patients (mrn, first_name, last_name, date_of_birth, sex, primary_diagnosis, created_at, updated_at)
-        VALUES ('M1', 'Ada', 'Lovelace', '1980-12-10', 'female', 'F33.2', '${STAMP}', '${STAMP}');
-      INSERT INTO courses (patient_id, protocol_id, prescriber_id, protocol_name, target, coil, pattern, intensity_pct_mt, frequency_hz,
-          train_duration_s, inter_train_interval_s, trains, sessions_per_day, planned_sessions, authorized_sessions, start_date, status, created_at, updated_at)
-        VALUES (1, 1, 1, '10 Hz rTMS', 'left_dlpfc', 'Figure-8', 'rtms', 120, 10, 4, 26, 75, 1, 36, 36, '2026-03-02', 'active', '${STAMP}', '${STAMP}');
+        VALUES ('M1', 'Ada', 'Lovelace', '1980-12-10', 'female', 'F33.2', '${t}', '${t}'), ('M2', 'Alan', 'Turing', '1954-06-23', 'male', 'F33.2', '${t}', '${t}');
+      INSERT INTO phq9_assessments (patient_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9, entered_by, created_at)
+        VALUES (1, '2025-12-01', 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, '${t}'), (2, '2025-12-01', 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, '${t}');
     `);
     await old.destroy();
+
     const db = await openDatabase(file);
-    expect(await getCoursePlan(db, 1)).toEqual({ courseId: 1, plan: [{ scale: 'phq9', schedule: 'weekly' }], isDefault: true });
-    await expect(sql`INSERT INTO course_scale_plans VALUES (1, 'madrs', 'monthly')`.execute(db)).rejects.toThrow(/CHECK/);
-    await expect(sql`INSERT INTO course_scale_plans VALUES (2, 'madrs', 'weekly')`.execute(db)).rejects.toThrow(/FOREIGN KEY/);
-    await sql`INSERT INTO course_scale_plans VALUES (1, 'madrs', 'baseline_mid_end')`.execute(db);
-    await expect(sql`INSERT INTO course_scale_plans VALUES (1, 'madrs', 'weekly')`.execute(db)).rejects.toThrow(/UNIQUE/);
-    expect(await getCoursePlan(db, 1)).toEqual({ courseId: 1, plan: [{ scale: 'madrs', schedule: 'baseline_mid_end' }], isDefault: false });
     await db.destroy();
+    const after = new Database(file);
+    expect(after.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(after.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 2 });
+    const strict = after.prepare("SELECT name, strict FROM pragma_table_list WHERE name LIKE 'import_%' ORDER BY name").all();
+    expect(strict).toEqual([{ name: 'import_batches', strict: 1 }, { name: 'import_records', strict: 1 }]);
+
+    // Patient 2 and its PHQ-9 belong to an import; patient 1 and its PHQ-9 do not.
+    after.exec(`
+      INSERT INTO import_batches (kind, file_name, rows, imported_by, imported_at, imported_on) VALUES ('patients', 'p.csv', 1, 1, '${t}', '2026-01-01');
+      INSERT INTO import_records (batch_id, entity, entity_id) VALUES (1, 'patient', 2), (1, 'phq9', 2);
+    `);
+    expect(() => after.exec('DELETE FROM phq9_assessments WHERE id = 2')).toThrow('assessments are never deleted');
+    after.exec('UPDATE import_batches SET undoing = 1 WHERE id = 1');
+    expect(() => after.exec('DELETE FROM phq9_assessments WHERE id = 1')).toThrow('assessments are never deleted');
+    expect(() => after.exec('DELETE FROM patients WHERE id = 1')).toThrow('patients are archived, never deleted');
+    after.exec('DELETE FROM phq9_assessments WHERE id = 2; DELETE FROM patients WHERE id = 2;');
+    expect(after.prepare('SELECT id FROM patients').all()).toEqual([{ id: 1 }]);
+    after.exec(`UPDATE import_batches SET undoing = 0, undone_by = 1, undone_at = '${t}' WHERE id = 1`);
+    expect(() => after.exec('UPDATE import_batches SET undoing = 1 WHERE id = 1')).toThrow('this import was already undone');
+    expect(() => after.exec("UPDATE import_records SET entity_id = 1 WHERE batch_id = 1")).toThrow('import records are kept as written');
+    expect(() => after.exec(`INSERT INTO import_batches (kind, file_name, rows, imported_by, imported_at, imported_on) VALUES ('staff', 'p.csv', 1, 1, '${t}', '2026-01-01')`)).toThrow(/CHECK/);
+    after.close();
   });
 });

@@ -3,6 +3,7 @@ import { meanWithCi, wilsonInterval } from '../../src/shared/clinical';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Local times: the clinic's calendar day (from the call's time) is then the same in every time zone.
 const T0 = at('2026-03-01T09:00:00');
@@ -28,6 +29,7 @@ async function phq9(dispatch: Dispatch, patientId: number, date: string, total: 
 async function treat(dispatch: Dispatch, patientId: number, mrn: string, protocol: { id: number; overrides?: object }, sessionDates: string[]) {
   ok(await dispatch('patients:create', patientInput({ mrn, lastName: `Patient${patientId}` }), T0));
   const course = ok(await dispatch('courses:prescribe', prescriptionInput({ patientId, protocolId: protocol.id, startDate: '2026-03-02', ...protocol.overrides }), T0));
+  await readyToStart(dispatch, course.id, T0);
   ok(await dispatch('motorThresholds:record', { actorId: 1, courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, T0));
   for (const d of sessionDates) {
     const prepared = ok(await dispatch('sessions:prepare', { courseId: course.id }, day(d)));

@@ -5,6 +5,7 @@ import { generateClinic } from '../../src/main/demo/generateClinic';
 import { sessionFields } from '../../src/shared/schemas/session';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, tempDir, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Clinic-local wall-clock times (no Z), as the services read them.
 const when = (d: string, time = '09:30:00') => at(`${d}T${time}`);
@@ -33,7 +34,7 @@ describe('prescription start date', () => {
     } else {
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', fields: { startDate: 'More than a year from today: start between 2025-11-25 and 2027-11-25' } },
+        error: { code: 'invalid_input', fields: { startDate: 'More than a year from today: start between 25 Nov 2025 and 25 Nov 2027' } },
       });
       expect(await db.selectFrom('courses').select('id').execute()).toEqual([]);
       expect(await db.selectFrom('audit_log').select('id').where('entity', '=', 'course').execute()).toEqual([]);
@@ -47,6 +48,7 @@ describe('head measurements (Beam F3)', () => {
   it('accepts adult values and refuses others with the field, its range and the unit', async () => {
     const { dispatch } = await clinic();
     const course = ok(await dispatch('courses:prescribe', prescriptionInput({ startDate: '2026-11-25' }), TODAY));
+    await readyToStart(dispatch, course.id, TODAY);
     ok(await dispatch('motorThresholds:record', { courseId: course.id, measuredOn: '2026-11-25', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, TODAY));
     const prepared = ok(await dispatch('sessions:prepare', { courseId: course.id }, TODAY));
     const wrong = await dispatch('sessions:create', { ...prepared.values, ...beam, beamCircumferenceCm: 22.4, beamNasionToInionCm: 380, beamTragusToTragusCm: 24.9 }, TODAY);

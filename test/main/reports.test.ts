@@ -130,11 +130,11 @@ describe('course export', () => {
     const sessionLines = readFileSync(sessions.path ?? '', 'utf8').split('\r\n').filter(Boolean);
     expect(sessionLines).toHaveLength(1 + 36);
     expect(sessionLines[0]).toMatch(/^mrn,session_number,date,/);
-    expect(sessionLines[1]).toMatch(/^MRN-004217,1,2026-03-02,/);
+    expect(sessionLines[1]).toMatch(/^MRN-004217,1,2 Mar 2026,/);
     expect(sessionLines[8]).toContain('after train 52: Patient asked to stop: scalp pain');
     const phq9Lines = readFileSync(phq9.path ?? '', 'utf8').split('\r\n').filter(Boolean);
     expect(phq9Lines[0]).toContain('total_loinc_44261-6');
-    expect(phq9Lines[1]).toBe('MRN-004217,2026-02-27,baseline,0,0,3,3,2,3,2,3,2,2,1,21,Severe,true,Dr. Maya Patel,Very difficult,Sam Okafor,');
+    expect(phq9Lines[1]).toBe('MRN-004217,27 Feb 2026,baseline,0,0,3,3,2,3,2,3,2,2,1,21,Severe,true,Dr. Maya Patel,Very difficult,Sam Okafor,');
     expect(phq9Lines).toHaveLength(1 + 1 + 7);
     expect(await exportsOf(d)).toHaveLength(2);
     await d.close();
@@ -146,7 +146,7 @@ describe('course export', () => {
     const { sessionsCsv } = await import('../../src/main/reports/csv');
     const first = detail.sessions[0];
     if (!first) throw new Error('no session');
-    const csv = sessionsCsv({ ...detail, sessions: [{ ...first, fields: { ...first.fields, notes: '=HYPERLINK("x"), then "quoted"' } }] });
+    const csv = sessionsCsv({ ...detail, sessions: [{ ...first, fields: { ...first.fields, notes: '=HYPERLINK("x"), then "quoted"' } }] }, (d) => d);
     expect(csv.split('\r\n')[1]?.endsWith(`"'=HYPERLINK(""x""), then ""quoted"""`)).toBe(true);
     await d.close();
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Clinic-local wall-clock times (no Z), as the services read them.
 const when = (d: string, time = '09:30:00') => at(`${d}T${time}`);
@@ -16,6 +17,7 @@ async function clinic(sessionDays: string[] = ['2026-03-02', '2026-03-03', '2026
   ok(await dispatch('staff:create', { actorId: 1, name: 'Sam Okafor', username: 'sam.okafor', role: 'technician' }, MON));
   ok(await dispatch('patients:create', patientInput(), MON));
   const course = ok(await dispatch('courses:prescribe', prescriptionInput(), MON));
+  await readyToStart(dispatch, course.id, MON);
   ok(await dispatch('motorThresholds:record', { actorId: 2, courseId: course.id, measuredOn: '2026-03-02', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 2, notes: '' }, MON));
   for (const d of sessionDays) await logSession(dispatch, course.id, when(d));
   return { ...env, course };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/ipc/contract';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { readyToStart } from '../support/readyToStart';
 
 // Clinic-local times (no offset): the rules read calendar days and times of day in the clinic's zone.
 const day = (d: string, time = '10:00:00') => at(`${d}T${time}`);
@@ -22,6 +23,7 @@ async function clinic(protocolId = 1, edit: Partial<ChannelInput<'courses:prescr
     interTrainIntervalS: protocol.interTrainIntervalS, trains: protocol.trains, sessionsPerDay: protocol.sessionsPerDay, plannedSessions: protocol.defaultPlannedSessions,
     authorizedSessions: protocol.defaultPlannedSessions, ...edit,
   }), mon));
+  await readyToStart(dispatch, course.id, mon);
   const threshold = (measuredOn: string, rmtPctMso: number, extra: { method?: 'emg' | 'visual'; coil?: string } = {}) =>
     dispatch('motorThresholds:record', {
       actorId: 1, courseId: course.id, measuredOn, rmtPctMso, method: extra.method ?? 'emg', coil: extra.coil ?? protocol.coil, measuredById: 1, notes: '',
@@ -45,7 +47,7 @@ describe('the threshold that doses a session', () => {
     const old = await session(dispatch, day('2026-03-09'), { intensityPctMso: 84, motorThresholdId: 1 });
     expect(old).toMatchObject({
       ok: false,
-      error: { code: 'cosign_required', fields: { intensityPctMso: '84% MSO is 153% of the 55% MSO threshold of 2026-03-09; 120% MT gives 66% MSO (prescribed: 66% MSO).' } },
+      error: { code: 'cosign_required', fields: { intensityPctMso: '84% MSO is 153% of the 55% MSO threshold of 9 Mar 2026; 120% MT gives 66% MSO (prescribed: 66% MSO).' } },
     });
     // The form prepares the dose from the threshold of the day.
     const prepared = ok(await dispatch('sessions:prepare', { courseId: 1 }, day('2026-03-09')));
@@ -89,7 +91,7 @@ describe('accelerated courses (SNT: 10 a day, 50 minutes apart)', () => {
       ok(await session(dispatch, day('2026-03-02', '23:00:00'), { startTime: time }));
     }
     const eleventh = await session(dispatch, day('2026-03-02', '23:00:00'), { startTime: '22:00' });
-    expect(eleventh).toMatchObject({ ok: false, error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 11 on 2026-03-02; the course prescribes 10 a day.' } } });
+    expect(eleventh).toMatchObject({ ok: false, error: { code: 'cosign_required', fields: { sessionDate: 'This would be session 11 on 2 Mar 2026; the course prescribes 10 a day.' } } });
   });
 });
 
@@ -99,7 +101,7 @@ describe('safe states', () => {
     ok(await threshold('2026-03-02', 60));
     ok(await session(dispatch, day('2026-03-02'), { adverseEvents: [{ event: 'syncope', description: 'Fainted after train 40' }], trainsDelivered: 40, pulsesDelivered: 1600 }));
     const blocked = await session(dispatch, day('2026-03-03'));
-    expect(blocked).toMatchObject({ ok: false, error: { code: 'cosign_required', fields: { review: expect.stringMatching(/flagged for psychiatrist review \(Syncope in session 1 on 2026-03-02\)/) } } });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'cosign_required', fields: { review: expect.stringMatching(/flagged for psychiatrist review \(Syncope in session 1 on 2 Mar 2026\)/) } } });
     const { course } = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-03')));
     ok(await dispatch('courses:clearReview', { actorId: 1, courseId: 1, version: course.version, note: 'Vasovagal; eat beforehand' }, day('2026-03-03')));
     ok(await session(dispatch, day('2026-03-03')));
@@ -114,13 +116,13 @@ describe('safe states', () => {
       ok(await dispatch('sessions:correct', { ...saved.fields, actorId: 1, id: saved.id, version, correctionReason: 'Typo', notes }, day('2026-03-02', '11:00:00')));
     }
     const after = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-02'))).course;
-    expect(after).toMatchObject({ reviewReason: 'Syncope in session 1 on 2026-03-02', version: flagged.version });
+    expect(after).toMatchObject({ reviewReason: 'Syncope in session 1 on 2 Mar 2026', version: flagged.version });
     // A newly added serious event does flag it.
     ok(await dispatch('sessions:correct', {
       ...saved.fields, actorId: 1, id: saved.id, version: 2, correctionReason: 'Seizure not recorded',
       adverseEvents: [...saved.fields.adverseEvents, { event: 'seizure', description: 'Brief, self-limiting' }],
     }, day('2026-03-02', '11:30:00')));
-    expect(ok(await dispatch('courses:get', { id: 1 }, day('2026-03-02'))).course.reviewReason).toBe('Syncope in session 1 on 2026-03-02; Seizure in session 1 on 2026-03-02');
+    expect(ok(await dispatch('courses:get', { id: 1 }, day('2026-03-02'))).course.reviewReason).toBe('Syncope in session 1 on 2 Mar 2026; Seizure in session 1 on 2 Mar 2026');
   });
 
   it('an archived patient takes no session', async () => {

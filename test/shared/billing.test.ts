@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CptCodes, cptCodes } from '../../src/shared/clinical';
+import { type CptCodes, cptCodes, sessionCptCodes } from '../../src/shared/clinical';
 import { addDaysIso } from '../../src/shared/dates';
 
 // 2026-03-02 is a Monday.
@@ -105,5 +105,35 @@ describe('cptCodes', () => {
   it('refuses anything but YYYY-MM-DD dates', () => {
     expect(() => cptCodes({ sessionDates: ['2026-3-2'], thresholdDates: [] })).toThrow(/sessionDates/);
     expect(() => cptCodes({ sessionDates: ['2026-03-02'], thresholdDates: ['2026-02-30'] })).toThrow(/thresholdDates/);
+  });
+});
+
+describe('sessionCptCodes (the codes of each session, which cptCodes counts)', () => {
+  it('codes the first session 90867, the first session of a re-determination day 90869, the rest 90868', () => {
+    const codes = sessionCptCodes({ sessionDates: ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-04'], thresholdDates: ['2026-03-02', '2026-03-04'] });
+    expect(codes).toEqual([
+      { perSession: '90867', perDay: '0890T' },
+      { perSession: '90868', perDay: '0891T' },
+      { perSession: '90869', perDay: '0892T' },
+      { perSession: '90868', perDay: null },
+    ]);
+  });
+
+  it('gives one per-day code per treatment day of an accelerated course', () => {
+    const codes = sessionCptCodes({ sessionDates: snt50, thresholdDates: ['2026-03-04'] });
+    expect(codes.filter((c) => c.perDay !== null).map((c) => c.perDay)).toEqual(['0890T', '0891T', '0892T', '0891T', '0891T']);
+    expect(codes.filter((c) => c.perSession === '90867')).toHaveLength(1);
+  });
+
+  it('counts to cptCodes for every case', () => {
+    for (const [sessionDates, thresholdDates] of [[standard36, ['2026-03-09', '2026-03-16', '2026-03-14']], [snt50, ['2026-03-03']], [[], ['2026-03-01']]] as const) {
+      const tally = codes({});
+      for (const c of sessionCptCodes({ sessionDates, thresholdDates })) {
+        tally[c.perSession]++;
+        if (c.perDay) tally[c.perDay]++;
+      }
+      const counted = cptCodes({ sessionDates, thresholdDates });
+      expect({ ...tally, unbilledRedeterminations: counted.unbilledRedeterminations }).toEqual(counted);
+    }
   });
 });

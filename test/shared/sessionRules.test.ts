@@ -36,6 +36,7 @@ const standard: SessionCheckInput = {
   today: '2026-03-09',
   timeNow: '10:00',
   correcting: false,
+  dateFormat: 'yyyy-MM-dd',
 };
 
 type Edit = { course?: Partial<SessionCheckInput['course']>; session?: Partial<SessionCheckInput['session']> } & Partial<Omit<SessionCheckInput, 'course' | 'session'>>;

@@ -4,6 +4,7 @@ import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { DAILY_PHASE_SESSIONS } from '../../src/shared/clinical';
 import type { Channel } from '../../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
+import { seedDemoHistory, seedReadiness } from './readiness';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
@@ -60,6 +61,9 @@ export async function seedDemoCourse(dispatch: Dispatch, options: { sessions?: n
     plannedSessions: 36, schedule: '5 a week for 6 weeks (30), then taper 3, 2, 1 (6)', authorizedSessions: 30, authorizationReference: 'PA-88213',
     startDate: iso(start), notes: '', safetyOverrideReason: '',
   }, before, doctor.id);
+  await seedDemoHistory(invoke, patient.id, before, doctor.id);
+  const lorazepam = await invoke('history:addMedication', { medication: { patientId: patient.id, drug: 'Lorazepam', dose: '1 mg at night', startedOn: '2025-11-03', stoppedOn: null } }, before, doctor.id);
+  await seedReadiness(invoke, { id: course.id, on: '2026-02-27', at: before, doctorId: doctor.id, techId: tech.id }, { excitabilityMedications: 'Lorazepam 1 mg at night; a taper is planned' });
   await invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-02-27', rmtPctMso: 58, method: 'emg', coil: 'Figure-8', measuredById: doctor.id, notes: '' }, before, doctor.id);
   const totals = [21, 18, 15, 13, 10, 8, 6, 5, 4];
   const days = standardCourseDays(start, options.sessions ?? 36);
@@ -68,6 +72,8 @@ export async function seedDemoCourse(dispatch: Dispatch, options: { sessions?: n
   for (const [index, day] of days.entries()) {
     const at = `${iso(day)}T09:30:00`;
     if (index === 14) {
+      // The lorazepam taper ends: a change of a benzodiazepine asks for the threshold again, re-determined that day.
+      await invoke('history:changeMedication', { id: lorazepam.id, version: lorazepam.version, dose: lorazepam.dose, stoppedOn: iso(day), changedOn: iso(day) }, `${iso(day)}T08:00:00`, doctor.id);
       await invoke('motorThresholds:record', { courseId: course.id, measuredOn: iso(day), rmtPctMso: 61, method: 'emg', coil: 'Figure-8', measuredById: doctor.id, notes: 'Re-determined after lorazepam taper' }, at, doctor.id);
     }
     if (index > 0 && index % 5 === 0 && index / 5 < totals.length) {

@@ -1,6 +1,7 @@
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { addDaysIso } from '../../src/shared/dates';
 import { caller, seedDemoClinic } from './demoCourse';
+import { seedReadiness } from './readiness';
 
 /**
  * An SNT demo (accelerated, fcMRI-guided iTBS, billed per treatment day): one patient through 5 days
@@ -26,6 +27,7 @@ export async function seedSntDemoCourse(dispatch: Dispatch): Promise<{ courseId:
   }, before, doctor.id);
   const threshold = (measuredOn: string, rmtPctMso: number, at: string) =>
     invoke('motorThresholds:record', { courseId: course.id, measuredOn, rmtPctMso, method: 'emg', coil: snt.coil, measuredById: doctor.id, notes: '' }, at, doctor.id);
+  await seedReadiness(invoke, { id: course.id, on: '2026-02-27', at: before, doctorId: doctor.id, techId: tech.id });
   await threshold('2026-02-27', 62, before);
   await invoke('phq9:create', { patientId: patient.id, assessedOn: '2026-02-27', answers: [3, 3, 2, 3, 2, 2, 2, 2, 0], difficulty: 'very', notes: '' }, before, tech.id);
   for (let day = 0; day < 5; day++) {

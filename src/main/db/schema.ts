@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { PsychotherapyType, TrialOutcome } from '../../shared/schemas/history';
 import type { Sex } from '../../shared/schemas/patient';
 import type { BillingScheme } from '../../shared/schemas/protocol';
 import type { StaffRole } from '../../shared/schemas/staff';
@@ -19,7 +20,7 @@ export interface StaffTable {
   must_change_password: Generated<0 | 1>;
   failed_sign_ins: Generated<number>;
   locked_until: string | null;
-  /** Migration 0013: may enter clinician-rated scales (MADRS, HAM-D, CGI) besides psychiatrists. */
+  /** Migration 0017: may enter clinician-rated scales (MADRS, HAM-D, CGI) besides psychiatrists. */
   trained_rater: Generated<0 | 1>;
 }
 
@@ -107,6 +108,8 @@ export interface CoursesTable extends StimulationColumns {
   authorized_sessions: number;
   /** Migration 0012: copied from the protocol at prescription. */
   billing_scheme: Generated<BillingScheme>;
+  /** Migration 0013: the course's planned time of day (HH:MM), the order of the today list. */
+  planned_time: string | null;
   start_date: string;
   status: 'planned' | 'active' | 'completed' | 'discontinued';
   status_reason: string | null;
@@ -118,6 +121,15 @@ export interface CoursesTable extends StimulationColumns {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+/** Migration 0013: a course's planned time moved for one day only. */
+export interface CourseDayTimesTable {
+  course_id: number;
+  on_date: string;
+  planned_time: string;
+  set_by: number;
+  set_at: string;
 }
 
 export interface CourseAuthorizationsTable {
@@ -190,8 +202,8 @@ export interface SessionAdverseEventsTable {
 }
 
 /**
- * Migration 0013: assessments of every rating scale (src/shared/clinical/scales). The PHQ-9s of
- * schema 3–12 were copied here with their ids. Never updated or deleted (triggers).
+ * Migration 0017: assessments of every rating scale (src/shared/clinical/scales). The PHQ-9s of
+ * schema 3–16 were copied here with their ids. Never updated or deleted (triggers).
  */
 export interface AssessmentsTable {
   id: Generated<number>;
@@ -227,7 +239,7 @@ export interface AssessmentEnteredInErrorTable {
   reason: string;
 }
 
-/** Migration 0014: the scales a course follows and how often; none: PHQ-9 weekly (the default). */
+/** Migration 0018: the scales a course follows and how often; none: PHQ-9 weekly (the default). */
 export interface CourseScalePlansTable {
   course_id: number;
   scale: string;
@@ -285,6 +297,104 @@ export interface PendingSessionsTable {
   session_id: number | null;
 }
 
+/** Migration 0014: one CSV import, undoable as a whole on the clinic's day it was made. */
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: 'patients' | 'phq9' | 'courses';
+  file_name: string;
+  rows: number;
+  imported_by: number;
+  imported_at: string;
+  imported_on: string;
+  undone_by: number | null;
+  undone_at: string | null;
+  /** 1 only inside the undo's transaction: lets the never-deleted triggers pass this batch's records. */
+  undoing: Generated<0 | 1>;
+}
+
+/** Migration 0014: the records an import created. */
+export interface ImportRecordsTable {
+  batch_id: number;
+  entity: 'patient' | 'phq9' | 'course';
+  entity_id: number;
+}
+
+/** Who entered a treatment-history row, its version and times (migration 0015). */
+interface HistoryRowMeta {
+  entered_by: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Migration 0015: an antidepressant trial (drug and class from the built-in list). */
+export interface AntidepressantTrialsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  drug: string;
+  drug_class: string;
+  dose: string;
+  started_on: string;
+  ended_on: string | null;
+  adequate: 0 | 1;
+  outcome: TrialOutcome;
+  outcome_note: Generated<string>;
+}
+
+/** Migration 0015: a psychotherapy trial. */
+export interface PsychotherapyTrialsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  therapy_type: PsychotherapyType;
+  started_on: string;
+  ended_on: string | null;
+  sessions: number;
+  notes: Generated<string>;
+}
+
+/** Migration 0015: a medication taken now (or stopped); `changed_on` is its latest start, dose change or stop. */
+export interface CurrentMedicationsTable extends HistoryRowMeta {
+  id: Generated<number>;
+  patient_id: number;
+  drug: string;
+  dose: string;
+  started_on: string;
+  stopped_on: string | null;
+  changed_on: string;
+}
+
+/** Migration 0016: a course's TMS safety screening, cleared by a psychiatrist. Answers are 0/1. */
+export interface SafetyScreeningsTable {
+  id: Generated<number>;
+  course_id: number;
+  screened_on: string;
+  seizures: 0 | 1;
+  family_epilepsy: 0 | 1;
+  metal_in_head: 0 | 1;
+  implanted_devices: 0 | 1;
+  pregnancy: 0 | 1;
+  head_injury: 0 | 1;
+  excitability_medications: 0 | 1;
+  substance_use: 0 | 1;
+  details: Generated<string>;
+  screened_by: number;
+  cleared_by: number | null;
+  cleared_at: string | null;
+  clearance: Generated<string>;
+  created_at: string;
+}
+
+/** Migration 0016: the patient's informed consent to a course. */
+export interface ConsentsTable {
+  id: Generated<number>;
+  course_id: number;
+  consented_on: string;
+  consent_version: string;
+  obtained_by: number;
+  recorded_by: number;
+  created_at: string;
+}
+
 export interface DB {
   staff: StaffTable;
   patients: PatientsTable;
@@ -302,8 +412,16 @@ export interface DB {
   assessment_entered_in_error: AssessmentEnteredInErrorTable;
   course_scale_plans: CourseScalePlansTable;
   settings: SettingsTable;
+  course_day_times: CourseDayTimesTable;
   course_progress: CourseProgressTable;
   pending_sessions: PendingSessionsTable;
   outcome_rule_changes: OutcomeRuleChangesTable;
   outcome_rule_change_seen: OutcomeRuleChangeSeenTable;
+  import_batches: ImportBatchesTable;
+  import_records: ImportRecordsTable;
+  antidepressant_trials: AntidepressantTrialsTable;
+  psychotherapy_trials: PsychotherapyTrialsTable;
+  current_medications: CurrentMedicationsTable;
+  safety_screenings: SafetyScreeningsTable;
+  consents: ConsentsTable;
 }

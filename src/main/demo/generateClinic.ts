@@ -138,10 +138,14 @@ class ClinicWriter {
       sideEffect: db.prepare('INSERT INTO session_side_effects (session_id, effect, severity) VALUES (?, ?, ?)'),
       interruption: db.prepare('INSERT INTO session_interruptions (session_id, after_train, reason) VALUES (?, ?, ?)'),
       adverseEvent: db.prepare('INSERT INTO session_adverse_events (session_id, event, description) VALUES (?, ?, ?)'),
-      // No course: assessments are linked to courses by date windows (migration 0011), every scale in one table (0013).
+      // No course: assessments are linked to courses by date windows (migration 0011), every scale in one table (0017).
       assessment: db.prepare(`INSERT INTO assessments (patient_id, scale, assessed_on, answers, total, suicide_item_positive,
         difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)`),
       acknowledgement: db.prepare('INSERT INTO assessment_acknowledgements (assessment_id, acknowledged_by, acknowledged_at, action_taken) VALUES (?, ?, ?, ?)'),
+      screening: db.prepare(`INSERT INTO safety_screenings (course_id, screened_on, seizures, family_epilepsy, metal_in_head, implanted_devices, pregnancy,
+        head_injury, excitability_medications, substance_use, details, screened_by, cleared_by, cleared_at, clearance, created_at)
+        VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, 0, '', ?, ?, ?, '', ?)`),
+      consent: db.prepare('INSERT INTO consents (course_id, consented_on, consent_version, obtained_by, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       audit: db.prepare(`INSERT INTO audit_log (id, at, staff_id, action, entity, entity_id, before_json, after_json, reason, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`),
       setting: db.prepare(`INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, NULL, ?)
@@ -245,7 +249,8 @@ class ClinicWriter {
     const accelerated = protocol.sessions_per_day > 1;
     const planned = protocol.default_planned_sessions;
     const initialAuth = accelerated ? planned : 30;
-    const prescribedAt = stamp(start - r.int(3, 10), 14 * 60);
+    const prescribedDay = start - r.int(3, 10);
+    const prescribedAt = stamp(prescribedDay, 14 * 60);
     const courseId = Number(
       this.insert.course.run(
         patientId, protocol.id, prescriber, protocol.name, protocol.target, protocol.coil, protocol.pattern, protocol.intensity_pct_mt,
@@ -258,6 +263,7 @@ class ClinicWriter {
     this.counts.courses++;
     this.insert.authorization.run(courseId, initialAuth, `PA-${100000 + courseId}`, 'At prescription', prescriber, prescribedAt);
     this.audit(prescribedAt, prescriber, 'create', 'course', courseId, { patientId, protocolName: protocol.name, plannedSessions: planned, authorizedSessions: initialAuth, startDate: dayIso(start) });
+    if (prescribedDay <= this.today) this.screenAndConsent(courseId, prescribedDay, prescriber);
 
     const outcome = r.weighted(OUTCOMES);
     const baseline = clamp(Math.round(r.normal(19, 3.5)), 11, 27);
@@ -438,6 +444,21 @@ class ClinicWriter {
     if (plan.clinician === 'hamd17' && clinicianDay) {
       write('hamd17', [4, 4, 4, 2, 2, 2, 4, 4, 4, 4, 4, 2, 2, 2, 4, 2, 2], clamp(Math.round(phq9Total * 1.05 + r.normal(0, 2.5)), 0, 48), 2, prescriber);
     }
+  }
+
+  /**
+   * What every course needs before its first session (issue 15): a safety screening with no
+   * positive answer, cleared by the prescriber, and the patient's consent, all on the day of the
+   * prescription. Draws nothing from the random stream, so the rest of the clinic is as before.
+   */
+  private screenAndConsent(courseId: number, day: number, prescriber: number): void {
+    const screenedAt = stamp(day, 14 * 60 + 30);
+    const screeningId = Number(this.insert.screening.run(courseId, dayIso(day), prescriber, prescriber, screenedAt, screenedAt).lastInsertRowid);
+    this.audit(screenedAt, prescriber, 'create', 'safety_screening', screeningId, { courseId, screenedOn: dayIso(day), positive: [] });
+    this.audit(screenedAt, prescriber, 'clear', 'safety_screening', screeningId, { courseId, clearedBy: prescriber });
+    const consentAt = stamp(day, 14 * 60 + 45);
+    const consentId = Number(this.insert.consent.run(courseId, dayIso(day), 'TMS consent v3 (2026)', prescriber, prescriber, consentAt).lastInsertRowid);
+    this.audit(consentAt, prescriber, 'create', 'consent', consentId, { courseId, consentedOn: dayIso(day) });
   }
 
   private writePhq9(patientId: number, day: number, total: number, atRisk: boolean, enteredBy: number): void {

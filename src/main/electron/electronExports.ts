@@ -35,6 +35,9 @@ export function createElectronExports(baseUrl: string, preloadPath: string, pare
           const pdf = await window.webContents.printToPDF({
             pageSize: { width: REPORT_PAGE.width, height: REPORT_PAGE.height },
             printBackground: true,
+            // Tagged (screen readers, records systems) with an outline from the report's headings.
+            generateTaggedPDF: true,
+            generateDocumentOutline: true,
             displayHeaderFooter: true,
             headerTemplate: page.headerTemplate,
             footerTemplate: page.footerTemplate,
@@ -49,9 +52,9 @@ export function createElectronExports(baseUrl: string, preloadPath: string, pare
     },
     async chooseSavePath(suggestedName, kind) {
       const options = {
-        title: kind === 'pdf' ? 'Save course report' : 'Save CSV export',
+        title: { pdf: 'Save course report', csv: 'Save CSV export', json: 'Save FHIR export' }[kind],
         defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [kind === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'CSV', extensions: ['csv'] }],
+        filters: [{ pdf: { name: 'PDF', extensions: ['pdf'] }, csv: { name: 'CSV', extensions: ['csv'] }, json: { name: 'FHIR JSON', extensions: ['json'] } }[kind]],
       };
       const owner = parent();
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);

@@ -22,6 +22,7 @@ import {
 import { createFirstStaff, createStaff, listStaff, updateStaff } from '../services/staff';
 import {
   authorizeSessions,
+  setCoursePlannedTime,
   clearReview,
   endCourse,
   getCourseDetail,
@@ -29,6 +30,9 @@ import {
   prescribeCourse,
 } from '../services/courses';
 import { recordThreshold } from '../services/motorThresholds';
+import { addMedication, changeMedication, getTreatmentHistory, savePsychotherapy, saveTrial } from '../services/treatmentHistory';
+import { thresholdRecheckForCourse } from '../services/thresholdRecheck';
+import { clearScreening, getReadiness, recordConsent, recordScreening } from '../services/screening';
 import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '../services/protocols';
 import { correctSession, createSession, prepareSession } from '../services/sessions';
 import { todayList } from '../services/today';
@@ -37,8 +41,11 @@ import { listUnseenOutcomeRuleChanges, markOutcomeRuleChangesSeen } from '../ser
 import { acknowledgeSuicideItem, createAssessment as createAnyAssessment, listAssessments, markAssessmentEnteredInError, openSuicideItemAlerts } from '../services/assessments';
 import { getCoursePlan, setCoursePlan } from '../services/coursePlans';
 import { acknowledgeItem9, createAssessment, listForPatient, markEnteredInError, openItem9Alerts } from '../services/phq9';
-import { type ExportPorts, exportCourseCsv, exportCoursePdf } from '../reports/exportCourse';
+import { type ExportPorts, exportCourseCsv, exportCoursePdf, exportPacketPdf } from '../reports/exportCourse';
+import { getPacketData } from '../reports/packetData';
 import { getReportData } from '../reports/reportData';
+import { exportCourseFhir } from '../exchange/fhir/exportFhir';
+import { checkImport, commitImport, listImports, undoImport } from '../exchange/import/importService';
 import { ServiceError } from '../services/errors';
 import type { ClinicSwitcher } from '../demo/demoClinic';
 import { localIsoDate } from '../../shared/dates';
@@ -46,6 +53,7 @@ import type { SignInResult } from '../../shared/schemas/auth';
 import type { AuditChainStatus } from '../../shared/schemas/audit';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
 import type { BackupService } from '../backup/service';
+import { setDayPlannedTime } from '../services/dayPlannedTimes';
 
 /** What a handler gets besides its input: the actor is resolved and checked by dispatch. */
 export interface HandlerContext {
@@ -150,10 +158,26 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'courses:end': (input, ctx) => endCourse(db, ctx, input),
     'courses:clearReview': (input, ctx) => clearReview(db, ctx, input),
     'motorThresholds:record': (input, ctx) => recordThreshold(db, ctx, input),
+    'history:get': async (input, ctx) => {
+      const history = await getTreatmentHistory(db, input.patientId);
+      await logView(db, ctx, 'patient', input.patientId);
+      return history;
+    },
+    'history:saveTrial': (input, ctx) => saveTrial(db, ctx, input.trial, input.id, input.version),
+    'history:savePsychotherapy': (input, ctx) => savePsychotherapy(db, ctx, input.trial, input.id, input.version),
+    'history:addMedication': (input, ctx) => addMedication(db, ctx, input.medication),
+    'history:changeMedication': (input, ctx) => changeMedication(db, ctx, input),
+    'history:thresholdRecheck': (input) => thresholdRecheckForCourse(db, input.courseId),
+    'screening:readiness': (input) => getReadiness(db, input.courseId),
+    'screening:record': (input, ctx) => recordScreening(db, ctx, input),
+    'screening:clear': (input, ctx) => clearScreening(db, ctx, input.screeningId, input.clearance),
+    'consent:record': (input, ctx) => recordConsent(db, ctx, input),
     'sessions:prepare': (input, ctx) => prepareSession(db, ctx, input.courseId, input.sessionId),
     'sessions:create': ({ cosign, ...fields }, ctx) => createSession(db, ctx, fields, cosign),
     'sessions:correct': ({ id, version, correctionReason, cosign, ...fields }, ctx) => correctSession(db, ctx, id, version, correctionReason, fields, cosign),
     'sessions:today': (input) => todayList(db, input.date),
+    'courses:setPlannedTime': (input, ctx) => setCoursePlannedTime(db, ctx, input),
+    'today:setPlannedTime': (input, ctx) => setDayPlannedTime(db, ctx, input),
     'sessions:submitForCosign': (input, ctx) => submitForCosign(db, ctx, input),
     'sessions:listPending': (input) => listPendingSessions(db, input.courseId),
     'sessions:signPending': (input, ctx) => signPendingSession(db, ctx, input.pendingId),
@@ -183,6 +207,17 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     },
     'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.courseId),
     'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.courseId, input.kind),
+    'fhir:exportCourse': (input, ctx) => exportCourseFhir(db, ctx, exportsOf(options), input.courseId),
+    'import:check': (input, ctx) => checkImport(db, ctx, input),
+    'import:commit': (input, ctx) => commitImport(db, ctx, input),
+    'import:list': (_input, ctx) => listImports(db, ctx),
+    'import:undo': (input, ctx) => undoImport(db, ctx, input.batchId),
+    'reports:packetData': async (input, ctx) => {
+      const packet = await getPacketData(db, ctx, input.courseId);
+      await logView(db, ctx, 'course', input.courseId);
+      return packet;
+    },
+    'reports:exportPacket': (input, ctx) => exportPacketPdf(db, ctx, exportsOf(options), input.courseId, input.kind),
     'backups:list': async () => backupsOf(options).list(),
     'backups:create': (_input, ctx) => backupsOf(options).create('manual', ctx.now),
     'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),

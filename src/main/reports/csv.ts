@@ -17,13 +17,16 @@ function toCsv(header: string[], rows: Cell[][]): string {
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function sessionsCsv(detail: CourseDetail): string {
+/** How a CSV writes a day: the clinic's date format. */
+export type DayWriter = (isoDate: string) => string;
+
+export function sessionsCsv(detail: CourseDetail, day: DayWriter): string {
   return toCsv(
     ['mrn', 'session_number', 'date', 'start_time', 'technician', 'positioning', 'coil_position', 'coil_angle_deg', 'coil', 'frequency_hz',
       'intensity_pct_mt', 'intensity_pct_mso', 'rmt_pct_mso', 'trains_planned', 'trains_delivered', 'pulses_delivered', 'interruptions',
       'side_effects', 'adverse_events', 'override_by', 'override_reason', 'notes'],
     detail.sessions.map((s) => [
-      detail.patient.mrn, s.sessionNumber, s.sessionDate, s.startTime, s.technicianName, positionMethodLabels[s.positionMethod], s.positionSummary,
+      detail.patient.mrn, s.sessionNumber, day(s.sessionDate), s.startTime, s.technicianName, positionMethodLabels[s.positionMethod], s.positionSummary,
       s.fields.coilAngleDeg, s.fields.coil, s.fields.frequencyHz, s.intensityPctMt, s.intensityPctMso, s.rmtPctMso, s.trainsPlanned,
       s.trainsDelivered, s.pulsesDelivered, s.fields.interruptions.map((i) => `after train ${i.afterTrain}: ${i.reason}`).join('; '),
       s.sideEffectsSummary, s.adverseEventsSummary, s.overrideByName, s.overrideReason, s.fields.notes,
@@ -31,13 +34,13 @@ export function sessionsCsv(detail: CourseDetail): string {
   );
 }
 
-export function phq9Csv(detail: CourseDetail): string {
+export function phq9Csv(detail: CourseDetail, day: DayWriter): string {
   const first = detail.firstSessionDate;
   return toCsv(
     ['mrn', 'date', 'part', 'week', 'treatment_day', ...Array.from({ length: 9 }, (_, i) => `item${i + 1}`), `total_loinc_${LOINC_PHQ9_TOTAL}`, 'severity',
       'item9_positive', 'item9_acknowledged_by', 'difficulty', 'entered_by', 'entered_in_error_reason'],
     detail.phq9.map((a) => [
-      detail.patient.mrn, a.assessedOn, a.part, first ? weekOfCourse(first, a.assessedOn) : null, first ? treatmentDayOf(first, a.assessedOn) : null, ...a.answers, a.total, phq9SeverityLabels[a.severity],
+      detail.patient.mrn, day(a.assessedOn), a.part, first ? weekOfCourse(first, a.assessedOn) : null, first ? treatmentDayOf(first, a.assessedOn) : null, ...a.answers, a.total, phq9SeverityLabels[a.severity],
       a.item9Positive, a.acknowledgement?.byName ?? null, a.difficulty ? phq9DifficultyLabels[a.difficulty] : null, a.enteredByName,
       a.enteredInError?.reason ?? null,
     ]),

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { type PacketKind, packetTitles } from '../../shared/schemas/packet';
 import { recordAudit } from '../services/audit';
 import type { ActorContext } from '../services/context';
 import { getCourseDetail } from '../services/courses';
+import { formatIsoDate } from '../../shared/dateFormat';
 import { getClinicSettings } from '../services/settings';
 import { rm } from 'node:fs/promises';
 import { ServiceError } from '../services/errors';
@@ -15,8 +17,10 @@ import { countPdfPages, type PdfPrinter, reportPageOptions } from './pdfPrinter'
 export interface ExportPorts {
   printer: PdfPrinter;
   /** Asks where to save (a save dialog in the app); null when the user cancels. */
-  chooseSavePath(suggestedName: string, kind: 'pdf' | 'csv'): Promise<string | null>;
+  chooseSavePath(suggestedName: string, kind: 'pdf' | 'csv' | 'json'): Promise<string | null>;
 }
+
+type ExportKind = 'pdf' | 'sessions' | 'phq9' | PacketKind;
 
 export interface ExportResult {
   path: string | null;
@@ -29,30 +33,48 @@ async function exportFile(
   ctx: ActorContext,
   ports: ExportPorts,
   courseId: number,
-  kind: 'pdf' | 'sessions' | 'phq9',
+  kind: ExportKind,
 ): Promise<ExportResult> {
   const { actor } = ctx;
   const detail = await getCourseDetail(db, ctx, courseId);
-  const suffix = kind === 'pdf' ? 'course' : `course-${kind}`;
-  const path = await ports.chooseSavePath(courseFileName(detail.patient, detail.course.startDate, suffix, kind === 'pdf' ? 'pdf' : 'csv'), kind === 'pdf' ? 'pdf' : 'csv');
+  const pdf = kind === 'pdf' || kind === 'authorization' || kind === 'extension';
+  const suffix = { pdf: 'course', sessions: 'course-sessions', phq9: 'course-phq9', authorization: 'authorization-packet', extension: 'extension-request' }[kind];
+  const path = await ports.chooseSavePath(courseFileName(detail.patient, detail.course.startDate, suffix, pdf ? 'pdf' : 'csv'), pdf ? 'pdf' : 'csv');
   if (path === null) return { path: null, bytes: 0, pages: null };
   let data: Uint8Array | string;
   let pages: number | null = null;
-  if (kind === 'pdf') {
-    const clinic = await getClinicSettings(db);
+  const clinic = await getClinicSettings(db);
+  if (pdf) {
     const name = `${detail.patient.lastName.toUpperCase()}, ${detail.patient.firstName}`;
-    data = await ports.printer.print(`/report/${courseId}`, actor.id, reportPageOptions({ name, mrn: detail.patient.mrn }, clinic.clinicName));
+    // The packet and the extension request are routes of the same printable report page.
+    const route = kind === 'pdf' ? `/report/${courseId}` : `/report/${courseId}/${kind}`;
+    const title = kind === 'authorization' || kind === 'extension' ? packetTitles[kind] : undefined;
+    data = await ports.printer.print(route, actor.id, reportPageOptions({ name, mrn: detail.patient.mrn }, clinic.clinicName, title));
     pages = countPdfPages(data);
   } else {
-    data = kind === 'sessions' ? sessionsCsv(detail) : phq9Csv(detail);
+    const day = (iso: string) => formatIsoDate(iso, clinic.dateFormat);
+    data = kind === 'sessions' ? sessionsCsv(detail, day) : phq9Csv(detail, day);
   }
+  const label = kind === 'pdf' ? 'PDF report' : kind === 'authorization' || kind === 'extension' ? `${packetTitles[kind]} PDF` : `${kind} CSV`;
+  const bytes = await saveAuditedExport(db, ctx, { courseId, kind, label, path, data, pages });
+  return { path, bytes, pages };
+}
+
+/**
+ * Writes an export of a course to `path`, audited. No file with patient data may exist without its
+ * audit entry, so the entry is committed first (synchronous=FULL: it is on disk) and names the
+ * temporary file too; only then is the file written. A crash after the commit leaves an audited file
+ * (or audited temporary file); a crash before it leaves no file. If the write fails, the partial file
+ * is removed and a second entry records that nothing was saved (the log is append-only).
+ */
+export async function saveAuditedExport(
+  db: Kysely<DB>,
+  ctx: ActorContext,
+  file: { courseId: number; kind: string; label: string; path: string; data: Uint8Array | string; pages: number | null },
+): Promise<number> {
+  const { actor } = ctx;
+  const { courseId, kind, label, path, data, pages } = file;
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  const label = kind === 'pdf' ? 'PDF report' : `${kind} CSV`;
-  // No file with patient data may exist without its audit entry, so the entry is committed
-  // first (synchronous=FULL: it is on disk) and names the temporary file too; only then is the
-  // file written. A crash after the commit leaves an audited file (or audited temporary file);
-  // a crash before it leaves no file. If the write fails, the partial file is removed and a
-  // second entry records that nothing was saved (the log is append-only).
   const temp = tempSiblingOf(path);
   await db.transaction().execute((trx) =>
     recordAudit(trx, ctx, { staffId: actor.id, action: 'export', entity: 'course', entityId: courseId, before: null, after: { kind, path, temp, bytes, pages }, reason: `${label} saved to ${path}` }),
@@ -67,11 +89,16 @@ async function exportFile(
     );
     throw new ServiceError('unavailable', `The ${label} could not be saved to ${path} (${why.slice(0, 200)}). Nothing was saved; choose another place and try again.`);
   }
-  return { path, bytes, pages };
+  return bytes;
 }
 
 export function exportCoursePdf(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number): Promise<ExportResult> {
   return exportFile(db, ctx, ports, courseId, 'pdf');
+}
+
+/** The authorization packet or the extension request, printed like the course report (issue 15). */
+export function exportPacketPdf(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number, kind: PacketKind): Promise<ExportResult> {
+  return exportFile(db, ctx, ports, courseId, kind);
 }
 
 export function exportCourseCsv(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number, kind: 'sessions' | 'phq9'): Promise<ExportResult> {

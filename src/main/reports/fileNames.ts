@@ -4,6 +4,6 @@ function safe(part: string): string {
 }
 
 /** MRN-lastname-course-2026-03-02.pdf (the course's start date). */
-export function courseFileName(p: { mrn: string; lastName: string }, startDate: string, suffix: string, ext: 'pdf' | 'csv'): string {
+export function courseFileName(p: { mrn: string; lastName: string }, startDate: string, suffix: string, ext: 'pdf' | 'csv' | 'json'): string {
   return `${safe(p.mrn)}-${safe(p.lastName).toLowerCase()}-${suffix}-${startDate}.${ext}`;
 }

@@ -27,10 +27,10 @@ function escapeHtml(text: string): string {
 }
 
 /** Every page: patient name and MRN on top, "page x of y" and the clinic at the bottom. */
-export function reportPageOptions(patient: { name: string; mrn: string }, clinicName: string): PdfPageOptions {
+export function reportPageOptions(patient: { name: string; mrn: string }, clinicName: string, title = 'TMS treatment course report'): PdfPageOptions {
   const style = 'font-family: system-ui, sans-serif; font-size: 8px; width: 100%; margin: 0 0.5in; color: #333; display: flex; justify-content: space-between;';
   return {
-    headerTemplate: `<div style="${style}"><span><b>${escapeHtml(patient.name)}</b> · MRN ${escapeHtml(patient.mrn)}</span><span>TMS treatment course report</span></div>`,
+    headerTemplate: `<div style="${style}"><span><b>${escapeHtml(patient.name)}</b> · MRN ${escapeHtml(patient.mrn)}</span><span>${escapeHtml(title)}</span></div>`,
     footerTemplate: `<div style="${style}"><span>${escapeHtml(clinicName || 'TMS Course Tracker')} · Confidential patient information</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
   };
 }

@@ -9,8 +9,9 @@ import { recordAudit } from './audit';
 import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { getPatient } from './patients';
+import { clinicDateWriters } from './settings';
 
-/** Generic storage of every rating scale (migration 0013); the scale's definition decides the rest. */
+/** Generic storage of every rating scale (migration 0017); the scale's definition decides the rest. */
 
 type Row = Selectable<AssessmentsTable> & {
   entered_by_name: string;
@@ -37,7 +38,7 @@ function selectAssessments(db: Kysely<DB>) {
     ]);
 }
 
-/** The stored answers, parsed (a JSON array written by this service or migration 0013). */
+/** The stored answers, parsed (a JSON array written by this service or migration 0017). */
 export function parseAnswers(json: string): number[] {
   const parsed: unknown = JSON.parse(json);
   if (!Array.isArray(parsed) || !parsed.every((a) => Number.isInteger(a))) throw new Error('Stored answers are not a list of whole numbers');
@@ -119,16 +120,22 @@ const sameDay = preparedQuery((db, patientId: number, scale: string, assessedOn:
     .where('x.assessment_id', 'is', null).orderBy('a.id'),
 );
 
-async function checkAssessedOn(db: Kysely<DB>, ctx: ActorContext, patient: { id: number; dateOfBirth: string }, scale: ScaleId, assessedOn: string): Promise<void> {
+/**
+ * The date checks main makes with the clinic's calendar: not before the patient was born, not
+ * after today (the clinic's day, from ctx.now), and no second valid assessment of the scale on the
+ * same day. Dates in the messages are written in the clinic's date format.
+ */
+export async function checkAssessedOn(db: Kysely<DB>, ctx: ActorContext, patient: { id: number; dateOfBirth: string }, scale: ScaleId, assessedOn: string): Promise<void> {
   const refuse = (message: string) => new ServiceError('invalid_input', message, { assessedOn: message });
-  if (assessedOn < patient.dateOfBirth) throw refuse(`This date is before the patient's date of birth (${patient.dateOfBirth}).`);
+  const { day } = await clinicDateWriters(db);
+  if (assessedOn < patient.dateOfBirth) throw refuse(`This date is before the patient's date of birth (${day(patient.dateOfBirth)}).`);
   const today = localIsoDate(ctx.now);
-  if (assessedOn > today) throw refuse(`This date is in the future (today is ${today}).`);
+  if (assessedOn > today) throw refuse(`This date is in the future (today is ${day(today)}).`);
   const [first] = await sameDay(db, patient.id, scale, assessedOn);
   if (first) {
     const name = scaleDefinition(scale).name;
     throw refuse(
-      `A ${name} is already recorded for ${assessedOn} (total ${first.total}, entered by ${first.entered_by_name}): ` +
+      `A ${name} is already recorded for ${day(assessedOn)} (total ${first.total}, entered by ${first.entered_by_name}): ` +
         `one ${name} per patient per day. If that one is wrong, mark it entered in error first.`,
     );
   }
@@ -144,31 +151,41 @@ async function checkRater(db: Kysely<DB>, ctx: ActorContext, scale: ScaleId): Pr
   throw new ServiceError('forbidden', `${name} is clinician-rated: a psychiatrist or a staff member the clinic marks as a trained rater enters it.`);
 }
 
-export async function createAssessment(db: Kysely<DB>, ctx: ActorContext, fields: AssessmentFields): Promise<Assessment> {
-  const { actor } = ctx;
+/**
+ * Writes one assessment row, scored from the scale's definition, as entered by the actor. The
+ * caller has checked the rater, the patient and the date, and audits it (createAssessment, the
+ * CSV import). Runs inside the caller's transaction.
+ */
+export async function insertAssessmentRow(trx: Kysely<DB>, ctx: ActorContext, fields: AssessmentFields): Promise<number> {
   const answers = fields.answers.map((a) => a ?? Number.NaN);
   const score = scoreAssessment(fields.scale, answers);
+  const { id } = await trx
+    .insertInto('assessments')
+    .values({
+      patient_id: fields.patientId,
+      scale: fields.scale,
+      assessed_on: fields.assessedOn,
+      answers: JSON.stringify(answers),
+      total: score.total,
+      suicide_item_positive: score.suicideItemPositive ? 1 : 0,
+      difficulty: fields.scale === 'phq9' ? fields.difficulty : null,
+      entered_by: ctx.actor.id,
+      notes: fields.notes,
+      created_at: ctx.now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function createAssessment(db: Kysely<DB>, ctx: ActorContext, fields: AssessmentFields): Promise<Assessment> {
+  const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     await checkRater(trx, ctx, fields.scale);
     const patient = await getPatient(trx, fields.patientId);
     if (patient.archivedAt) throw new ServiceError('conflict', 'This patient is archived. Restore the record before adding assessments.');
     await checkAssessedOn(trx, ctx, patient, fields.scale, fields.assessedOn);
-    const { id } = await trx
-      .insertInto('assessments')
-      .values({
-        patient_id: fields.patientId,
-        scale: fields.scale,
-        assessed_on: fields.assessedOn,
-        answers: JSON.stringify(answers),
-        total: score.total,
-        suicide_item_positive: score.suicideItemPositive ? 1 : 0,
-        difficulty: fields.scale === 'phq9' ? fields.difficulty : null,
-        entered_by: actor.id,
-        notes: fields.notes,
-        created_at: ctx.now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertAssessmentRow(trx, ctx, fields);
     const created = await getAssessment(trx, id);
     await recordAudit(trx, ctx, { staffId: actor.id, action: 'create', entity: 'assessment', entityId: id, before: null, after: created });
     return created;

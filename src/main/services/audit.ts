@@ -147,6 +147,9 @@ export async function listAudit(db: Kysely<DB>, entity: AuditEntity, entityId: n
     .where('audit_log.entity_id', '=', entityId)
     // Who opened the record is listed separately, for administrators (listAccess).
     .where('audit_log.action', '!=', 'view')
+    // An undone import removes its records and their ids can be taken again: a record's history starts after the last removal.
+    .where('audit_log.id', '>', (eb) =>
+      eb.selectFrom('audit_log as r').select((e) => e.fn.coalesce(e.fn.max('r.id'), e.lit(0)).as('after')).where('r.entity', '=', entity).where('r.entity_id', '=', entityId).where('r.action', '=', 'remove'))
     .orderBy('audit_log.id', 'desc')
     .execute();
   return rows.map((r) => ({

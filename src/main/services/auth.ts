@@ -159,5 +159,6 @@ export async function authSession(db: Kysely<DB>, actor: Actor | null): Promise<
     signInSetupNeeded: anyPassword.length === 0 && staffCount > 0,
     psychiatristsManageStaff: settings.psychiatristsManageStaff,
     lockAfterMinutes: settings.lockAfterMinutes,
+    dateFormat: settings.dateFormat,
   };
 }

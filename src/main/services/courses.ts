@@ -14,10 +14,12 @@ import type { CoursesTable, DB } from '../db/schema';
 import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { clinicDateWriters } from './settings';
 import { listThresholds } from './motorThresholds';
 import { getPatient } from './patients';
 import { listForCourse } from './phq9';
 import { getProtocol } from './protocols';
+import type { Protocol } from '../../shared/schemas/protocol';
 import { loadSessionRows } from './sessionRows';
 import { overrideReasonOrNull, stimulationToColumns, withDose } from './stimulationColumns';
 
@@ -48,6 +50,7 @@ function toCourse(row: CourseRow): Course {
     reviewReason: row.review_reason,
     notes: row.notes,
     safetyOverrideReason: row.safety_override_reason,
+    plannedTime: row.planned_time,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -94,6 +97,30 @@ export async function listCoursesForPatient(db: Kysely<DB>, patientId: number): 
   }));
 }
 
+/** A prescription as a course row (the protocol's name, interval and billing scheme copied into it); the caller sets the status. */
+export function prescriptionColumns(fields: PrescriptionFields, protocol: Protocol, prescriberId: number, at: string) {
+  return {
+    patient_id: fields.patientId,
+    protocol_id: protocol.id,
+    prescriber_id: prescriberId,
+    protocol_name: protocol.revision > 1 ? `${protocol.name} (rev. ${protocol.revision})` : protocol.name,
+    target: fields.target,
+    coil: fields.coil,
+    ...stimulationToColumns(fields),
+    sessions_per_day: fields.sessionsPerDay,
+    min_minutes_between_sessions: protocol.minMinutesBetweenSessions,
+    planned_sessions: fields.plannedSessions,
+    schedule: fields.schedule,
+    authorized_sessions: fields.authorizedSessions,
+    billing_scheme: protocol.billingScheme,
+    start_date: fields.startDate,
+    notes: fields.notes,
+    safety_override_reason: overrideReasonOrNull(fields.safetyOverrideReason),
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 export async function prescribeCourse(db: Kysely<DB>, ctx: ActorContext, fields: PrescriptionFields): Promise<Course> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
@@ -103,8 +130,9 @@ export async function prescribeCourse(db: Kysely<DB>, ctx: ActorContext, fields:
     const today = localIsoDate(ctx.now);
     const [earliest, latest] = [addYearsIso(today, -1), addYearsIso(today, 1)];
     if (fields.startDate < earliest || fields.startDate > latest) {
-      throw new ServiceError('invalid_input', `The start date ${fields.startDate} is more than a year from today (${today}).`, {
-        startDate: `More than a year from today: start between ${earliest} and ${latest}`,
+      const { day } = await clinicDateWriters(trx);
+      throw new ServiceError('invalid_input', `The start date ${day(fields.startDate)} is more than a year from today (${day(today)}).`, {
+        startDate: `More than a year from today: start between ${day(earliest)} and ${day(latest)}`,
       });
     }
     const protocol = await getProtocol(trx, fields.protocolId);
@@ -123,27 +151,7 @@ export async function prescribeCourse(db: Kysely<DB>, ctx: ActorContext, fields:
     const at = ctx.now.toISOString();
     const row = await trx
       .insertInto('courses')
-      .values({
-        patient_id: fields.patientId,
-        protocol_id: protocol.id,
-        prescriber_id: actor.id,
-        protocol_name: protocol.revision > 1 ? `${protocol.name} (rev. ${protocol.revision})` : protocol.name,
-        target: fields.target,
-        coil: fields.coil,
-        ...stimulationToColumns(fields),
-        sessions_per_day: fields.sessionsPerDay,
-        min_minutes_between_sessions: protocol.minMinutesBetweenSessions,
-        planned_sessions: fields.plannedSessions,
-        schedule: fields.schedule,
-        authorized_sessions: fields.authorizedSessions,
-        billing_scheme: protocol.billingScheme,
-        start_date: fields.startDate,
-        status: 'planned',
-        notes: fields.notes,
-        safety_override_reason: overrideReasonOrNull(fields.safetyOverrideReason),
-        created_at: at,
-        updated_at: at,
-      })
+      .values({ ...prescriptionColumns(fields, protocol, actor.id, at), status: 'planned' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -181,11 +189,12 @@ async function listAuthorizations(db: Kysely<DB>, courseId: number): Promise<Cou
 export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: number): Promise<CourseDetail> {
   const today = localIsoDate(ctx.now);
   const course = await getCourse(db, id);
-  const [patient, motorThresholds, authorizations, sessions] = await Promise.all([
+  const [patient, motorThresholds, authorizations, sessions, { day }] = await Promise.all([
     getPatient(db, course.patientId),
     listThresholds(db, id, today),
     listAuthorizations(db, id),
     loadSessionRows(db, { courseId: id }),
+    clinicDateWriters(db),
   ]);
   // The first session is the earliest by date (a back-dated session comes first), not by number.
   const dates = sessions.map((s) => s.sessionDate).sort();
@@ -220,7 +229,7 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
   if (course.reviewRequired) flags.push({ kind: 'review_required', message: `Psychiatrist review required: ${course.reviewReason ?? ''}` });
   const openItem9 = valid.filter((a) => a.item9Positive && !a.acknowledgement);
   if (openItem9.length > 0) {
-    flags.push({ kind: 'item9_open', message: `PHQ-9 item 9 (thoughts of death or self-harm) positive on ${openItem9.map((a) => a.assessedOn).join(', ')}: not yet acknowledged.` });
+    flags.push({ kind: 'item9_open', message: `PHQ-9 item 9 (thoughts of death or self-harm) positive on ${openItem9.map((a) => day(a.assessedOn)).join(', ')}: not yet acknowledged.` });
   }
   if (outcome && outcome.change >= 5) flags.push({ kind: 'worsening', message: `PHQ-9 worse by ${outcome.change} points since baseline (${outcome.baseline.total} → ${outcome.endOfTreatment.total}).` });
   if (open && !currentMt) flags.push({ kind: 'mt_missing', message: 'No motor threshold recorded: record one before the first session.' });
@@ -249,7 +258,7 @@ export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: n
 
 interface CourseChange {
   set: Partial<Selectable<CoursesTable>>;
-  action: 'authorize' | 'complete' | 'discontinue' | 'review';
+  action: 'authorize' | 'complete' | 'discontinue' | 'review' | 'schedule';
   reason: string | null;
 }
 
@@ -279,6 +288,14 @@ async function changeCourse(
     const after = await getCourse(trx, before.id);
     await recordAudit(trx, ctx, { staffId: actor.id, action, entity: 'course', entityId: before.id, before, after, reason });
     return after;
+  });
+}
+
+/** The course's planned time of day, from now on (the today list's order); an ended course keeps its last. */
+export function setCoursePlannedTime(db: Kysely<DB>, ctx: ActorContext, input: { courseId: number; version: number; plannedTime: string | null }): Promise<Course> {
+  return changeCourse(db, ctx, input, (course) => {
+    if (course.status === 'completed' || course.status === 'discontinued') throw new ServiceError('conflict', `This course is already ${course.status}.`);
+    return { set: { planned_time: input.plannedTime }, action: 'schedule', reason: input.plannedTime ? `Planned daily at ${input.plannedTime}` : 'No planned time' };
   });
 }
 
@@ -327,17 +344,19 @@ export function authorizeSessions(
   );
 }
 
-export function endCourse(
+export async function endCourse(
   db: Kysely<DB>,
   ctx: ActorContext,
   input: { courseId: number; version: number; status: 'completed' | 'discontinued'; on: string; reason: string },
 ): Promise<Course> {
+  const { day } = await clinicDateWriters(db);
   return changeCourse(db, ctx, input, (course) => {
+    const startedOn = day(course.startDate);
     if (course.status === 'completed' || course.status === 'discontinued') {
       throw new ServiceError('conflict', `This course is already ${course.status}.`);
     }
     if (input.on < course.startDate) {
-      throw new ServiceError('invalid_input', 'The end date is before the course started.', { on: `The course started on ${course.startDate}` });
+      throw new ServiceError('invalid_input', 'The end date is before the course started.', { on: `The course started on ${startedOn}` });
     }
     return {
       set: { status: input.status, ended_on: input.on, status_reason: input.reason || null },

@@ -6,6 +6,7 @@ import { recordAudit } from './audit';
 import { endOpenCoursesForArchive } from './courses';
 import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { clinicDateWriters } from './settings';
 
 function toPatient(row: Selectable<PatientsTable>): Patient {
   return {
@@ -103,7 +104,7 @@ export async function getPatient(db: Kysely<DB>, id: number): Promise<Patient> {
   return toPatient(await findPatient(db, id));
 }
 
-async function assertMrnFree(db: Kysely<DB>, mrn: string, exceptId?: number): Promise<void> {
+export async function assertMrnFree(db: Kysely<DB>, mrn: string, exceptId?: number): Promise<void> {
   const clash = await db
     .selectFrom('patients')
     .select(['id', 'first_name', 'last_name', 'archived_at'])
@@ -118,11 +119,12 @@ async function assertMrnFree(db: Kysely<DB>, mrn: string, exceptId?: number): Pr
   }
 }
 
-function assertCurrent(row: Selectable<PatientsTable>, version: number): void {
+async function assertCurrent(db: Kysely<DB>, row: Selectable<PatientsTable>, version: number): Promise<void> {
   if (row.version !== version) {
+    const { moment } = await clinicDateWriters(db);
     throw new ServiceError(
       'conflict',
-      `${row.first_name} ${row.last_name} was changed by someone else since you opened the record (at ${row.updated_at}). Reload to see the change; your edits were not saved.`,
+      `${row.first_name} ${row.last_name} was changed by someone else since you opened the record (at ${moment(row.updated_at)}). Reload to see the change; your edits were not saved.`,
     );
   }
 }
@@ -164,7 +166,7 @@ export async function updatePatient(
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const beforeRow = await findPatient(trx, id);
-    assertCurrent(beforeRow, version);
+    await assertCurrent(trx, beforeRow, version);
     if (beforeRow.archived_at !== null) {
       throw new ServiceError('conflict', 'This patient is archived. Restore the record before editing it.');
     }
@@ -192,7 +194,7 @@ async function setArchived(
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const beforeRow = await findPatient(trx, input.id);
-    assertCurrent(beforeRow, input.version);
+    await assertCurrent(trx, beforeRow, input.version);
     const isArchived = beforeRow.archived_at !== null;
     if (isArchived === (archive !== null)) {
       throw new ServiceError('conflict', isArchived ? 'This patient is already archived.' : 'This patient is not archived.');

@@ -14,12 +14,14 @@ import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import type { Actor } from './actor';
 import { checkCredentials } from './auth';
+import { clinicDateWriters, getClinicSettings } from './settings';
 import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { getCourse, getCourseDetail } from './courses';
 import { notFound, ServiceError } from './errors';
 import { getPatient } from './patients';
 import { loadSessionRows, positionFor } from './sessionRows';
+import { assertReadyToStart } from './screening';
 
 function timeOfDay(now: Date): string {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
@@ -113,7 +115,13 @@ export interface CheckedSession {
 export async function safetyFindings(trx: Transaction<DB>, ctx: ServiceContext, course: Course, fields: SessionFields, excludeSessionId: number | null): Promise<CheckedSession> {
   const patient = await getPatient(trx, course.patientId);
   if (patient.archivedAt) throw new ServiceError('conflict', 'This patient is archived: no session can be logged or corrected. Restore the record first.');
-  const [thresholds, otherSessions] = await Promise.all([thresholdsForCheck(trx, course.id), sessionTimesOfCourse(trx, course.id, excludeSessionId ?? 0)]);
+  const [thresholds, otherSessions, { dateFormat }] = await Promise.all([
+    thresholdsForCheck(trx, course.id),
+    sessionTimesOfCourse(trx, course.id, excludeSessionId ?? 0),
+    getClinicSettings(trx),
+  ]);
+  // A course's first session needs its cleared safety screening and the patient's consent.
+  if (excludeSessionId === null && otherSessions.length === 0) await assertReadyToStart(trx, course.id, fields.sessionDate);
   const check = checkSession({
     course: sessionCourseOf(course),
     session: fields,
@@ -122,6 +130,7 @@ export async function safetyFindings(trx: Transaction<DB>, ctx: ServiceContext, 
     today: localIsoDate(ctx.now),
     timeNow: timeOfDay(ctx.now),
     correcting: excludeSessionId !== null,
+    dateFormat,
   });
   const refusals = check.findings.filter((f) => f.level === 'refuse');
   if (refusals.length > 0) throw new ServiceError('invalid_input', refusals.map((f) => f.message).join(' '), fieldsOf(refusals));
@@ -219,7 +228,8 @@ async function flagForReview(
     return left <= 0;
   });
   if (serious.length === 0) return;
-  const reason = `${serious.map((e) => adverseEventLabels[e.event]).join(', ')} in session ${sessionNumber} on ${fields.sessionDate}`;
+  const { day } = await clinicDateWriters(trx);
+  const reason = `${serious.map((e) => adverseEventLabels[e.event]).join(', ')} in session ${sessionNumber} on ${day(fields.sessionDate)}`;
   const current = await getCourse(trx, course.id);
   const reviewReason = current.reviewRequired && current.reviewReason ? `${current.reviewReason}; ${reason}` : reason;
   await trx.updateTable('courses').set({ review_required: 1, review_reason: reviewReason, version: current.version + 1, updated_at: ctx.now.toISOString() }).where('id', '=', course.id).execute();
@@ -237,6 +247,8 @@ export async function insertSession(trx: Transaction<DB>, ctx: ActorContext, cou
   const { actor } = ctx;
   const [last] = await lastSessionNumber(trx, course.id);
   const sessionNumber = (last?.n ?? 0) + 1;
+  // Checked again where the first session is stored: a pending one may be signed after a new, uncleared screening.
+  if (sessionNumber === 1) await assertReadyToStart(trx, course.id, fields.sessionDate);
   const at = ctx.now.toISOString();
   const { id } = await trx
     .insertInto('treatment_sessions')

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { mayAccess } from '../../shared/ipc/access';
+import type { DateFormat } from '../../shared/dateFormat';
 import type { SignInResult } from '../../shared/schemas/auth';
 import type { Staff, StaffFields, StaffRole } from '../../shared/schemas/staff';
 import { hashPassword, oneTimePassword } from '../auth/passwords';
@@ -7,7 +8,7 @@ import type { DB, StaffTable } from '../db/schema';
 import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
-import { getAccessPolicy } from './settings';
+import { getAccessPolicy, getClinicSettings, writeClinicSettings } from './settings';
 
 export function toStaff(row: Selectable<StaffTable>): Staff {
   return {
@@ -89,7 +90,7 @@ async function insertStaff(
 }
 
 /** First run: the first staff member creates their own account with a password; refused once anyone exists. */
-export async function createFirstStaff(db: Kysely<DB>, ctx: ServiceContext, fields: StaffFields & { password: string }): Promise<SignInResult> {
+export async function createFirstStaff(db: Kysely<DB>, ctx: ServiceContext, fields: StaffFields & { password: string; dateFormat?: DateFormat | undefined }): Promise<SignInResult> {
   if ((await countStaff(db)) > 0) {
     throw new ServiceError('conflict', 'Staff already exist: ask a psychiatrist or administrator to add you.');
   }
@@ -98,6 +99,7 @@ export async function createFirstStaff(db: Kysely<DB>, ctx: ServiceContext, fiel
     if ((await countStaff(trx)) > 0) throw new ServiceError('conflict', 'Staff already exist: ask a psychiatrist or administrator to add you.');
     const created = await insertStaff(trx, ctx, fields, hash, false, 'self');
     await recordAudit(trx, ctx, { staffId: created.id, action: 'sign_in', entity: 'staff', entityId: created.id, before: null, after: null, reason: 'First account created' });
+    if (fields.dateFormat) await writeClinicSettings(trx, ctx, created.id, await getClinicSettings(trx), { dateFormat: fields.dateFormat });
     return created;
   });
   return { staff, mustChangePassword: false };

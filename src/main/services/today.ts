@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { BASELINE_WINDOW_DAYS, daysBetween, motorThresholdFlags } from '../../shared/clinical';
 import { PHQ9_DUE_DAYS, PHQ9_OVERDUE_DAYS, type TodayItem } from '../../shared/schemas/session';
+import { compareToday } from '../../shared/todayList';
 import type { DB } from '../db/schema';
 
 function phq9Due(sessionsDone: number, lastPhq9: string | null, date: string): TodayItem['phq9Due'] {
@@ -14,7 +15,7 @@ function phq9Due(sessionsDone: number, lastPhq9: string | null, date: string): T
 /**
  * The technician's list for a day: every planned or active course that has started, with
  * what is needed to pick the next patient (progress, last session, motor threshold age).
- * Courses still to be treated that day come first.
+ * Courses still to be treated that day come first, by planned time (`compareToday`).
  */
 export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem[]> {
   const rows = await db
@@ -34,6 +35,11 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       'c.authorized_sessions',
       'c.sessions_per_day',
       'c.review_required',
+      'c.planned_time',
+      'c.version',
+      sql<string | null>`(SELECT t.planned_time FROM course_day_times t WHERE t.course_id = c.id AND t.on_date = ${date})`.as('day_time'),
+      sql<string | null>`(SELECT json_object('id', st.id, 'name', st.name) FROM treatment_sessions s JOIN staff st ON st.id = s.technician_id
+        WHERE s.course_id = c.id ORDER BY s.session_date DESC, s.start_time DESC, s.id DESC LIMIT 1)`.as('last_technician_json'),
       sql<number>`coalesce(cp.sessions_done, 0)`.as('sessions_done'),
       sql<number>`(SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id AND s.session_date = ${date})`.as('sessions_today'),
       'cp.last_session_date',
@@ -53,6 +59,7 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
     .execute();
   const items = rows.map((r): TodayItem => {
     const mt = r.mt_json ? (JSON.parse(r.mt_json) as { rmt: number; on: string; method: 'emg' | 'visual' }) : null;
+    const technician = r.last_technician_json ? (JSON.parse(r.last_technician_json) as { id: number; name: string }) : null;
     return {
       courseId: r.course_id,
       patientId: r.patient_id,
@@ -74,8 +81,13 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       lastPhq9Date: r.last_phq9,
       phq9Due: phq9Due(r.sessions_done, r.last_phq9, date),
       item9Open: r.item9_open > 0,
+      plannedTime: r.day_time ?? r.planned_time,
+      coursePlannedTime: r.planned_time,
+      movedForTheDay: r.day_time !== null,
+      lastTechnicianId: technician?.id ?? null,
+      lastTechnicianName: technician?.name ?? null,
+      courseVersion: r.version,
     };
   });
-  const done = (i: TodayItem) => (i.sessionsToday >= i.sessionsPerDay ? 1 : 0);
-  return items.sort((a, b) => done(a) - done(b) || a.patientName.localeCompare(b.patientName));
+  return items.sort(compareToday);
 }

@@ -16,6 +16,7 @@ const sections: Array<{ to: string; label: string; channel?: Channel }> = [
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/protocols', label: 'Protocols' },
   { to: '/staff', label: 'Staff' },
+  { to: '/import', label: 'Import', channel: 'import:check' },
   { to: '/backups', label: 'Backups', channel: 'backups:list' },
   { to: '/audit', label: 'Audit', channel: 'audit:verifyChain' },
 ];

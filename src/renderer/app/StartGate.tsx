@@ -12,6 +12,7 @@ import { FirstRunScreen } from '../features/staff/FirstRunScreen';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { useAuth } from '../session/auth';
 import { useIdleLock } from '../session/useIdleLock';
+import { setClinicDateFormat } from '../format';
 import { queryKeys } from './queryKeys';
 
 /**
@@ -23,6 +24,8 @@ export function StartGate({ children }: { children: ReactNode }) {
   const recovery = useQuery({ queryKey: queryKeys.recovery, queryFn: () => call('recovery:status', {}), staleTime: Infinity });
   const info = useQuery({ queryKey: queryKeys.appInfo, queryFn: () => call('app:info', {}) });
   useIdleLock(owner && !locked ? (session?.lockAfterMinutes ?? null) : null, () => void lock());
+  // Set before the screens below render; a change of the setting re-mounts them (key) in the new format.
+  if (session) setClinicDateFormat(session.dateFormat);
 
   if (recovery.data?.state === 'recovery') return <RecoveryScreen status={recovery.data} />;
   if (recovery.isPending || info.isPending || (!session && !sessionError)) return <Loading label="Opening the clinic database" />;
@@ -38,7 +41,7 @@ export function StartGate({ children }: { children: ReactNode }) {
     return (
       <>
         {locked && <LockScreen />}
-        <div key={owner.id} hidden={locked} data-testid="app-root">
+        <div key={`${owner.id}:${session?.dateFormat ?? ''}`} hidden={locked} data-testid="app-root">
           {children}
         </div>
       </>

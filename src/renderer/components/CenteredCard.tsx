@@ -9,7 +9,7 @@ export function CenteredCard({ title, subtitle, width = 480, children }: { title
         <Stack gap="md">
           <div>
             <Text size="sm" c="teal.9" fw={700} tt="uppercase">TMS Course Tracker</Text>
-            <Title order={2}>{title}</Title>
+            <Title order={1} size="h2">{title}</Title>
             {subtitle && <Text c="dimmed" size="sm" mt={4}>{subtitle}</Text>}
           </div>
           {children}

@@ -42,6 +42,47 @@ function requireDates(name: string, dates: readonly string[]): void {
   }
 }
 
+/** The codes one delivered session carries: its per-session code, and the per-day code when it is its day's first session. */
+export interface SessionCptCode {
+  perSession: (typeof PER_SESSION_CPT_CODES)[number];
+  /** Only on the first session of each treatment day (SNT courses bill the day once). */
+  perDay: (typeof PER_DAY_CPT_CODES)[number] | null;
+}
+
+function firstDayOf(sessionDates: readonly string[]): string {
+  let firstDay = sessionDates[0] as string;
+  for (const d of sessionDates) if (d < firstDay) firstDay = d;
+  return firstDay;
+}
+
+/**
+ * The billing codes of each delivered session (DOMAIN.md, "Billing"), one entry per session in the
+ * order given, which must be session order (by date, then start time): within a day, the first
+ * entry is that day's first session. `cptCodes` counts exactly these.
+ */
+export function sessionCptCodes({ sessionDates, thresholdDates }: { sessionDates: readonly string[]; thresholdDates: readonly string[] }): SessionCptCode[] {
+  requireDates('sessionDates', sessionDates);
+  requireDates('thresholdDates', thresholdDates);
+  if (sessionDates.length === 0) return [];
+  const firstDay = firstDayOf(sessionDates);
+  const redeterminationDays = new Set(thresholdDates.filter((d) => d > firstDay));
+  const seenDays = new Set<string>();
+  let firstSessionSeen = false;
+  return sessionDates.map((date): SessionCptCode => {
+    const firstOfDay = !seenDays.has(date);
+    seenDays.add(date);
+    if (date === firstDay && !firstSessionSeen) {
+      firstSessionSeen = true;
+      return { perSession: '90867', perDay: '0890T' };
+    }
+    const redetermined = firstOfDay && redeterminationDays.has(date);
+    return {
+      perSession: redetermined ? '90869' : '90868',
+      perDay: firstOfDay ? (redetermined ? '0892T' : '0891T') : null,
+    };
+  });
+}
+
 /**
  * Counts the billing codes of a course from its delivered sessions' dates (one entry per session,
  * so a day of 10 sessions appears 10 times) and its motor thresholds' dates, in any order.
@@ -49,25 +90,15 @@ function requireDates(name: string, dates: readonly string[]): void {
  * once; thresholds on or before that day belong to 90867. No session: all zero.
  */
 export function cptCodes({ sessionDates, thresholdDates }: { sessionDates: readonly string[]; thresholdDates: readonly string[] }): CptCodes {
-  requireDates('sessionDates', sessionDates);
-  requireDates('thresholdDates', thresholdDates);
-  const sessions = sessionDates.length;
-  if (sessions === 0) {
-    return { '90867': 0, '90868': 0, '90869': 0, '0890T': 0, '0891T': 0, '0892T': 0, unbilledRedeterminations: 0 };
+  const counts: CptCodes = { '90867': 0, '90868': 0, '90869': 0, '0890T': 0, '0891T': 0, '0892T': 0, unbilledRedeterminations: 0 };
+  // Which session of a day comes first does not change the counts, so any order will do here.
+  for (const code of sessionCptCodes({ sessionDates, thresholdDates })) {
+    counts[code.perSession]++;
+    if (code.perDay) counts[code.perDay]++;
   }
+  if (sessionDates.length === 0) return counts;
+  const firstDay = firstDayOf(sessionDates);
   const days = new Set(sessionDates);
-  let firstDay = sessionDates[0] as string;
-  for (const d of sessionDates) if (d < firstDay) firstDay = d;
-  const redeterminationDays = new Set(thresholdDates.filter((d) => d > firstDay));
-  let billed = 0;
-  for (const d of redeterminationDays) if (days.has(d)) billed++;
-  return {
-    '90867': 1,
-    '90868': sessions - 1 - billed,
-    '90869': billed,
-    '0890T': 1,
-    '0891T': days.size - 1 - billed,
-    '0892T': billed,
-    unbilledRedeterminations: redeterminationDays.size - billed,
-  };
+  counts.unbilledRedeterminations = new Set(thresholdDates.filter((d) => d > firstDay && !days.has(d))).size;
+  return counts;
 }

@@ -77,7 +77,23 @@ export {
   RATED_MIN_BASELINE,
   type ScoredAssessment,
 } from './assessments';
-export { type CptCode, cptCodeLabels, type CptCodes, cptCodes, PER_DAY_CPT_CODES, PER_SESSION_CPT_CODES } from './billing';
+export { type CptCode, cptCodeLabels, type CptCodes, cptCodes, PER_DAY_CPT_CODES, PER_SESSION_CPT_CODES, type SessionCptCode, sessionCptCodes } from './billing';
+export {
+  DRUG_LIST,
+  type DrugEntry,
+  type DrugRole,
+  drugRoles,
+  type ExcitabilityEffect,
+  excitabilityEffectLabels,
+  excitabilityEffects,
+  excitabilityOf,
+  findDrug,
+  type MedicationChange,
+  TRIAL_DRUGS,
+  type ThresholdRecheck,
+  thresholdRecheck,
+} from './medications';
+export { summarizeTrials, type TrialForSummary, type TrialSummary, trialWeeks } from './trials';
 export {
   classifyScaleOutcome,
   FREQUENCY_ANSWERS,

@@ -1,3 +1,4 @@
+import { type DateFormat, formatIsoDate } from '../dateFormat';
 import { machineOutputPct } from './dose';
 import { checkAgainstPrescription, type SafetyFinding } from './safety';
 import { type SessionThreshold, type ThresholdMeasurement, thresholdForSession } from './sessionThreshold';
@@ -52,6 +53,8 @@ export interface SessionCheckInput {
   timeNow: string;
   /** A correction of a stored session: a course under review blocks new sessions only. */
   correcting: boolean;
+  /** How messages write a day: the clinic's date format. */
+  dateFormat: DateFormat;
 }
 
 export interface DosingThreshold extends SessionThreshold {
@@ -98,7 +101,7 @@ function siteFindings(course: SessionCourse, s: SessionEntry): SafetyFinding[] {
 /** When the session is dated: within the course, not ahead of time. */
 function timingFindings(input: SessionCheckInput): SafetyFinding[] {
   const { course, session: s, today, timeNow } = input;
-  if (s.sessionDate < input.course.startDate) return [{ level: 'refuse', field: 'sessionDate', message: `The session is dated before the course starts (${course.startDate}).` }];
+  if (s.sessionDate < input.course.startDate) return [{ level: 'refuse', field: 'sessionDate', message: `The session is dated before the course starts (${formatIsoDate(course.startDate, input.dateFormat)}).` }];
   if (s.sessionDate > today) return [{ level: 'refuse', field: 'sessionDate', message: 'A session cannot be logged ahead of time: this date is in the future.' }];
   if (s.sessionDate === today && minutesOf(s.startTime) > minutesOf(timeNow)) {
     return [{ level: 'refuse', field: 'startTime', message: `${s.startTime} is later than now (${timeNow}): log a session once it has started.` }];
@@ -115,7 +118,7 @@ function dayFindings(input: SessionCheckInput): SafetyFinding[] {
     findings.push({
       level: 'override',
       field: 'sessionDate',
-      message: `This would be session ${sameDay.length + 1} on ${s.sessionDate}; the course prescribes ${course.sessionsPerDay} a day.`,
+      message: `This would be session ${sameDay.length + 1} on ${formatIsoDate(s.sessionDate, input.dateFormat)}; the course prescribes ${course.sessionsPerDay} a day.`,
     });
   }
   const gap = course.minMinutesBetweenSessions;
@@ -142,11 +145,11 @@ function doseFindings(input: SessionCheckInput, threshold: DosingThreshold | nul
   if (!threshold) {
     return {
       expectedPctMso: null,
-      findings: [{ level: 'refuse', field: 'motorThresholdId', message: `No motor threshold of this course was measured on or before ${s.sessionDate}: record one first.` }],
+      findings: [{ level: 'refuse', field: 'motorThresholdId', message: `No motor threshold of this course was measured on or before ${formatIsoDate(s.sessionDate, input.dateFormat)}: record one first.` }],
     };
   }
   const findings: SafetyFinding[] = [];
-  const on = `the ${threshold.rmtPctMso}% MSO threshold of ${threshold.measuredOn}`;
+  const on = `the ${threshold.rmtPctMso}% MSO threshold of ${formatIsoDate(threshold.measuredOn, input.dateFormat)}`;
   if (threshold.stale) findings.push({ level: 'warn', field: 'motorThresholdId', message: `Dosed from ${on}, ${threshold.ageDays} days old: re-determine it (weekly).` });
   if (threshold.visual) findings.push({ level: 'warn', field: 'motorThresholdId', message: `Dosed from ${on}, measured visually (reads about 11% higher than EMG).` });
   if (threshold.otherCoil) {

@@ -31,6 +31,20 @@ import {
   courseSummary,
 } from '../schemas/course';
 import { motorThreshold, motorThresholdRecordInput } from '../schemas/motorThreshold';
+import {
+  antidepressantTrial,
+  currentMedication,
+  historyGetInput,
+  medicationAddInput,
+  medicationChangeInput,
+  psychotherapySaveInput,
+  psychotherapyTrial,
+  recheckInput,
+  thresholdRecheckSchema,
+  treatmentHistory,
+  trialSaveInput,
+} from '../schemas/history';
+import { consent, consentRecordInput, courseReadiness, readinessInput, safetyScreening, screeningClearInput, screeningRecordInput } from '../schemas/screening';
 import { protocol, protocolCreateInput, protocolListInput, protocolRetireInput, protocolReviseInput } from '../schemas/protocol';
 import {
   authSession,
@@ -55,6 +69,8 @@ import {
   sessionRow,
   todayInput,
   todayItem,
+  coursePlannedTimeInput,
+  dayPlannedTimeInput,
 } from '../schemas/session';
 import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
 import { outcomeRuleChange, outcomeRuleChangesListInput, outcomeRuleChangesMarkSeenInput, outcomeRuleChangesMarkSeenOutput } from '../schemas/outcomeRuleChange';
@@ -68,8 +84,10 @@ import {
   assessmentMarkEnteredInErrorInput,
 } from '../schemas/assessment';
 import { coursePlan, coursePlanGetInput, coursePlanSetInput } from '../schemas/coursePlan';
+import { packetData, packetDataInput, packetExportInput } from '../schemas/packet';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
+import { importBatch, importCheck, importInput, importUndoInput } from '../schemas/import';
 import {
   backupCreateInput,
   backupInfo,
@@ -126,10 +144,24 @@ export const contract = {
   'courses:end': { access: PSYCHIATRIST, input: courseSetStatusInput, output: course },
   'courses:clearReview': { access: PSYCHIATRIST, input: courseClearReviewInput, output: course },
   'motorThresholds:record': { access: CLINICAL, input: motorThresholdRecordInput, output: motorThreshold },
+  // A patient's treatment history (issue 15): trials and medications, entered by clinical staff.
+  'history:get': { access: 'signed-in', input: historyGetInput, output: treatmentHistory },
+  'history:saveTrial': { access: CLINICAL, input: trialSaveInput, output: antidepressantTrial },
+  'history:savePsychotherapy': { access: CLINICAL, input: psychotherapySaveInput, output: psychotherapyTrial },
+  'history:addMedication': { access: CLINICAL, input: medicationAddInput, output: currentMedication },
+  'history:changeMedication': { access: CLINICAL, input: medicationChangeInput, output: currentMedication },
+  'history:thresholdRecheck': { access: 'signed-in', input: recheckInput, output: thresholdRecheckSchema },
+  // Before a course's first session: the safety screening (cleared by a psychiatrist) and the consent.
+  'screening:readiness': { access: 'signed-in', input: readinessInput, output: courseReadiness },
+  'screening:record': { access: CLINICAL, input: screeningRecordInput, output: safetyScreening },
+  'screening:clear': { access: PSYCHIATRIST, input: screeningClearInput, output: safetyScreening },
+  'consent:record': { access: CLINICAL, input: consentRecordInput, output: consent },
   'sessions:prepare': { access: CLINICAL, input: sessionPrepareInput, output: sessionPrepared },
   'sessions:create': { access: CLINICAL, input: sessionCreateInput, output: sessionRow },
   'sessions:correct': { access: CLINICAL, input: sessionCorrectInput, output: sessionRow },
   'sessions:today': { access: 'signed-in', input: todayInput, output: z.array(todayItem) },
+  'courses:setPlannedTime': { access: CLINICAL, input: coursePlannedTimeInput, output: course },
+  'today:setPlannedTime': { access: CLINICAL, input: dayPlannedTimeInput, output: z.object({ plannedTime: z.string().nullable() }) },
   'sessions:submitForCosign': { access: CLINICAL, input: sessionSubmitForCosignInput, output: pendingSession },
   'sessions:listPending': { access: 'signed-in', input: pendingListInput, output: z.array(pendingSession) },
   'sessions:signPending': { access: PSYCHIATRIST, input: pendingSignInput, output: sessionRow },
@@ -159,6 +191,15 @@ export const contract = {
   'reports:data': { access: 'signed-in', input: reportDataInput, output: reportData },
   'reports:exportPdf': { access: 'signed-in', input: reportExportInput, output: exportResult },
   'reports:exportCsv': { access: 'signed-in', input: csvExportInput, output: exportResult },
+  'fhir:exportCourse': { access: 'signed-in', input: reportExportInput, output: exportResult },
+  // CSV imports: bulk creation of patients, PHQ-9 history and past courses, for those who run the clinic's records.
+  'import:check': { access: PSYCHIATRIST_OR_ADMIN, input: importInput, output: importCheck },
+  'import:commit': { access: PSYCHIATRIST_OR_ADMIN, input: importInput, output: importBatch },
+  'import:list': { access: PSYCHIATRIST_OR_ADMIN, input: z.object({}), output: z.array(importBatch) },
+  'import:undo': { access: PSYCHIATRIST_OR_ADMIN, input: importUndoInput, output: importBatch },
+  // The payer documents printed from a course: facts from the record, never a claim of coverage.
+  'reports:packetData': { access: 'signed-in', input: packetDataInput, output: packetData },
+  'reports:exportPacket': { access: 'signed-in', input: packetExportInput, output: exportResult },
   'backups:list': { access: ADMIN, input: z.object({}), output: backupList },
   'backups:create': { access: ADMIN, input: backupCreateInput, output: backupInfo },
   'backups:preview': { access: ADMIN, input: backupRef, output: backupPreview },

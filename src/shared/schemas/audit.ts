@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { id, timestamp } from './common';
 
-export const auditEntities = ['patient', 'staff', 'protocol', 'course', 'motor_threshold', 'session', 'phq9', 'assessment', 'settings', 'pending_session', 'database', 'backup_settings'] as const;
+export const auditEntities = ['patient', 'staff', 'protocol', 'course', 'motor_threshold', 'session', 'phq9', 'assessment', 'settings', 'pending_session', 'database', 'backup_settings', 'antidepressant_trial', 'psychotherapy_trial', 'medication', 'safety_screening', 'consent', 'import'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditActions = [
-  'create', 'update', 'archive', 'restore', 'revise', 'retire', 'correct', 'authorize', 'complete', 'discontinue', 'start', 'review', 'flag', 'acknowledge', 'export', 'enter_in_error',
+  'create', 'update', 'archive', 'restore', 'revise', 'retire', 'correct', 'authorize', 'complete', 'discontinue', 'start', 'review', 'schedule', 'flag', 'acknowledge', 'export', 'enter_in_error', 'clear',
   // identity and access (HIPAA §164.312(b)): sign-ins, lock-outs, password changes, reads of a patient's record
   'sign_in', 'sign_in_failed', 'lock_out', 'sign_out', 'password_reset', 'password_change', 'cosign', 'view', 'restore_backup', 'backup', 'set_passphrase',
+  // CSV imports (one entry per import and per undo; 'remove' for each record an undone import took away)
+  'import', 'undo_import', 'remove',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,3 +1,4 @@
+import { DATE_FORMATS } from '../dateFormat';
 import { z } from 'zod';
 import { credentials, givenPassword, newPassword, username } from './credentials';
 import { staff } from './staff';
@@ -17,6 +18,7 @@ export const authSession = z.object({
   signInSetupNeeded: z.boolean(),
   psychiatristsManageStaff: z.boolean(),
   lockAfterMinutes: z.number().int(),
+  dateFormat: z.enum(DATE_FORMATS),
 });
 export type AuthSession = z.infer<typeof authSession>;
 

@@ -64,6 +64,8 @@ export const course = stimulation.extend({
   reviewReason: z.string().nullable(),
   notes: z.string(),
   safetyOverrideReason: z.string().nullable(),
+  /** Migration 0013: the planned time of day (HH:MM) that orders the today list. */
+  plannedTime: z.string().nullable(),
   version,
   createdAt: timestamp,
   updatedAt: timestamp,

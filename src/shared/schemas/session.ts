@@ -229,8 +229,24 @@ export const todayItem = z.object({
   /** baseline: none yet before the first session; due: 7+ days since the last; overdue: 10+ days. */
   phq9Due: z.enum(['baseline', 'due', 'overdue']).nullable(),
   item9Open: z.boolean(),
+  /** The planned time of day (HH:MM) for this day: the day's own time, else the course's. */
+  plannedTime: z.string().nullable(),
+  /** The course's own planned time; `plannedTime` differs from it when moved for this day only. */
+  coursePlannedTime: z.string().nullable(),
+  movedForTheDay: z.boolean(),
+  /** Who gave the course's last session: the today list filters by technician. */
+  lastTechnicianId: id.nullable(),
+  lastTechnicianName: z.string().nullable(),
+  courseVersion: version,
 });
 export type TodayItem = z.infer<typeof todayItem>;
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM, e.g. 09:30');
+
+/** The course's planned time of day, every day from now (null: no planned time). */
+export const coursePlannedTimeInput = z.object({ courseId: id, version, plannedTime: timeOfDay.nullable() });
+/** A planned time for one day only (null: back to the course's time that day). */
+export const dayPlannedTimeInput = z.object({ courseId: id, date: isoDate, plannedTime: timeOfDay.nullable() });
 
 /** A session above the prescription waiting for a psychiatrist's co-signature. */
 export const pendingSession = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_FORMATS, DEFAULT_DATE_FORMAT } from '../dateFormat';
 import { optionalText } from './common';
 
 export const DEFAULT_LOCK_AFTER_MINUTES = 10;
@@ -15,6 +16,8 @@ export const clinicSettings = z.object({
     .default(DEFAULT_LOCK_AFTER_MINUTES),
   /** Psychiatrists may add and change staff (administrators always may). */
   psychiatristsManageStaff: z.boolean().default(true),
+  /** How every screen, date input, message, report and CSV writes a day. */
+  dateFormat: z.enum(DATE_FORMATS, { error: 'Choose a date format' }).default(DEFAULT_DATE_FORMAT),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 export const clinicSettingsUpdateInput = clinicSettings;

@@ -1,3 +1,4 @@
+import { DATE_FORMATS } from '../dateFormat';
 import { z } from 'zod';
 import { id, requiredText, timestamp } from './common';
 import { newPassword, username } from './credentials';
@@ -26,6 +27,8 @@ export const firstStaffFields = staffFields.extend({
     error: 'The first account manages staff: choose psychiatrist or administrator',
   }),
   password: newPassword,
+  /** The clinic's date format, offered from the computer's locale. */
+  dateFormat: z.enum(DATE_FORMATS, { error: 'Choose a date format' }).optional(),
 });
 
 export const staff = z.object({

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import {
@@ -23,6 +23,8 @@ import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { patientName } from '../../format';
 import { useStateDraft } from '../../forms/useStateDraft';
 import { NotFoundScreen } from '../../app/NotFoundScreen';
+import { returnPathOf } from '../../app/returnTo';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 import { useClinicalMutation } from '../courses/queries';
 import { PatientBanner } from '../patients/PatientBanner';
 import { usePatient } from '../patients/queries';
@@ -51,12 +53,6 @@ function LiveScore({ scale, answers }: { scale: ScaleId; answers: Answers }) {
       <ScaleSeverityBadge scale={scale} total={score.total} />
     </Group>
   );
-}
-
-/** Where the form was opened from (the course, the patient, the today list), passed in the location's state. */
-function returnPathOf(state: unknown, patientId: number): string {
-  const to = state && typeof state === 'object' && 'returnTo' in state ? (state as { returnTo: unknown }).returnTo : null;
-  return typeof to === 'string' && to.startsWith('/') && !to.startsWith('//') ? to : `/patients/${patientId}`;
 }
 
 /** All items share one answer list (PHQ-9, GAD-7): its labels head the columns. */
@@ -94,7 +90,7 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
   const [notes, setNotes] = useState('');
   const [saved, setSaved] = useState<Assessment | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const returnTo = returnPathOf(location.state, patientId);
+  const returnTo = returnPathOf(location.state, `/patients/${patientId}`);
   useEffect(() => {
     if (leaving) void navigate(returnTo, { replace: true });
   }, [leaving, navigate, returnTo]);
@@ -143,11 +139,11 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
       <UnsavedChangesGuard dirty={answers.some((a) => a !== null) && !create.isSuccess && saved === null && !leaving} />
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>{def.name}</Title>
+          <Title order={1} size="h2">{def.name}</Title>
           <Text size="sm">{def.fullName} · {def.rater === 'self' ? 'self-report' : 'clinician-rated'} · {def.source}</Text>
           <Text size="sm" c="dimmed">{def.stem} Keyboard: type {lowest}–{highest} on an item to answer it and move to the next.</Text>
         </div>
-        <TextInput label="Date completed" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.currentTarget.value)} error={fieldErrors['assessedOn']} w={180} />
+        <ClinicDateInput label="Date completed" value={assessedOn} onChange={setAssessedOn} error={fieldErrors['assessedOn']} w={180} />
       </Group>
       {fieldErrors['answers'] && <Alert color="red" variant="light" role="alert" data-testid={`${scale}-missing`}>{fieldErrors['answers']}</Alert>}
       <Paper withBorder>

@@ -34,7 +34,7 @@ export function AssessmentsPanel({
   return (
     <Paper withBorder p="md" data-testid="assessments-panel">
       <Group justify="space-between" mb="sm">
-        <Title order={4}>{title}</Title>
+        <Title order={2} size="h4">{title}</Title>
         {!patient.archivedAt && (
           <Group gap="xs">
             {scales.filter((s) => mayRate(s, rater)).map((s) => (

@@ -67,7 +67,7 @@ export function CoursePlanPanel({ detail, assessments }: { detail: CourseDetail;
   return (
     <Paper withBorder p="md" data-testid="course-plan">
       <Group justify="space-between" mb="sm">
-        <Title order={4}>Measurement plan{plan.data?.isDefault ? ' (default)' : ''}</Title>
+        <Title order={2} size="h4">Measurement plan{plan.data?.isDefault ? ' (default)' : ''}</Title>
         {canSet && !editing && open && <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>Change plan</Button>}
       </Group>
       <ErrorNotice error={plan.error} />

@@ -69,7 +69,7 @@ export function CourseScalesPanel({ detail }: { detail: CourseDetail }) {
       <CoursePlanPanel detail={detail} assessments={list.data} />
       {scales.length > 0 && (
         <Paper withBorder p="md" data-testid="course-scales">
-          <Title order={4} mb="sm">Outcome by scale</Title>
+          <Title order={2} size="h4" mb="sm">Outcome by scale</Title>
           <Table verticalSpacing={4} aria-label="Outcome by scale" mb="md">
             <Table.Thead>
               <Table.Tr><Table.Th>Scale</Table.Th><Table.Th>Baseline</Table.Th><Table.Th>End of treatment</Table.Th><Table.Th>Change</Table.Th><Table.Th>% change</Table.Th><Table.Th>Response</Table.Th><Table.Th>Remission</Table.Th><Table.Th>Rules</Table.Th></Table.Tr>

@@ -33,8 +33,10 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   authorize: 'Authorization',
   complete: 'Completed',
   discontinue: 'Discontinued',
+  clear: 'Cleared',
   start: 'Started',
   review: 'Reviewed',
+  schedule: 'Planned time',
   flag: 'Flagged',
   acknowledge: 'Acknowledged',
   export: 'Exported',
@@ -50,6 +52,9 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   restore_backup: 'Restored from backup',
   backup: 'Backed up',
   set_passphrase: 'Backup passphrase set',
+  import: 'Imported',
+  undo_import: 'Import undone',
+  remove: 'Removed (import undone)',
 };
 
 /** Actions whose before/after differences are worth listing field by field. */
@@ -60,7 +65,7 @@ export function AuditHistory({ entity, entityId, labels }: { entity: AuditEntity
   const history = useQuery({ queryKey: queryKeys.audit(entity, entityId), queryFn: () => call('audit:list', { entity, entityId }) });
   return (
     <Paper withBorder p="md">
-      <Title order={4} mb="sm">History</Title>
+      <Title order={2} size="h4" mb="sm">History</Title>
       <ErrorNotice error={history.error} title="Could not load the history" />
       <Table verticalSpacing={4} aria-label="History">
         <Table.Thead>

@@ -9,7 +9,7 @@ export function AccessLog({ patientId }: { patientId: number }) {
   const log = useQuery({ queryKey: ['audit', 'access', patientId], queryFn: () => call('audit:accessLog', { patientId }) });
   return (
     <Paper withBorder p="md">
-      <Title order={3} mb="xs">Who looked at this record</Title>
+      <Title order={2} size="h3" mb="xs">Who looked at this record</Title>
       <ErrorNotice error={log.error} />
       {log.data?.length === 0 && <Text size="sm" c="dimmed">Nobody has opened this record yet.</Text>}
       {log.data && log.data.length > 0 && (

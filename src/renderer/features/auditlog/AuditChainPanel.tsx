@@ -20,7 +20,7 @@ export function AuditChainPanel() {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
-        <Title order={3}>Audit log integrity</Title>
+        <Title order={2} size="h3">Audit log integrity</Title>
         <Button variant="default" onClick={() => recheck.mutate()} loading={recheck.isPending || report?.running}>Check again</Button>
       </Group>
       <Text size="sm" c="dimmed" mb="sm">

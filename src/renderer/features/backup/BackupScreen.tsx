@@ -4,7 +4,8 @@ import type { BackupInfo, BackupPreview, RetentionRuleInput } from '../../../sha
 import { AppError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { kindLabels, plural, size, verificationLabels, when } from './backupFormat';
+import { formatDate } from '../../format';
+import { dayOrNone, kindLabels, plural, size, verificationLabels, when } from './backupFormat';
 import { useBackupList, useBackupPreview, useCreateBackup, useRestoreBackup, useSetBackupPassphrase, useSetRetention } from './queries';
 import { toNumber } from '../../forms/numberInput';
 
@@ -40,7 +41,7 @@ function RetentionForm({ retention }: { retention: RetentionRuleInput }) {
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate aria-label="Backups to keep">
-        <Title order={4} mb={4}>Backups to keep</Title>
+        <Title order={2} size="h4" mb={4}>Backups to keep</Title>
         <Text size="sm" c="dimmed" mb="sm">
           The newest backup of each of the last so many days, weeks and months is kept; older ones are removed when the next backup is made.
           The newest manual, pre-update and pre-restore backups are always kept.
@@ -79,7 +80,7 @@ function PassphraseForm({ passphraseSet, secondFolder }: { passphraseSet: boolea
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate aria-label="Backup passphrase and second folder">
-        <Title order={4} mb={4}>Copies outside this computer</Title>
+        <Title order={2} size="h4" mb={4}>Copies outside this computer</Title>
         <Text size="sm" c="dimmed" mb="sm">
           Copies in a second folder (a network share or USB drive) are encrypted with the clinic’s backup passphrase.
           Keep it somewhere safe: without it those copies cannot be restored. The app does not store it.
@@ -107,7 +108,7 @@ function CountsTable({ preview }: { preview: BackupPreview }) {
     ['Patients', preview.current.patients.toLocaleString(), backup?.patients.toLocaleString() ?? '–'],
     ['Courses', preview.current.courses.toLocaleString(), backup?.courses.toLocaleString() ?? '–'],
     ['Sessions', preview.current.sessions.toLocaleString(), backup?.sessions.toLocaleString() ?? '–'],
-    ['Newest session', preview.current.newestSessionDate ?? 'none', backup?.newestSessionDate ?? 'none'],
+    ['Newest session', dayOrNone(preview.current.newestSessionDate), dayOrNone(backup?.newestSessionDate)],
   ];
   return (
     <Table withTableBorder aria-label="Current file and backup compared">
@@ -196,7 +197,7 @@ export function BackupScreen() {
   return (
     <Stack gap="md" maw={1180}>
       <Group justify="space-between">
-        <Title order={2}>Backups</Title>
+        <Title order={1} size="h2">Backups</Title>
         <Button onClick={() => create.mutate()} loading={create.isPending}>Back up now</Button>
       </Group>
       <Text size="sm" c="dimmed">
@@ -229,7 +230,7 @@ export function BackupScreen() {
                 <Table.Td>{b.counts?.patients.toLocaleString() ?? '–'}</Table.Td>
                 <Table.Td>{b.counts?.courses.toLocaleString() ?? '–'}</Table.Td>
                 <Table.Td>{b.counts?.sessions.toLocaleString() ?? '–'}</Table.Td>
-                <Table.Td>{b.counts?.newestSessionDate ?? '–'}</Table.Td>
+                <Table.Td>{b.counts?.newestSessionDate ? formatDate(b.counts.newestSessionDate) : '–'}</Table.Td>
                 <Table.Td><Badge variant="light" color={verificationLabels[b.verification].color}>{verificationLabels[b.verification].label}</Badge></Table.Td>
                 <Table.Td><Button size="xs" variant="light" onClick={() => setRestoring(b)} aria-label={`Restore the backup of ${when(b.createdAt)}`}>Restore…</Button></Table.Td>
               </Table.Tr>

@@ -6,6 +6,7 @@ import type { RecoveryStatus } from '../../../shared/schemas/recovery';
 import { AppError, call } from '../../api/client';
 import { CenteredCard } from '../../components/CenteredCard';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDate } from '../../format';
 import { kindLabels, plural, size, when } from './backupFormat';
 
 type Recovery = Extract<RecoveryStatus, { state: 'recovery' }>;
@@ -57,7 +58,7 @@ function RestoreForm({ status, onRestored }: { status: Recovery; onRestored: (re
                 description={
                   b.counts
                     ? `${plural(b.counts.patients, 'patient', 'patients')}, ${plural(b.counts.courses, 'course', 'courses')}, ${plural(b.counts.sessions, 'session', 'sessions')}` +
-                      (b.counts.newestSessionDate ? `; newest session ${b.counts.newestSessionDate}` : '')
+                      (b.counts.newestSessionDate ? `; newest session ${formatDate(b.counts.newestSessionDate)}` : '')
                     : undefined
                 }
               />

@@ -11,6 +11,7 @@ import { useActor } from '../../session/auth';
 import { useStaffList } from '../staff/queries';
 import { useClinicalMutation } from './queries';
 import { WARNING_COLOR } from '../../app/theme';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 interface DialogProps {
   course: Course;
@@ -60,7 +61,7 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
         <Stack gap="sm">
           <Group grow align="flex-start">
             <TextInput label="Resting MT (% MSO)" type="number" data-autofocus value={rmt} onChange={(e) => setRmt(e.currentTarget.value)} error={errorFor('rmtPctMso', rmt)} description={msoPreview(rmt, course.intensityPctMt)} inputWrapperOrder={['label', 'input', 'description', 'error']} />
-            <TextInput label="Measured on" type="date" value={measuredOn} onChange={(e) => setMeasuredOn(e.currentTarget.value)} error={errorFor('measuredOn', measuredOn)} />
+            <ClinicDateInput label="Measured on" value={measuredOn} onChange={setMeasuredOn} error={errorFor('measuredOn', measuredOn)} />
           </Group>
           <div>
             <Text size="sm" fw={500} mb={4}>Method</Text>
@@ -130,7 +131,7 @@ export function EndCourseDialog({ course, opened, onClose }: DialogProps) {
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack gap="sm">
           <SegmentedControl value={status} onChange={(v) => setStatus(v as typeof status)} data={[{ value: 'completed', label: 'Completed' }, { value: 'discontinued', label: 'Discontinued' }]} />
-          <TextInput label="Last day" type="date" value={on} onChange={(e) => setOn(e.currentTarget.value)} error={errorFor('on', on)} />
+          <ClinicDateInput label="Last day" value={on} onChange={setOn} error={errorFor('on', on)} />
           <Textarea label={status === 'discontinued' ? 'Reason (required)' : 'Note'} data-autofocus autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor('reason', reason)} />
           <Text size="xs" c="dimmed">Recorded as {status} by {actor.name}. No sessions can be logged afterwards.</Text>
           <ErrorNotice error={formError} title="Not saved" />

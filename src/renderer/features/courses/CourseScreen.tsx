@@ -13,6 +13,7 @@ import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9Course
 import { CourseScalesPanel } from '../assessments/CourseScalesPanel';
 import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
+import { PacketExportButton } from '../report/PacketExportButton';
 import { OutcomeSummary } from './OutcomeSummary';
 import { useCan } from '../../session/auth';
 import { PendingSessionsPanel } from '../sessions/PendingSessionsPanel';
@@ -22,6 +23,10 @@ import { AuthorizationDialog, ClearReviewDialog, EndCourseDialog, RecordMotorThr
 import { useCourse } from './queries';
 import { SessionTable } from './SessionTable';
 import { WARNING_COLOR } from '../../app/theme';
+import { localIsoDate } from '../../../shared/dates';
+import { PlannedTimeDialog } from '../today/PlannedTimeDialog';
+import { ThresholdRecheckNotice } from '../history/ThresholdRecheckNotice';
+import { ReadinessPanel } from '../screening/ReadinessPanel';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -45,6 +50,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
   const [authOpen, authDialog] = useDisclosure(false);
   const [endOpen, endDialog] = useDisclosure(false);
   const [reviewOpen, reviewDialog] = useDisclosure(false);
+  const [timeOpen, timeDialog] = useDisclosure(false);
   const open = course.status === 'planned' || course.status === 'active';
   // An archived patient takes no new session, threshold, assessment or authorization (main refuses them too).
   const archived = detail.patient.archivedAt !== null;
@@ -58,7 +64,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="xs">
-            <Title order={2}>{course.protocolName}</Title>
+            <Title order={1} size="h2">{course.protocolName}</Title>
             <Badge variant={course.status === 'active' ? 'filled' : 'outline'} color={course.status === 'discontinued' ? 'red' : 'teal'} data-testid="course-status">
               {courseStatusLabels[course.status]}
             </Badge>
@@ -69,10 +75,15 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           </Text>
           <Text size="sm">{describeStimulation(course)} — {course.dose.totalPulses} pulses, {formatDuration(course.dose.durationS)} per session</Text>
           <Text size="xs" c="dimmed">{DURATION_CONVENTION} Schedule: {course.schedule || '—'}</Text>
+          <Group gap={4}>
+            <Text size="sm" data-testid="course-planned-time">Planned daily at {course.plannedTime ?? '— (no time: last in the today list)'}</Text>
+            {open && !archived && can('courses:setPlannedTime') && <Button size="compact-xs" variant="subtle" onClick={timeDialog.open}>Change</Button>}
+          </Group>
           {course.safetyOverrideReason && <Text size="xs" c={WARNING_COLOR}>Prescribed beyond a published safety limit: {course.safetyOverrideReason}</Text>}
         </div>
         <Group gap="xs">
           <ExportButtons courseId={course.id} />
+          <PacketExportButton courseId={course.id} />
           {open && !archived && can('motorThresholds:record') && <Button variant="default" onClick={mtDialog.open}>Record MT</Button>}
           {!archived && can('courses:authorize') && <Button variant="default" onClick={authDialog.open}>Authorization</Button>}
           {open && can('courses:end') && <Button variant="default" onClick={endDialog.open}>End course…</Button>}
@@ -93,6 +104,8 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           </Group>
         </Alert>
       ))}
+      <ThresholdRecheckNotice courseId={course.id} onRecord={open && !archived && can('motorThresholds:record') ? mtDialog.open : null} />
+      {progress.sessionsDone === 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={open && !archived} />}
 
       <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
         <Stat
@@ -121,7 +134,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
-          <Title order={4}>PHQ-9 and outcome</Title>
+          <Title order={2} size="h4">PHQ-9 and outcome</Title>
           {!archived && can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`, { state: { returnTo: `/courses/${course.id}` } })}>Enter PHQ-9</Button>}
         </Group>
         <Stack gap="sm">
@@ -136,7 +149,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <PendingSessionsPanel courseId={course.id} />
 
       <Paper withBorder p="md">
-        <Title order={4} mb="sm">Sessions</Title>
+        <Title order={2} size="h4" mb="sm">Sessions</Title>
         {detail.sessions.length === 0 ? (
           <Text c="dimmed" size="sm">No sessions yet. {currentMt ? 'Log the first one with Log session (L).' : 'Record a motor threshold, then log the first session.'}</Text>
         ) : (
@@ -146,7 +159,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
 
       <SimpleGrid cols={2} spacing="md">
         <Paper withBorder p="md">
-          <Title order={4} mb="sm">Motor thresholds</Title>
+          <Title order={2} size="h4" mb="sm">Motor thresholds</Title>
           <Table verticalSpacing={4} aria-label="Motor thresholds">
             <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><Table.Th /></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -169,7 +182,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed">None recorded.</Text>}
         </Paper>
         <Paper withBorder p="md">
-          <Title order={4} mb="sm">Payer authorization</Title>
+          <Title order={2} size="h4" mb="sm">Payer authorization</Title>
           <Table verticalSpacing={4} aria-label="Authorizations">
             <Table.Thead><Table.Tr><Table.Th>Recorded</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Reference</Table.Th><Table.Th>By</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -186,10 +199,19 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         </Paper>
       </SimpleGrid>
 
+      {progress.sessionsDone > 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={false} />}
       <AuditHistory entity="course" entityId={course.id} labels={courseFieldLabels} />
       <Anchor component={Link} to={`/patients/${course.patientId}`} size="sm">Back to the patient</Anchor>
 
       <RecordMotorThresholdDialog course={course} opened={mtOpen} onClose={mtDialog.close} />
+      {timeOpen && (
+        <PlannedTimeDialog
+          target={{ courseId: course.id, courseVersion: course.version, patientName: patientName(detail.patient), plannedTime: course.plannedTime, coursePlannedTime: course.plannedTime, movedForTheDay: false }}
+          date={localIsoDate(new Date())}
+          scope="course"
+          onClose={timeDialog.close}
+        />
+      )}
       <AuthorizationDialog course={course} delivered={progress.sessionsDone} opened={authOpen} onClose={authDialog.close} />
       <EndCourseDialog course={course} opened={endOpen} onClose={endDialog.close} />
       <ClearReviewDialog course={course} opened={reviewOpen} onClose={reviewDialog.close} />

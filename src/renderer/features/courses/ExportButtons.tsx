@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
 import { EXPORT_REPORT_EVENT } from '../../app/useAppCommands';
 import { call, errorMessage } from '../../api/client';
 
-type Kind = 'pdf' | 'sessions' | 'phq9';
+type Kind = 'pdf' | 'sessions' | 'phq9' | 'fhir';
 
-/** Export the course as a PDF report or CSV; the file is chosen in a save dialog and the export is audited. */
+/** Export the course as a PDF report, CSV or a FHIR R4 Bundle (JSON); the file is chosen in a save dialog and the export is audited. */
 export function ExportButtons({ courseId }: { courseId: number }) {
   const client = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -14,7 +14,9 @@ export function ExportButtons({ courseId }: { courseId: number }) {
     mutationFn: (kind: Kind) =>
       kind === 'pdf'
         ? call('reports:exportPdf', { courseId })
-        : call('reports:exportCsv', { courseId, kind }),
+        : kind === 'fhir'
+          ? call('fhir:exportCourse', { courseId })
+          : call('reports:exportCsv', { courseId, kind }),
     onSuccess: (result) => {
       if (result.path) {
         setMessage({ ok: true, text: `Saved ${result.path}${result.pages ? ` (${result.pages} page${result.pages === 1 ? '' : 's'})` : ''}` });
@@ -46,6 +48,7 @@ export function ExportButtons({ courseId }: { courseId: number }) {
             <Menu.Item onClick={() => exporter.mutate('phq9')}>PHQ-9 as CSV</Menu.Item>
           </Menu.Dropdown>
         </Menu>
+        <Button variant="default" ml="xs" loading={exporter.isPending && exporter.variables === 'fhir'} onClick={() => exporter.mutate('fhir')}>Export FHIR</Button>
       </Group>
       {message && (
         <Alert color={message.ok ? 'teal' : 'red'} variant="light" withCloseButton onClose={() => setMessage(null)} data-testid="export-result" py={6}>

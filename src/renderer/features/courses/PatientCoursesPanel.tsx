@@ -14,7 +14,7 @@ export function PatientCoursesPanel({ patientId, archived }: { patientId: number
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
-        <Title order={4}>Treatment courses</Title>
+        <Title order={2} size="h4">Treatment courses</Title>
         {canPrescribe && !archived && !hasOpen && (
           <Button size="compact-md" onClick={() => navigate(`/patients/${patientId}/courses/new`)}>Prescribe course</Button>
         )}

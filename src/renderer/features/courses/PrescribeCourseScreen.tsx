@@ -20,6 +20,7 @@ import { StimulationFieldset } from '../protocols/StimulationFieldset';
 import { billingSchemeLabels } from '../../../shared/schemas/protocol';
 import { useProtocols } from '../protocols/queries';
 import { useClinicalMutation } from './queries';
+import { FormDateInput } from '../../forms/FormDateInput';
 
 const resolver = zodResolver(prescriptionFields) as Resolver<PrescriptionFields>;
 const formFields = Object.keys(prescriptionFields.shape) as Path<PrescriptionFields>[];
@@ -84,7 +85,7 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
             </SimpleGrid>
             <StimulationFieldset />
             <SimpleGrid cols={4} spacing="md">
-              <TextInput label="Start date" type="date" {...form.register('startDate')} error={errors.startDate?.message} />
+              <FormDateInput control={form.control} name="startDate" label="Start date" error={errors.startDate?.message} />
               <TextInput label="Planned sessions" type="number" {...form.register('plannedSessions', num)} error={errors.plannedSessions?.message} />
               <TextInput label="Sessions per day" type="number" {...form.register('sessionsPerDay', num)} error={errors.sessionsPerDay?.message} />
               <TextInput label="Sessions authorized by payer" type="number" {...form.register('authorizedSessions', num)} error={errors.authorizedSessions?.message} />
@@ -112,7 +113,7 @@ export function PrescribeCourseScreen() {
   return (
     <Stack gap={0}>
       <PatientBanner patient={patient.data} />
-      <Title order={2} mb="md">Prescribe a treatment course</Title>
+      <Title order={1} size="h2" mb="md">Prescribe a treatment course</Title>
       {!can('courses:prescribe') ? (
         <Alert color="gray">Only a psychiatrist can prescribe a course: a psychiatrist signs in to do it.</Alert>
       ) : (

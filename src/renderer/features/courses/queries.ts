@@ -42,7 +42,9 @@ type ClinicalWrite =
   | 'assessments:create'
   | 'assessments:acknowledge'
   | 'assessments:markEnteredInError'
-  | 'outcomeRuleChanges:markSeen';
+  | 'outcomeRuleChanges:markSeen'
+  | 'courses:setPlannedTime'
+  | 'today:setPlannedTime';
 
 /** A write to a course or its sessions: refreshes every course view, today's list and histories. */
 export function useClinicalMutation<C extends ClinicalWrite & Channel>(channel: C) {

@@ -1,4 +1,4 @@
-import { Checkbox, Group, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { type CourseStatus, courseStatuses, courseStatusLabels } from '../../../shared/schemas/course';
@@ -14,6 +14,7 @@ import { CohortTrajectoryChart, RatesByProtocolChart } from './CohortCharts';
 import { CohortRates } from './CohortRates';
 import { DashboardTable } from './DashboardTable';
 import { OutcomeRuleChangesNotice } from './OutcomeRuleChangesNotice';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 export function DashboardScreen() {
   const [statuses, setStatuses] = useState<CourseStatus[]>([]);
@@ -40,7 +41,7 @@ export function DashboardScreen() {
 
   return (
     <Stack gap="md" ref={screen}>
-      <Title order={2}>Outcomes dashboard</Title>
+      <Title order={1} size="h2">Outcomes dashboard</Title>
       <OutcomeRuleChangesNotice />
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="md">
@@ -51,14 +52,14 @@ export function DashboardScreen() {
           </Checkbox.Group>
           <MultiSelect label="Protocol" placeholder="All" w={230} data={lineages.map(([id, name]) => ({ value: String(id), label: name }))} value={protocolIds} onChange={setProtocolIds} clearable />
           <MultiSelect label="Psychiatrist" placeholder="All" w={170} data={(staff.data ?? []).filter((s) => s.role === 'psychiatrist').map((s) => ({ value: String(s.id), label: s.name }))} value={prescriberIds} onChange={setPrescriberIds} clearable />
-          <TextInput w={150} label="Started from" type="date" value={startFrom} onChange={(e) => setStartFrom(e.currentTarget.value)} />
-          <TextInput w={150} label="to" type="date" value={startTo} onChange={(e) => setStartTo(e.currentTarget.value)} />
+          <ClinicDateInput w={150} label="Started from" value={startFrom} onChange={setStartFrom} />
+          <ClinicDateInput w={150} label="to" value={startTo} onChange={setStartTo} />
         </Group>
       </Paper>
       <ErrorNotice error={rows.error ?? cohort.error} />
       {cohort.data && (
         <Paper withBorder p="md">
-          <Title order={4}>Cohort</Title>
+          <Title order={2} size="h4">Cohort</Title>
           <CohortRates cohort={cohort.data} />
           <Text size="sm" c="dimmed" mt="sm" data-testid="cohort-included">
             Mean PHQ-9 by week: {cohort.data.includedCourses} course(s) with a baseline PHQ-9 of 10 or more and an end-of-treatment PHQ-9;

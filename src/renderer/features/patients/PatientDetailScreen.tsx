@@ -13,6 +13,7 @@ import { useCan } from '../../session/auth';
 import { PatientCoursesPanel } from '../courses/PatientCoursesPanel';
 import { PatientAssessmentsPanel } from '../assessments/PatientAssessmentsPanel';
 import { Phq9Panel } from '../phq9/Phq9Panel';
+import { TreatmentHistoryPanel } from '../history/TreatmentHistoryPanel';
 import { usePatientPhq9 } from '../phq9/queries';
 import { ArchivePatientDialog } from './ArchivePatientDialog';
 import { PatientBanner } from './PatientBanner';
@@ -67,7 +68,7 @@ export function PatientDetailScreen() {
         </Alert>
       )}
       <Group justify="space-between">
-        <Title order={3}>Patient details</Title>
+        <Title order={1} size="h3">Patient details</Title>
         <Group gap="xs">
           {p.archivedAt ? (
             <Button
@@ -107,6 +108,7 @@ export function PatientDetailScreen() {
       </Paper>
       <PatientCoursesPanel patientId={p.id} archived={p.archivedAt !== null} />
       <Phq9Panel patient={p} assessments={phq9.data} error={phq9.error} />
+      <TreatmentHistoryPanel patientId={p.id} archived={p.archivedAt !== null} />
       <PatientAssessmentsPanel patient={p} />
       <AuditHistory entity="patient" entityId={p.id} labels={patientFieldLabels} />
       {can('audit:accessLog') && <AccessLog patientId={p.id} />}

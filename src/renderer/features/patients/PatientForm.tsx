@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type Path, type Resolver, useForm, useWatch } from 'react-hook-form';
-import { localIsoDate } from '../../../shared/dates';
 import { commonDiagnoses, diagnosisLabel } from '../../../shared/icd10';
 import { type PatientFields, type PatientFieldsInput, patientFields, type Sex, sexLabels, sexes } from '../../../shared/schemas/patient';
 import { FormFooter } from '../../components/FormFooter';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { useServerSubmit } from '../../forms/useServerSubmit';
+import { FormDateInput } from '../../forms/FormDateInput';
 
 /** The form holds '' for sex until the user chooses: there is no safe default. */
 export type PatientFormValues = Omit<Required<PatientFieldsInput>, 'sex'> & { sex: Sex | '' };
@@ -45,14 +45,7 @@ export function PatientForm({ initial, submitLabel, onSubmit, onCancel }: Props)
             <TextInput label="MRN" withAsterisk autoFocus {...form.register('mrn')} error={errors.mrn?.message} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
             <TextInput label="Last name" withAsterisk {...form.register('lastName')} error={errors.lastName?.message} />
             <TextInput label="First name" withAsterisk {...form.register('firstName')} error={errors.firstName?.message} />
-            <TextInput
-              label="Date of birth"
-              type="date"
-              withAsterisk
-              max={localIsoDate(new Date())}
-              {...form.register('dateOfBirth')}
-              error={errors.dateOfBirth?.message}
-            />
+            <FormDateInput control={form.control} name="dateOfBirth" label="Date of birth" withAsterisk error={errors.dateOfBirth?.message} />
             <NativeSelect
               label="Sex"
               withAsterisk

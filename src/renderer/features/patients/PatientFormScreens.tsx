@@ -12,7 +12,7 @@ export function PatientNewScreen() {
   const create = usePatientMutation('patients:create');
   return (
     <Stack gap="md">
-      <Title order={2}>New patient</Title>
+      <Title order={1} size="h2">New patient</Title>
       <PatientForm
         initial={emptyPatient}
         submitLabel="Create patient"
@@ -37,7 +37,7 @@ export function PatientEditScreen() {
   return (
     <Stack gap={0}>
       <PatientBanner patient={p} />
-      <Title order={2} mb="md">Edit patient details</Title>
+      <Title order={1} size="h2" mb="md">Edit patient details</Title>
       <PatientForm
         initial={{
           mrn: p.mrn, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, sex: p.sex,

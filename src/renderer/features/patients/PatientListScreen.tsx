@@ -42,7 +42,7 @@ export function PatientListScreen() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2}>Patients</Title>
+        <Title order={1} size="h2">Patients</Title>
         <Button onClick={() => navigate('/patients/new')} rightSection={<Kbd size="xs">Alt+N</Kbd>}>New patient</Button>
       </Group>
       <Group align="flex-end">

@@ -102,7 +102,7 @@ export function Phq9Panel({ patient, assessments, error }: { patient: Patient; a
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
-        <Title order={4}>PHQ-9</Title>
+        <Title order={2} size="h4">PHQ-9</Title>
         {!patient.archivedAt && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${patient.id}/phq9/new`, { state: { returnTo: `/patients/${patient.id}` } })}>Enter PHQ-9</Button>}
       </Group>
       <ErrorNotice error={error} />

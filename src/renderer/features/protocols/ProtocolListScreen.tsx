@@ -19,7 +19,7 @@ export function ProtocolListScreen() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2}>Protocols</Title>
+        <Title order={1} size="h2">Protocols</Title>
         {canEdit && <Button onClick={() => navigate('/protocols/new')}>New protocol</Button>}
       </Group>
       <Text size="sm" c="dimmed">

@@ -27,7 +27,7 @@ export function ProtocolNewScreen() {
   const create = useProtocolMutation('protocols:create');
   return (
     <Stack>
-      <Title order={2}>New protocol</Title>
+      <Title order={1} size="h2">New protocol</Title>
       <ProtocolForm
         initial={blank}
         submitLabel="Save protocol"
@@ -51,7 +51,7 @@ export function ProtocolReviseScreen() {
   if (!protocol) return <ErrorNotice error={protocols.error ?? 'There is no such protocol.'} />;
   return (
     <Stack>
-      <Title order={2}>Revise {protocol.name}</Title>
+      <Title order={1} size="h2">Revise {protocol.name}</Title>
       <Alert variant="light" color="blue">
         Revision {protocol.revision} stays as it is for the courses that use it. Saving creates revision {protocol.revision + 1}.
       </Alert>

@@ -19,7 +19,7 @@ import type { ReportData } from '../../../shared/schemas/report';
 import { sexLabels } from '../../../shared/schemas/patient';
 import { targetLabels } from '../../../shared/schemas/stimulation';
 import { call, errorMessage } from '../../api/client';
-import { ageToday, formatDate, formatDateTime, patientName } from '../../format';
+import { ageToday, formatDate, formatDateTime, patientName, setClinicDateFormat } from '../../format';
 import { Phq9CourseChart } from '../charts/Phq9CourseChart';
 import { NOT_RATED } from '../courses/OutcomeSummary';
 import classes from './Report.module.css';
@@ -76,6 +76,11 @@ function BillingTable({ billing, authorized, delivered, treatmentDays }: { billi
 
 function Report({ data }: { data: ReportData }) {
   const { detail, clinic, billing } = data;
+  setClinicDateFormat(clinic.dateFormat);
+  // The PDF's title (its document properties, and what a screen reader announces first).
+  useEffect(() => {
+    document.title = `TMS course report · ${patientName(detail.patient)} · ${detail.patient.mrn}`;
+  }, [detail.patient]);
   const { course, patient, outcome, progress } = detail;
   const diagnosis = diagnosisLabel(patient.primaryDiagnosis);
   const adverse = detail.sessions.filter((s) => s.adverseEventsSummary);
@@ -194,7 +199,7 @@ function Report({ data }: { data: ReportData }) {
           {detail.sessions.map((s) => (
             <tr key={s.id}>
               <td>{s.sessionNumber}</td>
-              <td className={classes.nowrap}>{s.sessionDate}</td>
+              <td className={classes.nowrap}>{formatDate(s.sessionDate)}</td>
               <td>{s.technicianName}</td>
               <td>{s.positionSummary}</td>
               <td>{s.intensityPctMt}</td>

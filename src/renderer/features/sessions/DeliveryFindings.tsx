@@ -5,7 +5,7 @@ import { checkSession, type SafetyFinding, type SessionCheck } from '../../../sh
 import { localIsoDate } from '../../../shared/dates';
 import { type CourseDetail, sessionCourseOf } from '../../../shared/schemas/course';
 import type { SessionFields } from '../../../shared/schemas/session';
-import { formatDate } from '../../format';
+import { currentDateFormat, formatDate } from '../../format';
 import { useActor } from '../../session/auth';
 
 function timeNow(now: Date): string {
@@ -27,6 +27,7 @@ export function useSessionCheck(control: Control<SessionFields>, detail: CourseD
     today: localIsoDate(now),
     timeNow: timeNow(now),
     correcting: sessionId !== undefined,
+    dateFormat: currentDateFormat(),
   });
 }
 

@@ -25,7 +25,7 @@ export function PendingSessionsPanel({ courseId }: { courseId: number }) {
   const canSign = can('sessions:signPending');
   return (
     <Paper withBorder p="md" data-testid="pending-sessions">
-      <Title order={4} mb={4}>Waiting for a psychiatrist&apos;s co-signature</Title>
+      <Title order={2} size="h4" mb={4}>Waiting for a psychiatrist&apos;s co-signature</Title>
       <Text size="sm" c="dimmed" mb="sm">Not counted as delivered until signed. {canSign ? 'Signing records you as the psychiatrist who authorized it.' : 'A psychiatrist signs or declines them from their own sign-in.'}</Text>
       {error && <Alert color="red" variant="light" role="alert" mb="sm">{error}</Alert>}
       <Table verticalSpacing={4} aria-label="Sessions waiting for co-signature">

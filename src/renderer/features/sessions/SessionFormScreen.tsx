@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Divider, Group, Kbd, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { FormProvider, type Path, type Resolver, useFieldArray, useForm } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { CourseDetail } from '../../../shared/schemas/course';
 import type { Credentials } from '../../../shared/schemas/credentials';
 import { type SessionFields, type SessionPrepared, sessionFields } from '../../../shared/schemas/session';
@@ -22,6 +22,9 @@ import { CoilPositionFields } from './CoilPositionFields';
 import { CosignDialog } from './CosignDialog';
 import { DeliveryFindings, DosingThreshold, useSessionCheck } from './DeliveryFindings';
 import { AdverseEventsField, SideEffectsField } from './SideEffectsField';
+import { FormDateInput } from '../../forms/FormDateInput';
+import { returnPathOf } from '../../app/returnTo';
+import { useErrorSummary } from '../../forms/useErrorSummary';
 
 const resolver = zodResolver(sessionFields) as Resolver<SessionFields>;
 const formFields = Object.keys(sessionFields.shape) as Path<SessionFields>[];
@@ -34,6 +37,7 @@ interface Props {
 
 function SessionForm({ detail, prepared, sessionId }: Props) {
   const navigate = useNavigate();
+  const location = useLocation();
   const create = useClinicalMutation('sessions:create');
   const correct = useClinicalMutation('sessions:correct');
   const submitPending = useClinicalMutation('sessions:submitForCosign');
@@ -54,7 +58,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
 
   const done = () => {
     draft.clear();
-    navigate(`/courses/${course.id}`, { replace: true });
+    navigate(returnPathOf(location.state, `/courses/${course.id}`), { replace: true });
   };
   const save = async (values: SessionFields, cosign: Credentials | null) => {
     if (correcting && original) {
@@ -64,6 +68,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
     }
     done();
   };
+  const { formRef, failed, summary: errorSummary } = useErrorSummary();
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     setReasonError(null);
@@ -79,8 +84,9 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
       }
       setFormError(applyServerError(error, form.setError, formFields));
       if (error instanceof AppError) setReasonError(error.fields['correctionReason'] ?? null);
+      failed();
     }
-  });
+  }, failed);
   const cosignAndSave = async (cosign: Credentials) => {
     setSaved(true);
     try {
@@ -104,6 +110,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
   return (
     <FormProvider {...form}>
       <form
+        ref={formRef}
         onSubmit={submit}
         noValidate
         aria-label="Treatment session"
@@ -119,7 +126,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
           {draft.offered && <DraftNotice savedAt={draft.offered.savedAt} onRestore={draft.restore} onDiscard={draft.discard} />}
           <Group justify="space-between" align="flex-end">
             <div>
-              <Title order={2}>
+              <Title order={1} size="h2">
                 {correcting ? `Correct session ${prepared.sessionNumber}` : `Session ${prepared.sessionNumber} of ${course.plannedSessions}`}
               </Title>
               <Text size="sm" c="dimmed">
@@ -130,7 +137,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
               </Text>
             </div>
             <Group gap="xs">
-              <Button variant="default" onClick={() => { draft.discard(); navigate(`/courses/${course.id}`); }}>Cancel</Button>
+              <Button variant="default" onClick={() => { draft.discard(); navigate(returnPathOf(location.state, `/courses/${course.id}`)); }}>Cancel</Button>
               <Button type="submit" loading={isSubmitting} rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}>
                 {correcting ? 'Save correction' : 'Save session'}
               </Button>
@@ -142,6 +149,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
           {detail.flags.filter((f) => f.kind.startsWith('mt_') || f.kind === 'review_required').map((f) => (
             <Alert key={f.kind} color={f.kind === 'review_required' ? 'red' : 'orange'} variant="light" py={6}>{f.message}</Alert>
           ))}
+          {errorSummary}
           <ErrorNotice error={formError} title="Not saved" />
           {correcting && (
             <Textarea label="Reason for the correction" withAsterisk autosize minRows={1} value={correctionReason} onChange={(e) => setCorrectionReason(e.currentTarget.value)} error={reasonError} />
@@ -149,7 +157,7 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
 
           <Paper withBorder p="md">
             <SimpleGrid cols={3}>
-              <TextInput label="Date" type="date" {...form.register('sessionDate')} error={errors.sessionDate?.message} />
+              <FormDateInput control={form.control} name="sessionDate" label="Date" error={errors.sessionDate?.message} />
               <TextInput label="Start time" type="time" {...form.register('startTime')} error={errors.startTime?.message} />
               <Stack gap={2}>
                 <Text size="sm" fw={600}>Motor threshold</Text>
@@ -160,12 +168,12 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
           </Paper>
 
           <Paper withBorder p="md">
-            <Title order={4} mb="xs">Coil position</Title>
+            <Title order={2} size="h4" mb="xs">Coil position</Title>
             <Stack gap="sm"><CoilPositionFields /></Stack>
           </Paper>
 
           <Paper withBorder p="md">
-            <Title order={4} mb="xs">Delivered</Title>
+            <Title order={2} size="h4" mb="xs">Delivered</Title>
             <SimpleGrid cols={6}>
               <TextInput label={course.pattern === 'theta_burst' ? 'Intra-burst Hz' : 'Frequency (Hz)'} type="number" step="any" {...form.register('frequencyHz', num)} error={errors.frequencyHz?.message} />
               <TextInput label="Intensity (% MT)" type="number" step="any" {...form.register('intensityPctMt', num)} error={errors.intensityPctMt?.message} />
@@ -205,18 +213,18 @@ function SessionForm({ detail, prepared, sessionId }: Props) {
 
           <SimpleGrid cols={2}>
             <Paper withBorder p="md">
-              <Title order={4} mb="xs">Side effects</Title>
+              <Title order={2} size="h4" mb="xs">Side effects</Title>
               <SideEffectsField control={form.control} />
             </Paper>
             <Paper withBorder p="md">
-              <Title order={4} mb="xs">Serious adverse events</Title>
+              <Title order={2} size="h4" mb="xs">Serious adverse events</Title>
               <Text size="xs" c="dimmed" mb="xs">Any of these flags the course for a psychiatrist's review.</Text>
               <AdverseEventsField control={form.control} />
               <Textarea mt="md" label="Notes" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />
             </Paper>
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate(`/courses/${course.id}`)}>Cancel</Button>
+            <Button variant="default" onClick={() => navigate(returnPathOf(location.state, `/courses/${course.id}`))}>Cancel</Button>
             <Button type="submit" loading={isSubmitting}>{correcting ? 'Save correction' : 'Save session'}</Button>
           </Group>
         </Stack>

@@ -39,7 +39,7 @@ function AddStaffForm({ onIssued }: { onIssued(issued: Issued): void }) {
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate aria-label="Add staff member">
-        <Title order={4} mb="sm">Add a staff member</Title>
+        <Title order={2} size="h4" mb="sm">Add a staff member</Title>
         <Group align="flex-start">
           <TextInput label="Name" placeholder="Full name" {...form.register('name')} error={errors.name?.message} w={260} />
           <TextInput label="Username" placeholder="sam.okafor" {...form.register('username')} error={errors.username?.message} w={180} />
@@ -140,7 +140,7 @@ export function StaffScreen() {
   const [issued, setIssued] = useState<Issued | null>(null);
   return (
     <Stack gap="md" maw={980}>
-      <Title order={2}>Staff</Title>
+      <Title order={1} size="h2">Staff</Title>
       <Text size="sm" c="dimmed">
         Everyone who logs sessions or reviews courses signs in with their own username and password. Inactive staff keep their history but cannot sign in.
         {!canManage && ' Only staff managers can change this list.'}

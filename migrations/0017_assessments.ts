@@ -23,7 +23,8 @@ import { type Kysely, sql } from 'kysely';
  *   psychiatrists.
  *
  * Written out here, not imported: migrations are frozen and import no app code.
- * Runs inside the migration runner's transaction.
+ * Runs inside the migration runner's transaction. Numbered 0017: it came after 0013–0016
+ * (planned times, import batches, treatment history, screening) when the branches met.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const stamp = (column: string) => sql.raw(`${column} TEXT NOT NULL CHECK (${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')`);
@@ -83,7 +84,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db)).rows[0];
   if (!copied || copied.a !== copied.b || copied.c !== copied.d || copied.e !== copied.f) throw new Error('PHQ-9 copy incomplete');
 
-  // Old triggers (0003, 0007, 0011) go with their tables.
+  // Old triggers (0003, 0007, 0011, 0014) go with their tables.
   await sql`DROP TABLE phq9_entered_in_error`.execute(db);
   await sql`DROP TABLE phq9_item9_acknowledgements`.execute(db);
   await sql`DROP TABLE phq9_assessments`.execute(db);
@@ -103,8 +104,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE TRIGGER assessments_unchanged BEFORE UPDATE ON assessments
     BEGIN SELECT RAISE(ABORT, 'Assessments are never edited: mark one entered in error and enter it again'); END
   `.execute(db);
+  // Never deleted, except the PHQ-9s of a CSV import while that import is being undone (as
+  // 0014_import_batches wrote it for phq9_assessments; import_records keeps entity 'phq9').
   await sql`
     CREATE TRIGGER assessments_never_deleted BEFORE DELETE ON assessments
+    WHEN NOT EXISTS (SELECT 1 FROM import_records r JOIN import_batches b ON b.id = r.batch_id
+      WHERE r.entity = 'phq9' AND r.entity_id = OLD.id AND b.undoing = 1)
     BEGIN SELECT RAISE(ABORT, 'assessments are never deleted'); END
   `.execute(db);
   await sql`
