@@ -1,5 +1,6 @@
 import { addDays, format } from 'date-fns';
 import { expect, type HostHandle, screenshot, screenshotOf, setUpClinic, test, travelTo } from './fixtures';
+import { readyToStart } from './readiness';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 const START = new Date(2026, 2, 2); // Monday 2 March 2026
@@ -13,6 +14,7 @@ async function treatedPatient(host: HostHandle, sessions: number) {
     burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75, sessionsPerDay: 1, plannedSessions: 36,
     schedule: '', authorizedSessions: 36, authorizationReference: '', startDate: iso(START), notes: '', safetyOverrideReason: '',
   }, '2026-03-01T09:00:00');
+  await readyToStart(host, course.id, '2026-03-01', '2026-03-01T09:00:00');
   await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, '2026-03-01T09:00:00');
   let day = START;
   for (let n = 0; n < sessions; day = addDays(day, 1)) {

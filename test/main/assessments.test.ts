@@ -35,7 +35,7 @@ describe('assessments of every scale through dispatch', () => {
 
     const name = SCALES[scale].name;
     const again = await dispatch('assessments:create', { patientId: 1, scale, assessedOn: '2026-03-01', answers: form.answers, notes: '' }, T0);
-    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assessedOn: expect.stringContaining(`A ${name} is already recorded for 2026-03-01 (total ${form.total}, entered by Dr. Maya Patel)`) } } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assessedOn: expect.stringContaining(`A ${name} is already recorded for 1 Mar 2026 (total ${form.total}, entered by Dr. Maya Patel)`) } } });
 
     const short = await dispatch('assessments:create', { patientId: 1, scale, assessedOn: '2026-02-28', answers: form.answers.slice(1), notes: '' }, T0);
     expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { answers: `A ${name} has ${form.answers.length} ${form.answers.length === 1 ? 'item' : 'items'} (got ${form.answers.length - 1})` } } });

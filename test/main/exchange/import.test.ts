@@ -213,7 +213,7 @@ describe('CSV import: dry run, confirm, undo (through dispatch)', { timeout: 120
     ok(await c.dispatch('phq9:create', { patientId: w1, assessedOn: '2026-04-30', answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], difficulty: null }, DAY));
     const kept = await c.counts();
     const blocked = await c.dispatch('import:undo', { batchId: third.id }, DAY);
-    expect(blocked.ok ? null : blocked.error.message).toBe(`Import ${third.id} cannot be undone: 1 PHQ-9s entered since. Nothing was changed.`);
+    expect(blocked.ok ? null : blocked.error.message).toBe(`Import ${third.id} cannot be undone: 1 assessments entered since. Nothing was changed.`);
     expect(await c.counts()).toEqual(kept);
     expect(ok(await c.dispatch('import:list', {}, DAY))[0]).toMatchObject({ id: third.id, canUndo: true });
   });
