@@ -16,7 +16,7 @@ export const staffFields = z.object({
   name: requiredText('Name', 100),
   username,
   role: z.enum(staffRoles, { error: 'Choose a role' }),
-  /** May enter clinician-rated scales (MADRS, HAM-D, CGI) besides psychiatrists (migration 0013). */
+  /** May enter clinician-rated scales (MADRS, HAM-D, CGI) besides psychiatrists (migration 0017). */
   trainedRater: z.boolean().default(false),
 });
 export type StaffFields = z.infer<typeof staffFields>;
