@@ -15,6 +15,7 @@ test('a technician exports the course as a FHIR R4 Bundle beside the PDF and CSV
   await screenshot(page, '64-course-fhir-exported');
   const bundle = JSON.parse(readFileSync(join(host.exportsDir, 'MRN-004217-vance-course-fhir-2026-03-02.json'), 'utf8')) as { resourceType: string; entry: unknown[] };
   expect(bundle.resourceType).toBe('Bundle');
-  expect(bundle.entry).toHaveLength(136);
+  // 1 Patient, 2 Practitioners, 1 Condition, 96 Observations (8 PHQ-9s), 36 Procedures, 4 MedicationStatements (the demo's trials).
+  expect(bundle.entry).toHaveLength(140);
   expect(validateBundle(bundle as never)).toEqual([]);
 });

@@ -1,5 +1,6 @@
-import { DateInput } from '@mantine/dates';
-import { forwardRef } from 'react';
+import { ActionIcon, Popover, TextInput } from '@mantine/core';
+import { DatePicker } from '@mantine/dates';
+import { forwardRef, useState } from 'react';
 import { isIsoDate } from '../../shared/dates';
 import { dateFormatPattern, formatIsoDate, parseDateText } from '../../shared/dateFormat';
 import { currentDateFormat } from '../format';
@@ -19,9 +20,10 @@ export interface ClinicDateInputProps {
 }
 
 /**
- * A date field in the clinic's date format: typed (digits in the clinic's order, or YYYY-MM-DD) or
- * picked from the calendar. The form keeps YYYY-MM-DD; text that is no date is passed on as typed,
- * so the form refuses it next to the field, and the message says which format to use.
+ * A date field in the clinic's date format: typed (digits in the clinic's order, or YYYY-MM-DD),
+ * or picked from a calendar that opens from its button (never over the form while typing). The
+ * form keeps YYYY-MM-DD; text that is no date is passed on as typed, so the form refuses it next
+ * to the field, and the message says which format to use.
  */
 export const ClinicDateInput = forwardRef<HTMLInputElement, ClinicDateInputProps>(function ClinicDateInput(
   { label, value, onChange, onBlur, error, description, w, autoFocus, name, withAsterisk },
@@ -29,9 +31,14 @@ export const ClinicDateInput = forwardRef<HTMLInputElement, ClinicDateInputProps
 ) {
   const format = currentDateFormat();
   const pattern = dateFormatPattern(format);
+  const shown = isIsoDate(value) ? formatIsoDate(value, format) : value;
+  // What is typed stays as typed while it is being typed; a value set from outside shows formatted.
+  const [typed, setTyped] = useState<{ text: string; value: string } | null>(null);
+  const text = typed && typed.value === value ? typed.text : shown;
+  const [calendar, setCalendar] = useState(false);
   const typedNoDate = value.trim() !== '' && !isIsoDate(value);
   return (
-    <DateInput
+    <TextInput
       ref={ref}
       label={label}
       withAsterisk={withAsterisk}
@@ -40,19 +47,38 @@ export const ClinicDateInput = forwardRef<HTMLInputElement, ClinicDateInputProps
       w={w}
       autoFocus={autoFocus}
       placeholder={pattern}
-      value={isIsoDate(value) ? value : null}
-      valueFormat={(iso) => formatIsoDate(iso, format)}
-      dateParser={(text) => parseDateText(text, format)}
-      fixOnBlur={false}
-      onChange={(iso) => onChange(iso ?? '')}
-      onInput={(e) => {
-        const text = e.currentTarget.value;
-        if (text.trim() === '') onChange('');
-        else if (!parseDateText(text, format)) onChange(text);
+      value={text}
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        const iso = next.trim() === '' ? '' : (parseDateText(next, format) ?? next);
+        setTyped({ text: next, value: iso });
+        onChange(iso);
       }}
-      onBlur={onBlur}
+      onBlur={() => {
+        setTyped(null);
+        onBlur?.();
+      }}
       error={error && typedNoDate ? `Enter a real date as ${pattern}` : error}
-      popoverProps={{ withinPortal: true }}
+      rightSection={
+        <Popover opened={calendar} onChange={setCalendar} position="bottom-end" withinPortal trapFocus returnFocus>
+          <Popover.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label="Open calendar" onClick={() => setCalendar((o) => !o)}>
+              <span aria-hidden="true">▦</span>
+            </ActionIcon>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <DatePicker
+              value={isIsoDate(value) ? value : null}
+              defaultDate={isIsoDate(value) ? value : undefined}
+              onChange={(iso) => {
+                setTyped(null);
+                onChange(iso ?? '');
+                setCalendar(false);
+              }}
+            />
+          </Popover.Dropdown>
+        </Popover>
+      }
     />
   );
 });

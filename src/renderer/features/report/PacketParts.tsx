@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { describeStimulation, formatDuration, phq9SeverityLabels, summarizeTrials, trialWeeks } from '../../../shared/clinical';
 import { diagnosisLabel } from '../../../shared/icd10';
 import type { PacketData } from '../../../shared/schemas/packet';
@@ -8,18 +7,10 @@ import { sexLabels } from '../../../shared/schemas/patient';
 import { targetLabels } from '../../../shared/schemas/stimulation';
 import { ageToday, formatDate, formatDateTime, patientName } from '../../format';
 import classes from './Report.module.css';
+import { ReportField } from './ReportField';
 
 /** Said on every payer document: the app reports the record; the payer decides. */
 export const FACTS_ONLY = 'This document presents facts from the clinical record. It does not state or imply that treatment is covered or will be paid for; coverage is decided by the payer.';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className={classes.field}>
-      <div className={classes.label}>{label}</div>
-      <div>{children}</div>
-    </div>
-  );
-}
 
 export function PacketHeader({ data, title }: { data: PacketData; title: string }) {
   const { clinic } = data.report;
@@ -42,14 +33,14 @@ export function PatientFacts({ data }: { data: PacketData }) {
   const diagnosis = diagnosisLabel(patient.primaryDiagnosis);
   return (
     <section className={classes.grid4}>
-      <Field label="Patient"><b>{patientName(patient)}</b></Field>
-      <Field label="MRN">{patient.mrn}</Field>
-      <Field label="Date of birth">{formatDate(patient.dateOfBirth)} ({ageToday(patient.dateOfBirth)} y), {sexLabels[patient.sex]}</Field>
-      <Field label="Diagnosis (ICD-10)"><b>{patient.primaryDiagnosis}</b>{diagnosis ? ` — ${diagnosis}` : ''}</Field>
-      <Field label="Referring psychiatrist">{patient.referringPsychiatrist || '—'}</Field>
-      <Field label="Prescribing psychiatrist">{course.prescriberName}</Field>
-      <Field label="Payer reference">{data.report.detail.authorizations.at(-1)?.reference || '—'}</Field>
-      <Field label="Course start">{formatDate(course.startDate)}</Field>
+      <ReportField label="Patient"><b>{patientName(patient)}</b></ReportField>
+      <ReportField label="MRN">{patient.mrn}</ReportField>
+      <ReportField label="Date of birth">{formatDate(patient.dateOfBirth)} ({ageToday(patient.dateOfBirth)} y), {sexLabels[patient.sex]}</ReportField>
+      <ReportField label="Diagnosis (ICD-10)"><b>{patient.primaryDiagnosis}</b>{diagnosis ? ` — ${diagnosis}` : ''}</ReportField>
+      <ReportField label="Referring psychiatrist">{patient.referringPsychiatrist || '—'}</ReportField>
+      <ReportField label="Prescribing psychiatrist">{course.prescriberName}</ReportField>
+      <ReportField label="Payer reference">{data.report.detail.authorizations.at(-1)?.reference || '—'}</ReportField>
+      <ReportField label="Course start">{formatDate(course.startDate)}</ReportField>
     </section>
   );
 }

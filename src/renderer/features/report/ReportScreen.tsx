@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { useEffect } from 'react';
 import {
   cptCodeLabels,
   DURATION_CONVENTION,
@@ -23,18 +23,8 @@ import { ageToday, formatDate, formatDateTime, patientName, setClinicDateFormat 
 import { Phq9CourseChart } from '../charts/Phq9CourseChart';
 import { NOT_RATED } from '../courses/OutcomeSummary';
 import classes from './Report.module.css';
-
-/** The attribute printers wait for (REPORT_READY_ATTRIBUTE in src/main/reports/pdfPrinter.ts). */
-const READY_ATTRIBUTE = 'data-report-ready';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className={classes.field}>
-      <div className={classes.label}>{label}</div>
-      <div>{children}</div>
-    </div>
-  );
-}
+import { ReportField } from './ReportField';
+import { usePrintReady } from './usePrintReady';
 
 function percent(value: number | null): string {
   return value === null ? '—' : `${value > 0 ? '+' : ''}${value.toFixed(1)}%`;
@@ -101,14 +91,14 @@ function Report({ data }: { data: ReportData }) {
       </header>
 
       <section className={classes.grid4}>
-        <Field label="Patient"><b>{patientName(patient)}</b></Field>
-        <Field label="MRN">{patient.mrn}</Field>
-        <Field label="Date of birth">{formatDate(patient.dateOfBirth)} ({ageToday(patient.dateOfBirth)} y), {sexLabels[patient.sex]}</Field>
-        <Field label="Diagnosis">{patient.primaryDiagnosis}{diagnosis ? ` — ${diagnosis}` : ''}</Field>
-        <Field label="Referring psychiatrist">{patient.referringPsychiatrist || '—'}</Field>
-        <Field label="Prescribing psychiatrist">{course.prescriberName}</Field>
-        <Field label="Course">{formatDate(course.startDate)}{course.endedOn ? ` – ${formatDate(course.endedOn)}` : ''} · {courseStatusLabels[course.status]}{course.statusReason ? ` (${course.statusReason})` : ''}</Field>
-        <Field label="Sessions">{progress.sessionsDone} delivered of {course.plannedSessions} planned; {course.authorizedSessions} authorized</Field>
+        <ReportField label="Patient"><b>{patientName(patient)}</b></ReportField>
+        <ReportField label="MRN">{patient.mrn}</ReportField>
+        <ReportField label="Date of birth">{formatDate(patient.dateOfBirth)} ({ageToday(patient.dateOfBirth)} y), {sexLabels[patient.sex]}</ReportField>
+        <ReportField label="Diagnosis">{patient.primaryDiagnosis}{diagnosis ? ` — ${diagnosis}` : ''}</ReportField>
+        <ReportField label="Referring psychiatrist">{patient.referringPsychiatrist || '—'}</ReportField>
+        <ReportField label="Prescribing psychiatrist">{course.prescriberName}</ReportField>
+        <ReportField label="Course">{formatDate(course.startDate)}{course.endedOn ? ` – ${formatDate(course.endedOn)}` : ''} · {courseStatusLabels[course.status]}{course.statusReason ? ` (${course.statusReason})` : ''}</ReportField>
+        <ReportField label="Sessions">{progress.sessionsDone} delivered of {course.plannedSessions} planned; {course.authorizedSessions} authorized</ReportField>
       </section>
 
       <h2>Protocol</h2>
@@ -238,20 +228,7 @@ function Report({ data }: { data: ReportData }) {
 /** The printable course report: the route Electron and Chromium print to PDF. */
 export function ReportScreen({ courseId }: { courseId: number }) {
   const report = useQuery({ queryKey: ['report', courseId], queryFn: () => call('reports:data', { courseId }) });
-  useEffect(() => {
-    if (!report.data) return;
-    let cancelled = false;
-    void document.fonts.ready.then(() =>
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          if (!cancelled) document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
-        }),
-      ),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [report.data]);
+  usePrintReady(report.data !== undefined);
   if (report.isPending) return <p>Loading the report…</p>;
   if (!report.data) return <p role="alert">The report could not be produced: {errorMessage(report.error)}</p>;
   return <Report data={report.data} />;
