@@ -15,6 +15,8 @@ import * as m0013 from './0013_planned_times';
 import * as m0014 from './0014_import_batches';
 import * as m0015 from './0015_treatment_history';
 import * as m0016 from './0016_screening_and_consent';
+import * as m0017 from './0017_assessments';
+import * as m0018 from './0018_course_scale_plans';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -43,4 +45,6 @@ export const migrations: readonly Migration[] = [
   { name: '0014_import_batches', up: m0014.up },
   { name: '0015_treatment_history', up: m0015.up },
   { name: '0016_screening_and_consent', up: m0016.up },
+  { name: '0017_assessments', up: m0017.up },
+  { name: '0018_course_scale_plans', up: m0018.up },
 ];

@@ -29,6 +29,9 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'audit:accessLog': ['admin'],
   'phq9:acknowledge': ['psychiatrist'],
   'phq9:markEnteredInError': ['psychiatrist'],
+  'assessments:acknowledge': ['psychiatrist'],
+  'assessments:markEnteredInError': ['psychiatrist'],
+  'coursePlans:set': ['psychiatrist'],
   'outcomeRuleChanges:listUnseen': ['psychiatrist'],
   'outcomeRuleChanges:markSeen': ['psychiatrist'],
   'sessions:signPending': ['psychiatrist'],
@@ -39,6 +42,8 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'sessions:correct': ['technician', 'psychiatrist'],
   'sessions:submitForCosign': ['technician', 'psychiatrist'],
   'phq9:create': ['technician', 'psychiatrist'],
+  // Clinician-rated scales: further limited by the service to psychiatrists and trained raters.
+  'assessments:create': ['technician', 'psychiatrist'],
   'courses:setPlannedTime': ['technician', 'psychiatrist'],
   'today:setPlannedTime': ['technician', 'psychiatrist'],
   'import:check': ['psychiatrist', 'admin'],

@@ -131,7 +131,7 @@ describe('issue 11: which assessments measure a course', () => {
     const again = await dispatch('phq9:create', phq9Input(1, '2026-03-02', 20), day('2026-03-02'));
     const message = 'A PHQ-9 is already recorded for 2 Mar 2026 (total 20, entered by Sam Okafor): one PHQ-9 per patient per day. If that one is wrong, mark it entered in error first.';
     expect(again).toEqual({ ok: false, error: { code: 'invalid_input', message, fields: { assessedOn: message } } });
-    expect(await db.selectFrom('phq9_assessments').select('id').execute()).toHaveLength(1);
+    expect(await db.selectFrom('assessments').select('id').execute()).toHaveLength(1);
     const detail = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-03')));
     expect(detail.phq9.filter((a) => a.part === 'baseline')).toHaveLength(1);
     ok(await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: first.id, reason: 'Answers keyed for another patient' }, day('2026-03-02')));
@@ -152,7 +152,7 @@ describe('issue 11: which assessments measure a course', () => {
     ok(await dispatch('phq9:create', phq9Input(1, '2026-03-02', 10), { now: new Date('2026-03-02T00:00:01') }));
     ok(await dispatch('phq9:create', phq9Input(1, '2026-03-03', 10), { now: new Date('2026-03-03T23:59:59') }));
     ok(await dispatch('phq9:create', phq9Input(1, '1980-12-10', 10), day('2026-03-04')));
-    expect(await db.selectFrom('phq9_assessments').select('assessed_on').orderBy('assessed_on').execute()).toEqual([
+    expect(await db.selectFrom('assessments').select('assessed_on').orderBy('assessed_on').execute()).toEqual([
       { assessed_on: '1980-12-10' }, { assessed_on: '2026-03-02' }, { assessed_on: '2026-03-03' },
     ]);
   });

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import * as m0003 from '../../migrations/0003_phq9';
+import * as m0007 from '../../migrations/0007_phq9_entered_in_error';
 import { openDatabase } from '../../src/main/db';
 import { generateClinic } from '../../src/main/demo/generateClinic';
 import { createDispatch } from '../../src/main/ipc/dispatch';
@@ -15,7 +18,7 @@ function tableDigest(file: string): Record<string, unknown> {
     return {
       patients: digest("SELECT count(*) AS n, group_concat(mrn || last_name || date_of_birth, '') AS s FROM (SELECT * FROM patients ORDER BY id LIMIT 50)"),
       sessions: digest('SELECT count(*) AS n, sum(pulses_delivered) AS p, sum(intensity_pct_mso) AS m FROM treatment_sessions'),
-      phq9: digest('SELECT count(*) AS n, sum(total * id) AS t FROM phq9_assessments'),
+      phq9: digest("SELECT count(*) AS n, sum(total * id) AS t FROM assessments WHERE scale = 'phq9'"),
     };
   } finally {
     raw.close();
@@ -44,6 +47,31 @@ describe('generated clinic', () => {
     await generateClinic(file, { patients: 5, seed: 1, today: TODAY });
     await expect(generateClinic(file, { patients: 5, seed: 2, today: TODAY })).rejects.toThrow(/already holds 5 patients/);
     expect((tableDigest(file)['sessions'] as { n: number }).n).toBeGreaterThan(0);
+  });
+
+  it('writes GAD-7s for most courses and MADRS or HAM-D 17 for some, correlated with the same day\'s PHQ-9', async () => {
+    const file = join(tempDir(), 'clinic.sqlite');
+    const counts = await generateClinic(file, { patients: 200, seed: 4, today: TODAY });
+    const raw = new Database(file, { readonly: true });
+    const patientsWith = (scale: string) => (raw.prepare('SELECT count(DISTINCT patient_id) AS n FROM assessments WHERE scale = ?').get(scale) as { n: number }).n;
+    const withPhq9 = patientsWith('phq9');
+    expect(patientsWith('gad7') / withPhq9).toBeGreaterThan(0.65);
+    expect(patientsWith('madrs') + patientsWith('hamd17')).toBeGreaterThan(withPhq9 * 0.15);
+    expect(patientsWith('madrs') + patientsWith('hamd17')).toBeLessThan(withPhq9 * 0.5);
+    expect(counts.otherScales).toBe((raw.prepare("SELECT count(*) AS n FROM assessments WHERE scale <> 'phq9'").get() as { n: number }).n);
+    const pearson = (scale: string) => {
+      const pairs = raw.prepare(`SELECT p.total AS x, o.total AS y FROM assessments p JOIN assessments o
+        ON o.patient_id = p.patient_id AND o.assessed_on = p.assessed_on AND o.scale = ? WHERE p.scale = 'phq9'`).all(scale) as Array<{ x: number; y: number }>;
+      const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+      const mx = mean(pairs.map((p) => p.x));
+      const my = mean(pairs.map((p) => p.y));
+      const cov = pairs.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0);
+      const sx = Math.sqrt(pairs.reduce((a, p) => a + (p.x - mx) ** 2, 0));
+      const sy = Math.sqrt(pairs.reduce((a, p) => a + (p.y - my) ** 2, 0));
+      return cov / (sx * sy);
+    };
+    for (const scale of ['gad7', 'madrs', 'hamd17']) expect(pearson(scale)).toBeGreaterThan(0.7);
+    raw.close();
   });
 
   it('reads back through the contract, with clinically plausible outcomes', async () => {
@@ -89,14 +117,29 @@ describe('course_progress (migration 0005)', () => {
     await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
     const raw = new Database(file);
     const expected = raw.prepare(progressFromSessions).all();
+    // Undo 0018: no course plans.
+    raw.exec('DROP TABLE course_scale_plans;');
+    // Undo 0017: PHQ-9s back in their own tables (0003, 0007), the other scales gone, no trained raters.
+    for (const { name } of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'assessment%' OR name LIKE 'course_revision_on_assessment%')").all() as Array<{ name: string }>) {
+      raw.exec(`DROP TRIGGER ${name}`);
+    }
+    const old = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database: raw }) });
+    await m0003.up(old);
+    await m0007.up(old);
+    raw.exec(`INSERT INTO phq9_assessments (id, patient_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9, difficulty, entered_by, notes, created_at)
+      SELECT id, patient_id, assessed_on, answers ->> 0, answers ->> 1, answers ->> 2, answers ->> 3, answers ->> 4, answers ->> 5, answers ->> 6, answers ->> 7, answers ->> 8,
+        difficulty, entered_by, notes, created_at FROM assessments WHERE scale = 'phq9';
+      INSERT INTO phq9_item9_acknowledgements SELECT k.* FROM assessment_acknowledgements k JOIN assessments a ON a.id = k.assessment_id WHERE a.scale = 'phq9';
+      DROP TABLE assessment_acknowledgements; DROP TABLE assessment_entered_in_error; DROP TABLE assessments;
+      ALTER TABLE staff DROP COLUMN trained_rater;`);
     const triggers = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'course_progress%' OR name LIKE 'course_revision%' OR name LIKE 'phq9_entered_in_error%')").all() as Array<{ name: string }>;
     for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
     raw.exec('DROP TABLE course_progress; DROP TABLE phq9_entered_in_error;');
     // Undo 0008 too: a version-4 file has no sign-in columns and no co-signature requests.
     raw.exec('DROP TABLE pending_sessions; DROP INDEX staff_username;');
     // Undo 0011: no outcome rule changes, no one-per-day trigger, the course index back.
-    raw.exec('DROP TRIGGER phq9_one_per_patient_day; DROP TABLE outcome_rule_change_seen; DROP TABLE outcome_rule_changes;');
-    raw.exec('CREATE INDEX phq9_course ON phq9_assessments (course_id, assessed_on);');
+    raw.exec('DROP TRIGGER IF EXISTS phq9_one_per_patient_day; DROP TABLE outcome_rule_change_seen; DROP TABLE outcome_rule_changes;');
+    raw.exec('CREATE INDEX IF NOT EXISTS phq9_course ON phq9_assessments (course_id, assessed_on);');
     for (const column of ['username', 'password_hash', 'must_change_password', 'failed_sign_ins', 'locked_until']) raw.exec(`ALTER TABLE staff DROP COLUMN ${column}`);
     raw.exec('ALTER TABLE courses DROP COLUMN min_minutes_between_sessions'); // and 0010
     // Undo 0012: no billing scheme (its frozen-revision trigger names the column; 0012 recreates it).

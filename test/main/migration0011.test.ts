@@ -90,8 +90,15 @@ describe('migration 0011_assessment_windows', () => {
     await old.destroy();
 
     const db = await openDatabase(file);
-    // Nothing lost: every PHQ-9 kept as it was, course_id included (history, no longer read).
-    expect(await sql`SELECT * FROM phq9_assessments ORDER BY id`.execute(db).then((r) => r.rows)).toEqual(phq9Before);
+    // Nothing lost: every PHQ-9 kept as it was, course_id included (history, no longer read; in the
+    // generic table since migration 0017).
+    type Old = Record<string, number | string | null>;
+    expect(await sql`SELECT id, patient_id, legacy_course_id, assessed_on, answers, total, difficulty, entered_by, notes, created_at FROM assessments ORDER BY id`
+      .execute(db).then((r) => r.rows)).toEqual((phq9Before as Old[]).map((o) => ({
+      id: o.id, patient_id: o.patient_id, legacy_course_id: o.course_id, assessed_on: o.assessed_on,
+      answers: JSON.stringify([o.item1, o.item2, o.item3, o.item4, o.item5, o.item6, o.item7, o.item8, o.item9]),
+      total: o.total, difficulty: o.difficulty, entered_by: o.entered_by, notes: o.notes, created_at: o.created_at,
+    })));
     expect(await sql`SELECT name FROM sqlite_schema WHERE name = 'phq9_course'`.execute(db).then((r) => r.rows)).toEqual([]);
 
     // The courses whose outcome changed, before (course view) and after.
@@ -124,14 +131,14 @@ describe('migration 0011_assessment_windows', () => {
     // A new PHQ-9 of a patient refreshes every course of theirs on the dashboard.
     const revision = async (courseId: number) => (await db.selectFrom('course_progress').select('revision').where('course_id', '=', courseId).executeTakeFirstOrThrow()).revision;
     const [r1, r2] = [await revision(ids.relapse.c), await revision(ids.next)];
-    await sql`INSERT INTO phq9_assessments (patient_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9, entered_by, notes, created_at)
-      VALUES (${ids.relapse.p}, '2026-07-01', 1, 1, 1, 1, 1, 1, 1, 1, 0, 3, '', ${STAMP})`.execute(db);
+    await sql`INSERT INTO assessments (patient_id, scale, assessed_on, answers, total, suicide_item_positive, entered_by, notes, created_at)
+      VALUES (${ids.relapse.p}, 'phq9', '2026-07-01', '[1,1,1,1,1,1,1,1,0]', 8, 0, 3, '', ${STAMP})`.execute(db);
     expect([await revision(ids.relapse.c), await revision(ids.next)]).toEqual([r1 + 1, r2 + 1]);
     // One valid PHQ-9 per patient per day, in the file too; an entered-in-error one does not count.
-    await expect(sql`INSERT INTO phq9_assessments (patient_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9, entered_by, notes, created_at)
-      VALUES (${ids.relapse.p}, '2026-07-01', 2, 2, 2, 2, 2, 2, 2, 2, 0, 3, '', ${STAMP})`.execute(db)).rejects.toThrow(/already has a PHQ-9 on that day/);
-    await sql`INSERT INTO phq9_assessments (patient_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9, entered_by, notes, created_at)
-      VALUES (${ids.same.p}, '2026-03-09', 2, 2, 2, 2, 2, 2, 2, 2, 0, 3, '', ${STAMP})`.execute(db);
+    await expect(sql`INSERT INTO assessments (patient_id, scale, assessed_on, answers, total, suicide_item_positive, entered_by, notes, created_at)
+      VALUES (${ids.relapse.p}, 'phq9', '2026-07-01', '[2,2,2,2,2,2,2,2,0]', 16, 0, 3, '', ${STAMP})`.execute(db)).rejects.toThrow(/already has an assessment of this scale on that day/);
+    await sql`INSERT INTO assessments (patient_id, scale, assessed_on, answers, total, suicide_item_positive, entered_by, notes, created_at)
+      VALUES (${ids.same.p}, 'phq9', '2026-03-09', '[2,2,2,2,2,2,2,2,0]', 16, 0, 3, '', ${STAMP})`.execute(db);
 
     // Listed to each psychiatrist until they mark it seen; technicians have no list (the contract says so).
     const maya = { now: NOW, actor: { id: 1, name: 'Dr. Maya Patel', role: 'psychiatrist' as const, mustChangePassword: false } };

@@ -61,7 +61,7 @@ describe('PHQ-9 entry', () => {
       ok: false,
       error: { code: 'invalid_input', fields: { answers: 'Incomplete: answer items 2, 5 and 9. An incomplete PHQ-9 is not scored.', 'answers.1': 'Answer item 2', 'answers.8': 'Answer item 9' } },
     });
-    expect(await db.selectFrom('phq9_assessments').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('assessments').selectAll().execute()).toEqual([]);
   });
 
   it('raises an item-9 alert that stays listed until a named staff member acknowledges it', async () => {

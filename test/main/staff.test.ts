@@ -13,7 +13,7 @@ describe('staff', () => {
   it('creates the first staff member once, with a password, audited as their own act', async () => {
     const { dispatch, db, first } = await clinic();
     expect(first).toEqual({
-      id: 1, name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', active: true, canSignIn: true, lockedUntil: null,
+      id: 1, name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', trainedRater: false, active: true, canSignIn: true, lockedUntil: null,
       createdAt: '2026-03-02T08:00:00.000Z', updatedAt: '2026-03-02T08:00:00.000Z',
     });
     const again = await dispatch('staff:createFirst', { name: 'Someone Else', username: 'someone', role: 'admin', password: TEST_PASSWORD }, { now: new Date(), staffId: null });

@@ -28,8 +28,8 @@ export function rawQueries(db: Database.Database) {
   const events = db.prepare('SELECT e.* FROM session_adverse_events e JOIN treatment_sessions t ON t.id = e.session_id WHERE t.course_id = ? ORDER BY e.id');
   const selectAssessments = `SELECT a.*, e.name AS entered_by_name, ks.name AS ack_by_name, k.acknowledged_at, k.action_taken,
       xs.name AS error_by_name, x.marked_at AS error_marked_at, x.reason AS error_reason
-    FROM phq9_assessments a JOIN staff e ON e.id = a.entered_by LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-    LEFT JOIN staff ks ON ks.id = k.acknowledged_by LEFT JOIN phq9_entered_in_error x ON x.assessment_id = a.id LEFT JOIN staff xs ON xs.id = x.marked_by`;
+    FROM assessments a JOIN staff e ON e.id = a.entered_by LEFT JOIN assessment_acknowledgements k ON k.assessment_id = a.id
+    LEFT JOIN staff ks ON ks.id = k.acknowledged_by LEFT JOIN assessment_entered_in_error x ON x.assessment_id = a.id LEFT JOIN staff xs ON xs.id = x.marked_by`;
   const phq9 = db.prepare(`${selectAssessments} WHERE a.patient_id = ? ORDER BY a.assessed_on, a.id`);
   const settings = db.prepare('SELECT key, value FROM settings');
   const staffName = db.prepare('SELECT name FROM staff WHERE id = ?');
@@ -40,10 +40,10 @@ export function rawQueries(db: Database.Database) {
       (SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id AND s.session_date = @date) AS sessions_today,
       (SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method) FROM motor_thresholds m WHERE m.course_id = c.id
         ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) AS mt_json,
-      (SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.patient_id = c.patient_id AND a.assessed_on <= @date
-        AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error)) AS last_phq9,
-      (SELECT count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-        WHERE a.patient_id = c.patient_id AND a.item9 > 0 AND k.assessment_id IS NULL AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error)) AS item9_open
+      (SELECT max(a.assessed_on) FROM assessments a WHERE a.patient_id = c.patient_id AND a.scale = 'phq9' AND a.assessed_on <= @date
+        AND a.id NOT IN (SELECT assessment_id FROM assessment_entered_in_error)) AS last_phq9,
+      (SELECT count(*) FROM assessments a LEFT JOIN assessment_acknowledgements k ON k.assessment_id = a.id
+        WHERE a.patient_id = c.patient_id AND a.suicide_item_positive = 1 AND k.assessment_id IS NULL AND a.id NOT IN (SELECT assessment_id FROM assessment_entered_in_error)) AS item9_open
     FROM courses c JOIN patients p ON p.id = c.patient_id LEFT JOIN course_progress cp ON cp.course_id = c.id
     WHERE c.status IN ('planned', 'active') AND c.start_date <= @date AND p.archived_at IS NULL`);
   const cohortCourses = db.prepare(`
@@ -52,12 +52,12 @@ export function rawQueries(db: Database.Database) {
     FROM courses c JOIN patients p ON p.id = c.patient_id JOIN staff s ON s.id = c.prescriber_id JOIN protocols pr ON pr.id = c.protocol_id
     LEFT JOIN course_progress cp ON cp.course_id = c.id
     ORDER BY c.start_date DESC, c.id DESC`);
-  const cohortScores = db.prepare(`SELECT a.id, a.patient_id, a.assessed_on, a.total FROM phq9_assessments a LEFT JOIN phq9_entered_in_error x ON x.assessment_id = a.id
-    WHERE x.assessment_id IS NULL`);
+  const cohortScores = db.prepare(`SELECT a.id, a.patient_id, a.assessed_on, a.total FROM assessments a LEFT JOIN assessment_entered_in_error x ON x.assessment_id = a.id
+    WHERE a.scale = 'phq9' AND x.assessment_id IS NULL`);
   const cohortAdverse = db.prepare('SELECT t.course_id, count(*) FROM session_adverse_events ae JOIN treatment_sessions t ON t.id = ae.session_id GROUP BY t.course_id');
-  const cohortItem9 = db.prepare(`SELECT c.id, count(*) FROM phq9_assessments a JOIN courses c ON c.patient_id = a.patient_id
-    LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id LEFT JOIN phq9_entered_in_error x ON x.assessment_id = a.id
-    WHERE a.item9 > 0 AND k.assessment_id IS NULL AND x.assessment_id IS NULL GROUP BY c.id`);
+  const cohortItem9 = db.prepare(`SELECT c.id, count(*) FROM assessments a JOIN courses c ON c.patient_id = a.patient_id
+    LEFT JOIN assessment_acknowledgements k ON k.assessment_id = a.id LEFT JOIN assessment_entered_in_error x ON x.assessment_id = a.id
+    WHERE a.suicide_item_positive = 1 AND k.assessment_id IS NULL AND x.assessment_id IS NULL GROUP BY c.id`);
   // Writes: the same statements our services issue, in the same order and transaction.
   const actor = db.prepare('SELECT id, name, role, active FROM staff WHERE id = ?');
   const mtById = db.prepare('SELECT m.*, s.name AS measured_by_name FROM motor_thresholds m JOIN staff s ON s.id = m.measured_by WHERE m.id = ?');
@@ -74,9 +74,10 @@ export function rawQueries(db: Database.Database) {
   const effectsOf = db.prepare('SELECT * FROM session_side_effects WHERE session_id IN (?) ORDER BY effect');
   const interruptionsOf = db.prepare('SELECT * FROM session_interruptions WHERE session_id IN (?) ORDER BY id');
   const eventsOf = db.prepare('SELECT * FROM session_adverse_events WHERE session_id IN (?) ORDER BY id');
-  const phq9SameDay = db.prepare(`${selectAssessments} WHERE a.patient_id = ? AND a.assessed_on = ? AND x.assessment_id IS NULL ORDER BY a.id`);
-  const insertPhq9 = db.prepare(`INSERT INTO phq9_assessments (patient_id, assessed_on, item1, item2, item3, item4, item5, item6,
-    item7, item8, item9, difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING id`);
+  const phq9SameDay = db.prepare(`${selectAssessments} WHERE a.patient_id = ? AND a.scale = 'phq9' AND a.assessed_on = ? AND x.assessment_id IS NULL ORDER BY a.id`);
+  const raterOf = db.prepare('SELECT role, trained_rater FROM staff WHERE id = ?');
+  const insertPhq9 = db.prepare(`INSERT INTO assessments (patient_id, scale, assessed_on, answers, total, suicide_item_positive, difficulty, entered_by, notes, created_at)
+    VALUES (?, 'phq9', ?, ?, ?, ?, ?, ?, '', ?) RETURNING id`);
   const phq9ById = db.prepare(`${selectAssessments} WHERE a.id = ?`);
   const auditHead = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const auditInsert = db.prepare(`INSERT INTO audit_log (id, at, staff_id, action, entity, entity_id, before_json, after_json, reason, prev_hash, hash)
@@ -119,10 +120,12 @@ export function rawQueries(db: Database.Database) {
     phq9Create(patientId: number, date: string, answers: number[], staffId: number, at: string) {
       actor.get(staffId);
       return db.transaction(() => {
+        raterOf.get(staffId);
         patient.get(patientId);
         phq9SameDay.get(patientId, date);
-        const { id } = insertPhq9.get(patientId, date, ...answers, 'somewhat', staffId, at) as { id: number };
-        audit.run(at, staffId, 'phq9', id, JSON.stringify(phq9ById.get(id)));
+        const total = answers.reduce((a, b) => a + b, 0);
+        const { id } = insertPhq9.get(patientId, date, JSON.stringify(answers), total, (answers[8] ?? 0) > 0 ? 1 : 0, 'somewhat', staffId, at) as { id: number };
+        audit.run(at, staffId, 'assessment', id, JSON.stringify(phq9ById.get(id)));
         return id;
       })();
     },

@@ -29,6 +29,8 @@ export interface ClinicCounts {
   interruptions: number;
   adverseEvents: number;
   phq9: number;
+  /** Migration 0013: GAD-7, MADRS and HAM-D 17 written beside the PHQ-9s. */
+  otherScales: number;
   auditEntries: number;
 }
 
@@ -99,9 +101,11 @@ export async function generateClinic(file: string, options: ClinicOptions): Prom
 
 class ClinicWriter {
   private readonly random: Random;
+  /** The other scales' own stream, so adding them left every PHQ-9, session and course of a seed as it was. */
+  private readonly scalesRandom: Random;
   private readonly today: number;
   private readonly firstDay: number;
-  private readonly counts: ClinicCounts = { staff: 0, patients: 0, courses: 0, motorThresholds: 0, sessions: 0, sideEffects: 0, interruptions: 0, adverseEvents: 0, phq9: 0, auditEntries: 0 };
+  private readonly counts: ClinicCounts = { staff: 0, patients: 0, courses: 0, motorThresholds: 0, sessions: 0, sideEffects: 0, interruptions: 0, adverseEvents: 0, phq9: 0, otherScales: 0, auditEntries: 0 };
   /** The head of the audit chain: the last entry's id and hash. */
   private auditHead = { id: 0, hash: GENESIS_HASH };
   private readonly protocols: Map<number, ProtocolRow & { pulsesPerTrain: number }>;
@@ -112,6 +116,7 @@ class ClinicWriter {
 
   constructor(private readonly db: Database.Database, private readonly options: ClinicOptions) {
     this.random = new Random(options.seed);
+    this.scalesRandom = new Random(options.seed * 7919 + 14);
     this.today = toDay(options.today);
     this.firstDay = this.today - Math.round((options.years ?? 10) * 365.25);
     const rows = db.prepare('SELECT * FROM protocols WHERE id BETWEEN 1 AND 5').all() as ProtocolRow[];
@@ -133,14 +138,14 @@ class ClinicWriter {
       sideEffect: db.prepare('INSERT INTO session_side_effects (session_id, effect, severity) VALUES (?, ?, ?)'),
       interruption: db.prepare('INSERT INTO session_interruptions (session_id, after_train, reason) VALUES (?, ?, ?)'),
       adverseEvent: db.prepare('INSERT INTO session_adverse_events (session_id, event, description) VALUES (?, ?, ?)'),
-      // No course_id: PHQ-9s are linked to courses by date windows (migration 0011).
-      phq9: db.prepare(`INSERT INTO phq9_assessments (patient_id, assessed_on, item1, item2, item3, item4, item5, item6, item7, item8, item9,
-        difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`),
+      // No course: assessments are linked to courses by date windows (migration 0011), every scale in one table (0017).
+      assessment: db.prepare(`INSERT INTO assessments (patient_id, scale, assessed_on, answers, total, suicide_item_positive,
+        difficulty, entered_by, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)`),
+      acknowledgement: db.prepare('INSERT INTO assessment_acknowledgements (assessment_id, acknowledged_by, acknowledged_at, action_taken) VALUES (?, ?, ?, ?)'),
       screening: db.prepare(`INSERT INTO safety_screenings (course_id, screened_on, seizures, family_epilepsy, metal_in_head, implanted_devices, pregnancy,
         head_injury, excitability_medications, substance_use, details, screened_by, cleared_by, cleared_at, clearance, created_at)
         VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, 0, '', ?, ?, ?, '', ?)`),
       consent: db.prepare('INSERT INTO consents (course_id, consented_on, consent_version, obtained_by, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-      acknowledgement: db.prepare('INSERT INTO phq9_item9_acknowledgements (assessment_id, acknowledged_by, acknowledged_at, action_taken) VALUES (?, ?, ?, ?)'),
       audit: db.prepare(`INSERT INTO audit_log (id, at, staff_id, action, entity, entity_id, before_json, after_json, reason, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`),
       setting: db.prepare(`INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, NULL, ?)
@@ -264,7 +269,13 @@ class ClinicWriter {
     const baseline = clamp(Math.round(r.normal(19, 3.5)), 11, 27);
     const final = finalScore(r, outcome, baseline);
     const baselineDay = start - r.int(1, 4);
-    if (baselineDay < this.today) this.writePhq9(patientId, baselineDay, baseline, atRisk, prescriber);
+    // Most courses follow the GAD-7 beside the PHQ-9; some a clinician-rated scale at baseline, mid-course and the end.
+    const clinicianScale: 'madrs' | 'hamd17' | null = this.scalesRandom.chance(0.3) ? (this.scalesRandom.chance(0.6) ? 'madrs' : 'hamd17') : null;
+    const plan = { gad7: this.scalesRandom.chance(0.8), clinician: clinicianScale };
+    if (baselineDay < this.today) {
+      this.writePhq9(patientId, baselineDay, baseline, atRisk, prescriber);
+      this.writeOtherScales(patientId, baselineDay, baseline, plan, true, prescriber, prescriber);
+    }
     if (start >= this.today) return;
 
     // The motor threshold: EMG in most clinics, visual in some; 120% of MT must stay ≤ 100% MSO.
@@ -321,7 +332,9 @@ class ClinicWriter {
         // Accelerated courses end in 5 days; their last PHQ-9 stands for the outcome, as in the SNT trials.
         const progress = accelerated && n === days.length ? 1 : Math.min(1, (day - firstSession) / 42);
         const expected = baseline + (final - baseline) * (1 - Math.exp(-3 * progress)) / (1 - Math.exp(-3));
-        this.writePhq9(patientId, day, clamp(Math.round(expected + r.normal(0, 1.6)), 0, 27), atRisk, technician);
+        const total = clamp(Math.round(expected + r.normal(0, 1.6)), 0, 27);
+        this.writePhq9(patientId, day, total, atRisk, technician);
+        this.writeOtherScales(patientId, day, total, plan, week === 3 || n === days.length, technician, prescriber);
         nextPhq9Week = week;
       }
       const minutes = accelerated ? 8 * 60 + (index % 10) * 50 : r.int(7 * 60, 17 * 60);
@@ -401,6 +414,39 @@ class ClinicWriter {
   }
 
   /**
+   * GAD-7 and MADRS or HAM-D 17 on a PHQ-9 day, correlated with its total (GAD-7 ≈ 0.7 ×, MADRS ≈
+   * 1.6 ×, HAM-D ≈ 1.05 × the PHQ-9, with noise): the GAD-7 by the technician whenever a PHQ-9 is
+   * taken, the clinician-rated scale by the prescriber at baseline, mid-course (week 3) and the end.
+   * Their suicide items stay 0: the PHQ-9 carries the generated clinic's alerts.
+   */
+  private writeOtherScales(
+    patientId: number, day: number, phq9Total: number, plan: { gad7: boolean; clinician: 'madrs' | 'hamd17' | null }, clinicianDay: boolean, technician: number, prescriber: number,
+  ): void {
+    const r = this.scalesRandom;
+    const write = (scale: string, maxima: number[], total: number, suicideIndex: number, enteredBy: number) => {
+      const items = maxima.map(() => 0);
+      let left = Math.min(total, maxima.reduce((a, m, i) => a + (i === suicideIndex ? 0 : m), 0));
+      while (left > 0) {
+        const i = r.int(0, maxima.length - 1);
+        if (i !== suicideIndex && (items[i] ?? 0) < (maxima[i] ?? 0)) {
+          items[i] = (items[i] ?? 0) + 1;
+          left--;
+        }
+      }
+      const sum = items.reduce((a, b) => a + b, 0);
+      const at = stamp(day, 8 * 60 + r.int(0, 500));
+      const id = Number(this.insert.assessment.run(patientId, scale, dayIso(day), JSON.stringify(items), sum, 0, null, enteredBy, at).lastInsertRowid);
+      this.counts.otherScales++;
+      this.audit(at, enteredBy, 'create', 'assessment', id, { patientId, scale, assessedOn: dayIso(day), total: sum });
+    };
+    if (plan.gad7) write('gad7', Array<number>(7).fill(3), clamp(Math.round(phq9Total * 0.7 + r.normal(0, 2)), 0, 21), -1, technician);
+    if (plan.clinician === 'madrs' && clinicianDay) write('madrs', Array<number>(10).fill(6), clamp(Math.round(phq9Total * 1.6 + r.normal(0, 3)), 0, 54), 9, prescriber);
+    if (plan.clinician === 'hamd17' && clinicianDay) {
+      write('hamd17', [4, 4, 4, 2, 2, 2, 4, 4, 4, 4, 4, 2, 2, 2, 4, 2, 2], clamp(Math.round(phq9Total * 1.05 + r.normal(0, 2.5)), 0, 48), 2, prescriber);
+    }
+  }
+
+  /**
    * What every course needs before its first session (issue 15): a safety screening with no
    * positive answer, cleared by the prescriber, and the patient's consent, all on the day of the
    * prescription. Draws nothing from the random stream, so the rest of the clinic is as before.
@@ -429,14 +475,15 @@ class ClinicWriter {
     }
     const difficulty = total < 5 ? 'not_difficult' : total < 10 ? 'somewhat' : total < 20 ? 'very' : 'extremely';
     const at = stamp(day, 8 * 60 + r.int(0, 500));
-    const id = Number(this.insert.phq9.run(patientId, dayIso(day), ...items, difficulty, enteredBy, at).lastInsertRowid);
+    const sum = items.reduce((a, b) => a + b, 0);
+    const id = Number(this.insert.assessment.run(patientId, 'phq9', dayIso(day), JSON.stringify(items), sum, item9 > 0 ? 1 : 0, difficulty, enteredBy, at).lastInsertRowid);
     this.counts.phq9++;
-    this.audit(at, enteredBy, 'create', 'phq9', id, { patientId, assessedOn: dayIso(day), total, item9 });
+    this.audit(at, enteredBy, 'create', 'assessment', id, { patientId, scale: 'phq9', assessedOn: dayIso(day), total: sum, item9 });
     // Positive item 9 is acknowledged the same day, except the last few days' (still open, as in a real clinic).
     if (item9 > 0 && day < this.today - 2) {
       const actionTaken = 'Reviewed with patient; no plan or intent; safety plan updated';
       this.insert.acknowledgement.run(id, this.chief, stamp(day, 16 * 60), actionTaken);
-      this.audit(stamp(day, 16 * 60), this.chief, 'acknowledge', 'phq9', id, { acknowledgedAt: stamp(day, 16 * 60) }, actionTaken);
+      this.audit(stamp(day, 16 * 60), this.chief, 'acknowledge', 'assessment', id, { acknowledgedAt: stamp(day, 16 * 60) }, actionTaken);
     }
   }
 }

@@ -38,6 +38,8 @@ import { correctSession, createSession, prepareSession } from '../services/sessi
 import { todayList } from '../services/today';
 import { DashboardReader } from '../services/dashboard';
 import { listUnseenOutcomeRuleChanges, markOutcomeRuleChangesSeen } from '../services/outcomeRuleChanges';
+import { acknowledgeSuicideItem, createAssessment as createAnyAssessment, listAssessments, markAssessmentEnteredInError, openSuicideItemAlerts } from '../services/assessments';
+import { getCoursePlan, setCoursePlan } from '../services/coursePlans';
 import { acknowledgeItem9, createAssessment, listForPatient, markEnteredInError, openItem9Alerts } from '../services/phq9';
 import { type ExportPorts, exportCourseCsv, exportCoursePdf, exportPacketPdf } from '../reports/exportCourse';
 import { getPacketData } from '../reports/packetData';
@@ -185,6 +187,13 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'phq9:acknowledge': (input, ctx) => acknowledgeItem9(db, ctx, input.assessmentId, input.actionTaken),
     'phq9:markEnteredInError': (input, ctx) => markEnteredInError(db, ctx, input.assessmentId, input.reason),
     'phq9:openAlerts': () => openItem9Alerts(db),
+    'assessments:create': (input, ctx) => createAnyAssessment(db, ctx, input),
+    'assessments:listForPatient': (input) => listAssessments(db, input.patientId, input.scale),
+    'assessments:acknowledge': (input, ctx) => acknowledgeSuicideItem(db, ctx, input.assessmentId, input.actionTaken),
+    'assessments:markEnteredInError': (input, ctx) => markAssessmentEnteredInError(db, ctx, input.assessmentId, input.reason),
+    'assessments:openAlerts': () => openSuicideItemAlerts(db),
+    'coursePlans:get': (input) => getCoursePlan(db, input.courseId),
+    'coursePlans:set': (input, ctx) => setCoursePlan(db, ctx, input),
     'dashboard:courses': (input) => dashboard.courses(input),
     'dashboard:cohort': (input) => dashboard.cohort(input),
     'outcomeRuleChanges:listUnseen': (_input, ctx) => listUnseenOutcomeRuleChanges(db, ctx),

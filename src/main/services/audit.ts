@@ -142,7 +142,8 @@ export async function listAudit(db: Kysely<DB>, entity: AuditEntity, entityId: n
       'audit_log.after_json',
       'audit_log.reason',
     ])
-    .where('audit_log.entity', '=', entity)
+    // An assessment keeps the id its PHQ-9 had before migration 0017: its history reads under either name.
+    .where('audit_log.entity', 'in', entity === 'assessment' || entity === 'phq9' ? ['assessment', 'phq9'] : [entity])
     .where('audit_log.entity_id', '=', entityId)
     // Who opened the record is listed separately, for administrators (listAccess).
     .where('audit_log.action', '!=', 'view')

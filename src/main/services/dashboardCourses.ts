@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type CourseAssessments, courseAssessments, type MeasuredOutcome, measuredOutcome, type ScoredAssessment, weekOfCourse } from '../../shared/clinical';
+import { type CourseAssessments, courseAssessments, type MeasuredOutcome, measuredOutcome, type ScaleId, type ScoredAssessment, weekOfCourse } from '../../shared/clinical';
 import type { DashboardRow } from '../../shared/schemas/dashboard';
 import type { DB } from '../db/schema';
 
@@ -31,12 +31,12 @@ async function rareCounts(db: Kysely<DB>, ids: number[] | null): Promise<{ adver
       .select((eb) => ['t.course_id', eb.fn.countAll<number>().as('n')])
       .$if(ids !== null, (qb) => qb.where('t.course_id', 'in', ids ?? []))
       .groupBy('t.course_id').execute(),
-    // An open item-9 alert is the patient's, whichever course it falls in: every course of theirs shows it.
-    db.selectFrom('phq9_assessments as a').innerJoin('courses as c', 'c.patient_id', 'a.patient_id')
-      .leftJoin('phq9_item9_acknowledgements as k', 'k.assessment_id', 'a.id')
-      .leftJoin('phq9_entered_in_error as x', 'x.assessment_id', 'a.id')
+    // An open suicide-item alert (PHQ-9 item 9 or any scale's) is the patient's, whichever course it falls in: every course of theirs shows it.
+    db.selectFrom('assessments as a').innerJoin('courses as c', 'c.patient_id', 'a.patient_id')
+      .leftJoin('assessment_acknowledgements as k', 'k.assessment_id', 'a.id')
+      .leftJoin('assessment_entered_in_error as x', 'x.assessment_id', 'a.id')
       .select((eb) => ['c.id as course_id', eb.fn.countAll<number>().as('n')])
-      .where('a.item9', '>', 0).where('k.assessment_id', 'is', null).where('x.assessment_id', 'is', null)
+      .where('a.suicide_item_positive', '=', 1).where('k.assessment_id', 'is', null).where('x.assessment_id', 'is', null)
       .$if(ids !== null, (qb) => qb.where('c.id', 'in', ids ?? []))
       .groupBy('c.id').execute(),
   ]);
@@ -60,11 +60,12 @@ function selectCourses(db: Kysely<DB>) {
     ]);
 }
 
-function selectScores(db: Kysely<DB>) {
+function selectScores(db: Kysely<DB>, scale: ScaleId) {
   return db
-    .selectFrom('phq9_assessments as a')
-    .leftJoin('phq9_entered_in_error as x', 'x.assessment_id', 'a.id')
+    .selectFrom('assessments as a')
+    .leftJoin('assessment_entered_in_error as x', 'x.assessment_id', 'a.id')
     .select(['a.id', 'a.patient_id', 'a.assessed_on', 'a.total'])
+    .where('a.scale', '=', scale)
     .where('x.assessment_id', 'is', null);
 }
 
@@ -84,19 +85,19 @@ function weeklyScores(parts: CourseAssessments, outcome: MeasuredOutcome | null,
 }
 
 /**
- * Courses with their PHQ-9 outcome and weekly scores: all of them (`ids` null) or the given
+ * Courses with their outcome and weekly scores on one scale (PHQ-9 unless asked): all of them (`ids` null) or the given
  * ones, in a fixed number of queries: the courses with their session progress, their patients'
  * PHQ-9 totals (linked to each course by courseAssessments' date windows), and the few courses
  * with adverse events or open item-9 alerts.
  */
-export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null): Promise<ScoredCourse[]> {
+export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null, scale: ScaleId = 'phq9'): Promise<ScoredCourse[]> {
   const all = ids === null || ids.length > SUBSET_LIMIT;
   const [courses, scoreRows, rare] = await Promise.all([
     all ? selectCourses(db).execute() : Promise.all(chunks(ids).map((part) => selectCourses(db).where('c.id', 'in', part).execute())).then((r) => r.flat()),
     all
-      ? selectScores(db).execute()
+      ? selectScores(db, scale).execute()
       : Promise.all(chunks(ids).map((part) =>
-        selectScores(db).where('a.patient_id', 'in', (eb) => eb.selectFrom('courses').select('patient_id').where('id', 'in', part)).execute(),
+        selectScores(db, scale).where('a.patient_id', 'in', (eb) => eb.selectFrom('courses').select('patient_id').where('id', 'in', part)).execute(),
       )).then((r) => r.flat()),
     rareCounts(db, all ? null : ids),
   ]);
@@ -116,7 +117,7 @@ export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null): P
     .map((c) => {
       const firstSessionDate = c.first_session ?? null;
       const parts = courseAssessments(scoresByPatient.get(c.patient_id) ?? [], { firstSessionOn: firstSessionDate, lastSessionOn: c.last_session ?? null });
-      const outcome = measuredOutcome(parts);
+      const outcome = measuredOutcome(parts, scale);
       return {
         prescriberId: c.prescriber_id,
         parts,
@@ -143,7 +144,8 @@ export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null): P
           remission: outcome?.rated ? outcome.remission : null,
           item9Open: rare.item9Open.get(c.id) ?? 0,
           adverseEvents: rare.adverse.get(c.id) ?? 0,
-          worsening: outcome !== null && outcome.change >= 5,
+          // A rise of 5 or more is the PHQ-9's worsening flag; other scales have no such rule here.
+          worsening: scale === 'phq9' && outcome !== null && outcome.change >= 5,
         },
       };
     });

@@ -17,6 +17,7 @@ export function toStaff(row: Selectable<StaffTable>): Staff {
     username: row.username,
     role: row.role,
     active: row.active === 1,
+    trainedRater: row.trained_rater === 1,
     canSignIn: row.password_hash !== null,
     lockedUntil: row.locked_until,
     createdAt: row.created_at,
@@ -74,6 +75,7 @@ async function insertStaff(
       name: fields.name,
       username: fields.username,
       role: fields.role,
+      trained_rater: fields.trainedRater ? 1 : 0,
       active: 1,
       password_hash: passwordHash,
       must_change_password: mustChange ? 1 : 0,
@@ -141,7 +143,7 @@ export async function updateStaff(db: Kysely<DB>, ctx: ActorContext, id: number,
     }
     const row = await trx
       .updateTable('staff')
-      .set({ name: fields.name, username: fields.username, role: fields.role, active: fields.active ? 1 : 0, updated_at: ctx.now.toISOString() })
+      .set({ name: fields.name, username: fields.username, role: fields.role, trained_rater: fields.trainedRater ? 1 : 0, active: fields.active ? 1 : 0, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();

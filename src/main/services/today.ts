@@ -45,12 +45,13 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       'cp.last_session_date',
       sql<string | null>`(SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method)
         FROM motor_thresholds m WHERE m.course_id = c.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)`.as('mt_json'),
-      // PHQ-9s are the patient's (linked to courses by date windows, not by a stored course).
-      sql<string | null>`(SELECT max(a.assessed_on) FROM phq9_assessments a WHERE a.patient_id = c.patient_id AND a.assessed_on <= ${date}
-        AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error))`.as('last_phq9'),
-      sql<number>`(SELECT count(*) FROM phq9_assessments a LEFT JOIN phq9_item9_acknowledgements k ON k.assessment_id = a.id
-        WHERE a.patient_id = c.patient_id AND a.item9 > 0 AND k.assessment_id IS NULL
-        AND a.id NOT IN (SELECT assessment_id FROM phq9_entered_in_error))`.as('item9_open'),
+      // Assessments are the patient's (linked to courses by date windows, not by a stored course).
+      sql<string | null>`(SELECT max(a.assessed_on) FROM assessments a WHERE a.patient_id = c.patient_id AND a.scale = 'phq9' AND a.assessed_on <= ${date}
+        AND a.id NOT IN (SELECT assessment_id FROM assessment_entered_in_error))`.as('last_phq9'),
+      // An open suicide item of any scale (PHQ-9 item 9, MADRS item 10, HAM-D item 3).
+      sql<number>`(SELECT count(*) FROM assessments a LEFT JOIN assessment_acknowledgements k ON k.assessment_id = a.id
+        WHERE a.patient_id = c.patient_id AND a.suicide_item_positive = 1 AND k.assessment_id IS NULL
+        AND a.id NOT IN (SELECT assessment_id FROM assessment_entered_in_error))`.as('item9_open'),
     ])
     .where('c.status', 'in', ['planned', 'active'])
     .where('c.start_date', '<=', date)

@@ -18,6 +18,7 @@ export const queryKeys = {
   today: (date: string) => ['clinical', 'today', date] as const,
   patientPhq9: (patientId: number) => ['clinical', 'phq9', patientId] as const,
   item9Alerts: ['clinical', 'item9Alerts'] as const,
+  patientAssessments: (patientId: number) => ['clinical', 'assessments', patientId] as const,
   treatmentHistory: (patientId: number) => ['clinical', 'history', patientId] as const,
   thresholdRecheck: (courseId: number) => ['clinical', 'thresholdRecheck', courseId] as const,
   readiness: (courseId: number) => ['clinical', 'readiness', courseId] as const,

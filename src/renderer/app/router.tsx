@@ -4,7 +4,7 @@ import { CourseScreen } from '../features/courses/CourseScreen';
 import { PatientDetailScreen } from '../features/patients/PatientDetailScreen';
 import { PatientEditScreen, PatientNewScreen } from '../features/patients/PatientFormScreens';
 import { PatientListScreen } from '../features/patients/PatientListScreen';
-import { Phq9FormScreen } from '../features/phq9/Phq9FormScreen';
+import { AssessmentFormScreen } from '../features/assessments/AssessmentFormScreen';
 import { SessionFormScreen } from '../features/sessions/SessionFormScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
 import { AppLayout } from './AppLayout';
@@ -32,7 +32,8 @@ export const router = createHashRouter([
       { path: 'protocols/:protocolId/revise', lazy: later(() => import('../features/protocols/ProtocolScreens'), (m) => m.ProtocolReviseScreen) },
       { path: 'patients/:patientId/courses/new', lazy: later(() => import('../features/courses/PrescribeCourseScreen'), (m) => m.PrescribeCourseScreen) },
       { path: 'courses/:courseId', element: <CourseScreen /> },
-      { path: 'patients/:patientId/phq9/new', element: <Phq9FormScreen /> },
+      { path: 'patients/:patientId/phq9/new', element: <AssessmentFormScreen scale="phq9" /> },
+      { path: 'patients/:patientId/assessments/:scale/new', element: <AssessmentFormScreen /> },
       { path: 'alerts', lazy: later(() => import('../features/phq9/AlertsScreen'), (m) => m.AlertsScreen) },
       { path: 'dashboard', lazy: later(() => import('../features/dashboard/DashboardScreen'), (m) => m.DashboardScreen) },
       { path: 'courses/:courseId/sessions/new', element: <SessionFormScreen /> },

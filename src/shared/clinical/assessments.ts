@@ -1,5 +1,6 @@
 import { addDaysIso } from '../dates';
-import { classifyOutcome, type Outcome, weekOfCourse } from './outcome';
+import { type Outcome, weekOfCourse } from './outcome';
+import { classifyScaleOutcome, isRatedBaseline, type ScaleId } from './scales';
 
 /** One valid assessment of one scale (entered-in-error ones are left out by the caller). */
 export interface ScoredAssessment {
@@ -81,11 +82,14 @@ export interface MeasuredOutcome<T extends ScoredAssessment = ScoredAssessment> 
   rated: boolean;
 }
 
-/** The outcome of a course: classifyOutcome(baseline, end of treatment); null without either. */
-export function measuredOutcome<T extends ScoredAssessment>(parts: CourseAssessments<T>): MeasuredOutcome<T> | null {
+/**
+ * The outcome of a course on one scale (PHQ-9 unless named): classifyScaleOutcome(baseline, end of
+ * treatment), rated when the baseline is at least moderate on that scale; null without either.
+ */
+export function measuredOutcome<T extends ScoredAssessment>(parts: CourseAssessments<T>, scale: ScaleId = 'phq9'): MeasuredOutcome<T> | null {
   const { baseline, endOfTreatment } = parts;
   if (!baseline || !endOfTreatment) return null;
-  return { baseline, endOfTreatment, rated: baseline.total >= RATED_MIN_BASELINE, ...classifyOutcome(baseline.total, endOfTreatment.total) };
+  return { baseline, endOfTreatment, rated: isRatedBaseline(scale, baseline.total), ...classifyScaleOutcome(scale, baseline.total, endOfTreatment.total) };
 }
 
 export interface CourseOutcome<T extends ScoredAssessment = ScoredAssessment> extends MeasuredOutcome<T> {
@@ -99,13 +103,13 @@ export interface CourseOutcome<T extends ScoredAssessment = ScoredAssessment> ex
  * valid assessments and the course's delivered-session span. Null without a baseline or an
  * end-of-treatment score. Follow-ups never count here.
  */
-export function courseOutcome<T extends ScoredAssessment>(assessments: readonly T[], span: CourseSessionSpan): CourseOutcome<T> | null {
+export function courseOutcome<T extends ScoredAssessment>(assessments: readonly T[], span: CourseSessionSpan, scale: ScaleId = 'phq9'): CourseOutcome<T> | null {
   const parts = courseAssessments(assessments, span);
-  const outcome = measuredOutcome(parts);
+  const outcome = measuredOutcome(parts, scale);
   if (!outcome || span.firstSessionOn === null) return null;
   const first = span.firstSessionOn;
   const firstWeek = (test: (o: Outcome) => boolean) => {
-    const hit = parts.during.find((a) => test(classifyOutcome(outcome.baseline.total, a.total)));
+    const hit = parts.during.find((a) => test(classifyScaleOutcome(scale, outcome.baseline.total, a.total)));
     return hit ? weekOfCourse(first, hit.assessedOn) : null;
   };
   return { ...outcome, responseWeek: firstWeek((o) => o.response), remissionWeek: firstWeek((o) => o.remission) };

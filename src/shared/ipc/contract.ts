@@ -75,6 +75,15 @@ import {
 import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
 import { outcomeRuleChange, outcomeRuleChangesListInput, outcomeRuleChangesMarkSeenInput, outcomeRuleChangesMarkSeenOutput } from '../schemas/outcomeRuleChange';
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
+import {
+  assessment,
+  assessmentAcknowledgeInput,
+  assessmentAlert,
+  assessmentFields,
+  assessmentListInput,
+  assessmentMarkEnteredInErrorInput,
+} from '../schemas/assessment';
+import { coursePlan, coursePlanGetInput, coursePlanSetInput } from '../schemas/coursePlan';
 import { packetData, packetDataInput, packetExportInput } from '../schemas/packet';
 import { csvExportInput, exportResult, reportData, reportDataInput, reportExportInput } from '../schemas/report';
 import { clinicSettings, clinicSettingsUpdateInput } from '../schemas/settings';
@@ -162,6 +171,16 @@ export const contract = {
   'phq9:acknowledge': { access: PSYCHIATRIST, input: phq9AcknowledgeInput, output: phq9Assessment },
   'phq9:markEnteredInError': { access: PSYCHIATRIST, input: phq9MarkEnteredInErrorInput, output: phq9Assessment },
   'phq9:openAlerts': { access: 'signed-in', input: z.object({}), output: z.array(phq9Alert) },
+  // Every rating scale (src/shared/clinical/scales). Who may rate a clinician-rated scale
+  // (psychiatrists, staff marked as trained raters) is decided in main by the service.
+  'assessments:create': { access: CLINICAL, input: assessmentFields, output: assessment },
+  'assessments:listForPatient': { access: 'signed-in', input: assessmentListInput, output: z.array(assessment) },
+  'assessments:acknowledge': { access: PSYCHIATRIST, input: assessmentAcknowledgeInput, output: assessment },
+  'assessments:markEnteredInError': { access: PSYCHIATRIST, input: assessmentMarkEnteredInErrorInput, output: assessment },
+  'assessments:openAlerts': { access: 'signed-in', input: z.object({}), output: z.array(assessmentAlert) },
+  // Which scales a course follows and how often (default PHQ-9 weekly).
+  'coursePlans:get': { access: 'signed-in', input: coursePlanGetInput, output: coursePlan },
+  'coursePlans:set': { access: PSYCHIATRIST, input: coursePlanSetInput, output: coursePlan },
   'dashboard:courses': { access: 'signed-in', input: dashboardFilters, output: z.array(dashboardRow) },
   'dashboard:cohort': { access: 'signed-in', input: dashboardFilters, output: cohort },
   // Courses whose outcome changed with the date-window rules (migration 0011), until each psychiatrist has seen them.

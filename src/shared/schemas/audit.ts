@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, timestamp } from './common';
 
-export const auditEntities = ['patient', 'staff', 'protocol', 'course', 'motor_threshold', 'session', 'phq9', 'settings', 'pending_session', 'database', 'backup_settings', 'antidepressant_trial', 'psychotherapy_trial', 'medication', 'safety_screening', 'consent', 'import'] as const;
+export const auditEntities = ['patient', 'staff', 'protocol', 'course', 'motor_threshold', 'session', 'phq9', 'assessment', 'settings', 'pending_session', 'database', 'backup_settings', 'antidepressant_trial', 'psychotherapy_trial', 'medication', 'safety_screening', 'consent', 'import'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditActions = [

@@ -16,8 +16,11 @@ export const staffFields = z.object({
   name: requiredText('Name', 100),
   username,
   role: z.enum(staffRoles, { error: 'Choose a role' }),
+  /** May enter clinician-rated scales (MADRS, HAM-D, CGI) besides psychiatrists (migration 0017). */
+  trainedRater: z.boolean().default(false),
 });
 export type StaffFields = z.infer<typeof staffFields>;
+export type StaffFieldsInput = z.input<typeof staffFields>;
 
 export const firstStaffFields = staffFields.extend({
   role: z.enum(['psychiatrist', 'admin'], {
@@ -35,6 +38,7 @@ export const staff = z.object({
   username: z.string().nullable(),
   role: z.enum(staffRoles),
   active: z.boolean(),
+  trainedRater: z.boolean(),
   /** Whether a password is set (the password itself never leaves main). */
   canSignIn: z.boolean(),
   lockedUntil: timestamp.nullable(),

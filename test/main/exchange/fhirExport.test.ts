@@ -109,6 +109,30 @@ describe('FHIR export of a course (fhir:exportCourse, through dispatch)', { time
     await c.db.destroy();
   });
 
+  it('exports the course\'s GAD-7 and MADRS beside its PHQ-9s (the same date windows), still valid R4', async () => {
+    const saveTo = tempDir();
+    const c = await clinic(seedDemoCourse, saveTo);
+    const detail = ok(await c.dispatch('reports:data', { courseId: c.courseId }, { ...NOW, staffId: c.psychiatristId }));
+    const baselineOn = detail.detail.phq9[0]?.assessedOn ?? '';
+    const patientId = detail.detail.patient.id;
+    const at = { now: new Date(`${baselineOn}T12:00:00Z`), staffId: c.psychiatristId };
+    const gad7 = ok(await c.dispatch('assessments:create', { patientId, scale: 'gad7', assessedOn: baselineOn, answers: [2, 2, 1, 1, 2, 1, 1], notes: '' }, at));
+    const madrs = ok(await c.dispatch('assessments:create', { patientId, scale: 'madrs', assessedOn: baselineOn, answers: [4, 4, 3, 2, 2, 3, 3, 4, 3, 0], notes: '' }, at));
+    // Years before the course: not one of its assessments, so not exported.
+    ok(await c.dispatch('assessments:create', { patientId, scale: 'gad7', assessedOn: '2024-01-10', answers: [3, 3, 3, 3, 3, 3, 3], notes: '' }, { now: new Date('2024-01-10T12:00:00Z'), staffId: c.psychiatristId }));
+    const bundle = readBundle(ok(await c.dispatch('fhir:exportCourse', { courseId: c.courseId }, { ...NOW, staffId: c.psychiatristId })).path);
+    expect(validateBundle(bundle)).toEqual([]);
+    const observations = ofType(bundle, 'Observation');
+    const panelsOf = (code: string) => observations.filter((o) => o.code.coding?.[0]?.code === code);
+    expect(panelsOf('44249-1')).toHaveLength(detail.detail.phq9.length);
+    expect(panelsOf('69737-5').map((o) => o.effectiveDateTime)).toEqual([baselineOn]);
+    expect(panelsOf('madrs').map((o) => o.effectiveDateTime)).toEqual([baselineOn]);
+    const totals = new Map(observations.map((o) => [o.code.coding?.[0]?.code, o.valueInteger]));
+    expect(totals.get('70274-6')).toBe(gad7.total);
+    expect(totals.get('madrs-total')).toBe(madrs.total);
+    await c.db.destroy();
+  });
+
   it('codes an SNT course per treatment day: the day code on each day\'s first session only', async () => {
     const saveTo = tempDir();
     const c = await clinic(seedSntDemoCourse, saveTo);

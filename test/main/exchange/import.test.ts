@@ -15,9 +15,9 @@ async function clinic() {
   const env = await tempDatabase();
   ok(await env.dispatch('staff:createFirst', firstAccount(), { ...DAY, staffId: null }));
   const counts = async () => {
-    const n = async (table: 'patients' | 'phq9_assessments' | 'courses' | 'audit_log' | 'import_batches') =>
+    const n = async (table: 'patients' | 'assessments' | 'courses' | 'audit_log' | 'import_batches') =>
       Number((await env.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { patients: await n('patients'), phq9: await n('phq9_assessments'), courses: await n('courses'), audit: await n('audit_log'), batches: await n('import_batches') };
+    return { patients: await n('patients'), phq9: await n('assessments'), courses: await n('courses'), audit: await n('audit_log'), batches: await n('import_batches') };
   };
   const request = (kind: ImportInput['kind'], text: string, extra: Partial<ImportInput> = {}): ImportInput => ({ kind, fileName: `${kind}.csv`, csv: text, ...extra });
   return { ...env, counts, request };
@@ -213,7 +213,7 @@ describe('CSV import: dry run, confirm, undo (through dispatch)', { timeout: 120
     ok(await c.dispatch('phq9:create', { patientId: w1, assessedOn: '2026-04-30', answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], difficulty: null }, DAY));
     const kept = await c.counts();
     const blocked = await c.dispatch('import:undo', { batchId: third.id }, DAY);
-    expect(blocked.ok ? null : blocked.error.message).toBe(`Import ${third.id} cannot be undone: 1 PHQ-9s entered since. Nothing was changed.`);
+    expect(blocked.ok ? null : blocked.error.message).toBe(`Import ${third.id} cannot be undone: 1 assessments entered since. Nothing was changed.`);
     expect(await c.counts()).toEqual(kept);
     expect(ok(await c.dispatch('import:list', {}, DAY))[0]).toMatchObject({ id: third.id, canUndo: true });
   });

@@ -13,6 +13,8 @@ export interface CourseBundleOptions {
   now: Date;
   /** The patient's antidepressant trials (treatment history). */
   trials?: readonly AntidepressantTrial[];
+  /** The course's assessments of the other scales with export codes (GAD-7, MADRS, HAM-D 17; see courseScaleAssessments). */
+  otherScales?: readonly ExportAssessment[];
   zoneOffset?: ZoneOffset;
 }
 
@@ -47,7 +49,7 @@ export function courseBundle(detail: CourseDetail, options: CourseBundleOptions)
     patientResource(patient, ids),
     ...[...staff].map(([id, name]) => practitionerResource({ id, name }, ids)),
     condition,
-    ...coursePhq9s(detail).flatMap((a) => assessmentObservations(a, subject, ids)),
+    ...[...coursePhq9s(detail), ...(options.otherScales ?? [])].flatMap((a) => assessmentObservations(a, subject, ids)),
     ...sessionProcedures(detail.sessions, {
       subject,
       reason: { reference: `urn:uuid:${condition.id}` },

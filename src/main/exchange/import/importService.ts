@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { recordAudit } from '../../services/audit';
 import { clinicDateWriters, getClinicSettings } from '../../services/settings';
 import type { ActorContext } from '../../services/context';
+import { getAssessment } from '../../services/assessments';
 import { ServiceError } from '../../services/errors';
 import { coursePlanner } from './courseRows';
 import { columnReader, parseCsv } from './csvTable';
@@ -117,7 +118,7 @@ export async function commitImport(db: Kysely<DB>, ctx: ActorContext, request: I
 async function dependents(db: Kysely<DB>, batchId: number): Promise<string[]> {
   const found = await sql<{ what: string; n: number }>`
     WITH mine AS (SELECT entity, entity_id FROM import_records WHERE batch_id = ${batchId})
-    SELECT 'PHQ-9s entered since' AS what, count(*) AS n FROM phq9_assessments
+    SELECT 'assessments entered since' AS what, count(*) AS n FROM assessments
       WHERE patient_id IN (SELECT entity_id FROM mine WHERE entity = 'patient') AND id NOT IN (SELECT entity_id FROM mine WHERE entity = 'phq9')
     UNION ALL SELECT 'courses prescribed since', count(*) FROM courses
       WHERE patient_id IN (SELECT entity_id FROM mine WHERE entity = 'patient') AND id NOT IN (SELECT entity_id FROM mine WHERE entity = 'course')
@@ -130,9 +131,11 @@ async function dependents(db: Kysely<DB>, batchId: number): Promise<string[]> {
       + (SELECT count(*) FROM motor_thresholds WHERE course_id IN (SELECT entity_id FROM mine WHERE entity = 'course'))
       + (SELECT count(*) FROM pending_sessions WHERE course_id IN (SELECT entity_id FROM mine WHERE entity = 'course'))
       + (SELECT count(*) FROM course_authorizations WHERE course_id IN (SELECT entity_id FROM mine WHERE entity = 'course')) - (SELECT count(*) FROM mine WHERE entity = 'course'))
+    UNION ALL SELECT 'course measurement plans set since', count(DISTINCT course_id) FROM course_scale_plans
+      WHERE course_id IN (SELECT entity_id FROM mine WHERE entity = 'course')
     UNION ALL SELECT 'item-9 acknowledgements or entered-in-error marks since', (
-      (SELECT count(*) FROM phq9_item9_acknowledgements WHERE assessment_id IN (SELECT entity_id FROM mine WHERE entity = 'phq9'))
-      + (SELECT count(*) FROM phq9_entered_in_error WHERE assessment_id IN (SELECT entity_id FROM mine WHERE entity = 'phq9')))
+      (SELECT count(*) FROM assessment_acknowledgements WHERE assessment_id IN (SELECT entity_id FROM mine WHERE entity = 'phq9'))
+      + (SELECT count(*) FROM assessment_entered_in_error WHERE assessment_id IN (SELECT entity_id FROM mine WHERE entity = 'phq9')))
   `.execute(db);
   return found.rows.filter((r) => r.n > 0).map((r) => `${r.n} ${r.what}`);
 }
@@ -154,10 +157,11 @@ export async function undoImport(db: Kysely<DB>, ctx: ActorContext, batchId: num
     const ids = (entity: 'patient' | 'phq9' | 'course') => records.filter((r) => r.entity === entity).map((r) => r.entity_id);
     const reason = `Import ${batchId} (${batch.fileName}) undone`;
     await trx.updateTable('import_batches').set({ undoing: 1 }).where('id', '=', batchId).execute();
+    // PHQ-9s live in `assessments` (scale 'phq9') since migration 0017; import_records keeps entity 'phq9'.
     for (const id of ids('phq9')) {
-      const before = await trx.selectFrom('phq9_assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      await trx.deleteFrom('phq9_assessments').where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'remove', entity: 'phq9', entityId: id, before, after: null, reason });
+      const before = await getAssessment(trx, id);
+      await trx.deleteFrom('assessments').where('id', '=', id).where('scale', '=', 'phq9').execute();
+      await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'remove', entity: 'assessment', entityId: id, before, after: null, reason });
     }
     for (const id of ids('course')) {
       const before = await trx.selectFrom('courses').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

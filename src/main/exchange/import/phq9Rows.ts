@@ -1,7 +1,7 @@
 import { phq9DifficultyLabels, scorePhq9 } from '../../../shared/clinical';
 import { phq9Fields, type Phq9Fields } from '../../../shared/schemas/phq9';
 import { recordAudit } from '../../services/audit';
-import { checkAssessedOn, getAssessment } from '../../services/phq9';
+import { checkAssessedOn, getAssessment, insertAssessmentRow } from '../../services/assessments';
 import { clinicDateWriters } from '../../services/settings';
 import { codeCell, numberCell } from './cells';
 import { serviceIssues, zodIssues } from './issues';
@@ -21,7 +21,8 @@ function columnOf(path: string): string | null {
 /**
  * PHQ-9 history: each row checked by the PHQ-9 schema (`phq9Fields`), scored by `scorePhq9`, and
  * dated by the same check phq9:create makes (not before birth, not in the future, one per patient
- * per day, the file's own rows included).
+ * per day, the file's own rows included). Written as assessments of scale 'phq9' (migration 0017);
+ * import_records names them entity 'phq9'.
  */
 export const phq9Planner: ImportPlanner<Phq9Fields> = {
   entity: 'phq9',
@@ -63,7 +64,7 @@ export const phq9Planner: ImportPlanner<Phq9Fields> = {
       }
       seen.set(key, row);
       try {
-        await checkAssessedOn(db, ctx, patient, fields.assessedOn);
+        await checkAssessedOn(db, ctx, patient, 'phq9', fields.assessedOn);
       } catch (error) {
         plan.errors.push(...serviceIssues(error, row, () => 'assessed_on', reader.header));
         continue;
@@ -81,17 +82,8 @@ export const phq9Planner: ImportPlanner<Phq9Fields> = {
     return plan;
   },
   async insert(trx, ctx, fields, reason) {
-    const [i1, i2, i3, i4, i5, i6, i7, i8, i9] = fields.answers.map((a) => a ?? Number.NaN) as [number, number, number, number, number, number, number, number, number];
-    const { id } = await trx
-      .insertInto('phq9_assessments')
-      .values({
-        patient_id: fields.patientId, assessed_on: fields.assessedOn,
-        item1: i1, item2: i2, item3: i3, item4: i4, item5: i5, item6: i6, item7: i7, item8: i8, item9: i9,
-        difficulty: fields.difficulty, entered_by: ctx.actor.id, notes: fields.notes, created_at: ctx.now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'create', entity: 'phq9', entityId: id, before: null, after: await getAssessment(trx, id), reason });
+    const id = await insertAssessmentRow(trx, ctx, { ...fields, scale: 'phq9' });
+    await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'create', entity: 'assessment', entityId: id, before: null, after: await getAssessment(trx, id), reason });
     return id;
   },
 };

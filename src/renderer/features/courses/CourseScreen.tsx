@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate, formatDateTime, patientName } from '../../format';
 import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9CourseChart';
+import { CourseScalesPanel } from '../assessments/CourseScalesPanel';
 import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
 import { PacketExportButton } from '../report/PacketExportButton';
@@ -142,6 +143,8 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           {detail.phq9.length > 0 && <Phq9Table assessments={detail.phq9} name={patientName(detail.patient)} />}
         </Stack>
       </Paper>
+
+      <CourseScalesPanel detail={detail} />
 
       <PendingSessionsPanel courseId={course.id} />
 

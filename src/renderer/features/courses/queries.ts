@@ -39,6 +39,9 @@ type ClinicalWrite =
   | 'phq9:create'
   | 'phq9:acknowledge'
   | 'phq9:markEnteredInError'
+  | 'assessments:create'
+  | 'assessments:acknowledge'
+  | 'assessments:markEnteredInError'
   | 'outcomeRuleChanges:markSeen'
   | 'courses:setPlannedTime'
   | 'today:setPlannedTime';

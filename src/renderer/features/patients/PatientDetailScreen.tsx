@@ -11,6 +11,7 @@ import { AuditHistory } from '../audit/AuditHistory';
 import { AccessLog } from '../auditlog/AccessLog';
 import { useCan } from '../../session/auth';
 import { PatientCoursesPanel } from '../courses/PatientCoursesPanel';
+import { PatientAssessmentsPanel } from '../assessments/PatientAssessmentsPanel';
 import { Phq9Panel } from '../phq9/Phq9Panel';
 import { TreatmentHistoryPanel } from '../history/TreatmentHistoryPanel';
 import { usePatientPhq9 } from '../phq9/queries';
@@ -108,6 +109,7 @@ export function PatientDetailScreen() {
       <PatientCoursesPanel patientId={p.id} archived={p.archivedAt !== null} />
       <Phq9Panel patient={p} assessments={phq9.data} error={phq9.error} />
       <TreatmentHistoryPanel patientId={p.id} archived={p.archivedAt !== null} />
+      <PatientAssessmentsPanel patient={p} />
       <AuditHistory entity="patient" entityId={p.id} labels={patientFieldLabels} />
       {can('audit:accessLog') && <AccessLog patientId={p.id} />}
       <ArchivePatientDialog patient={p} opened={archiveOpen} onClose={archiveDialog.close} />

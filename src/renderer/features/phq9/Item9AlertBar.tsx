@@ -1,5 +1,6 @@
 import { Alert, Anchor, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { scaleDefinition } from '../../../shared/clinical';
 import { formatDate } from '../../format';
 import { useItem9Alerts } from './queries';
 
@@ -16,12 +17,12 @@ export function Item9AlertBar() {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Text fw={700} size="sm">
-            {list.length} PHQ-9 item-9 alert{list.length === 1 ? '' : 's'} (thoughts of death or self-harm) not yet acknowledged:
+            {list.length} {list.every((a) => a.assessment.scale === 'phq9') ? 'PHQ-9 item-9' : 'suicide-item'} alert{list.length === 1 ? '' : 's'} (thoughts of death or self-harm) not yet acknowledged:
           </Text>
           <Group gap="md" mt={2}>
             {list.map((a) => (
               <Anchor key={a.assessment.id} component={Link} to={`/patients/${a.assessment.patientId}`} c="white" underline="always" size="sm">
-                {a.patientName} ({a.mrn}), {formatDate(a.assessment.assessedOn)}
+                {a.patientName} ({a.mrn}), {scaleDefinition(a.assessment.scale).name} {formatDate(a.assessment.assessedOn)}
               </Anchor>
             ))}
           </Group>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { type Staff, type StaffFields, staffFields, staffRoleLabels, staffRoles } from '../../../shared/schemas/staff';
+import { type Staff, type StaffFields, staffFields, type StaffFieldsInput, staffRoleLabels, staffRoles } from '../../../shared/schemas/staff';
 import { errorMessage } from '../../api/client';
 import { applyServerError } from '../../api/formErrors';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -24,7 +24,7 @@ interface Issued {
 function AddStaffForm({ onIssued }: { onIssued(issued: Issued): void }) {
   const create = useCreateStaff();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<StaffFields>({ resolver: zodResolver(staffFields), defaultValues: { name: '', username: '', role: 'technician' } });
+  const form = useForm<StaffFieldsInput, unknown, StaffFields>({ resolver: zodResolver(staffFields), defaultValues: { name: '', username: '', role: 'technician', trainedRater: false } });
   const { errors } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -59,10 +59,10 @@ function StaffRow({ staff, canManage, onIssued }: { staff: Staff; canManage: boo
   const reset = useResetPassword();
   const [error, setError] = useState<string | null>(null);
   const [username, setUsername] = useState(staff.username ?? '');
-  const save = (change: Partial<Pick<Staff, 'role' | 'active'>> & { username?: string }) => {
+  const save = (change: Partial<Pick<Staff, 'role' | 'active' | 'trainedRater'>> & { username?: string }) => {
     setError(null);
     update
-      .mutateAsync({ id: staff.id, name: staff.name, username: staff.username ?? '', role: staff.role, active: staff.active, ...change })
+      .mutateAsync({ id: staff.id, name: staff.name, username: staff.username ?? '', role: staff.role, active: staff.active, trainedRater: staff.trainedRater, ...change })
       .catch((e: unknown) => setError(errorMessage(e)));
   };
   const resetPassword = () => {
@@ -96,6 +96,15 @@ function StaffRow({ staff, canManage, onIssued }: { staff: Staff; canManage: boo
         ) : (
           staffRoleLabels[staff.role]
         )}
+        {staff.role === 'technician' && (canManage ? (
+          <Checkbox
+            mt={4}
+            size="xs"
+            label="Trained rater (MADRS, HAM-D, CGI)"
+            checked={staff.trainedRater}
+            onChange={(e) => save({ trainedRater: e.currentTarget.checked })}
+          />
+        ) : staff.trainedRater && <Text size="xs">Trained rater</Text>)}
       </Table.Td>
       <Table.Td>
         {canManage ? (
