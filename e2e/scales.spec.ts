@@ -129,3 +129,18 @@ test('enter a MADRS and a GAD-7 with the keyboard, see the outcome by scale and 
   await expect(page.getByRole('table', { name: 'MADRS assessments' })).toContainText('End of treatment');
   await screenshot(page, '145-course-with-scales');
 });
+
+test("the today list shows each planned scale that is due, and its button opens that scale's form", async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await travelTo(page, host, '2026-03-02T08:00:00', '/');
+  await setUpClinic(page, host);
+  const { course } = await treatedPatient(host, 0);
+  await host.invoke('coursePlans:set', { courseId: course.id, plan: [{ scale: 'phq9', schedule: 'weekly' }, { scale: 'madrs', schedule: 'baseline_mid_end' }] }, '2026-03-01T09:00:00');
+  await travelTo(page, host, '2026-03-02T08:00:00', '/today');
+  const row = page.getByTestId('today-MRN-1400');
+  await expect(row.getByRole('button', { name: 'PHQ-9 baseline due' })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'MADRS baseline due' })).toBeVisible();
+  await screenshot(page, '146-today-assessments-due');
+  await row.getByRole('button', { name: 'MADRS baseline due' }).click();
+  await expect(page.getByRole('heading', { name: 'MADRS', exact: true })).toBeVisible();
+});

@@ -3,13 +3,13 @@ import type { TodayItem } from './schemas/session';
 /** A course not started this long after its planned time is overdue. */
 export const OVERDUE_AFTER_MINUTES = 15;
 
-export const todayFlags = ['overdue', 'no_mt', 'mt_stale', 'phq9_due', 'alert', 'beyond_authorization'] as const;
+export const todayFlags = ['overdue', 'no_mt', 'mt_stale', 'assessment_due', 'alert', 'beyond_authorization'] as const;
 export type TodayFlag = (typeof todayFlags)[number];
 export const todayFlagLabels: Record<TodayFlag, string> = {
   overdue: 'Overdue',
   no_mt: 'No motor threshold',
   mt_stale: 'Re-measure MT',
-  phq9_due: 'PHQ-9 due',
+  assessment_due: 'Assessment due',
   alert: 'Review or item-9 alert',
   beyond_authorization: 'Beyond authorization',
 };
@@ -32,7 +32,7 @@ export function flagsOf(item: TodayItem, timeNow: string): TodayFlag[] {
   if (overdueMinutes(item, timeNow) !== null) flags.push('overdue');
   if (!item.mt) flags.push('no_mt');
   if (item.mt?.stale) flags.push('mt_stale');
-  if (item.phq9Due) flags.push('phq9_due');
+  if (item.assessmentsDue.length > 0) flags.push('assessment_due');
   if (item.reviewRequired || item.item9Open) flags.push('alert');
   if (item.nextSessionNumber > item.authorizedSessions) flags.push('beyond_authorization');
   return flags;

@@ -85,7 +85,7 @@ describe('issue 11: which assessments measure a course', () => {
     await phq9(dispatch, 1, '2025-01-06', 21);
     await end(dispatch, first.id, '2025-02-14');
     const c = await course(dispatch, '2026-03-02', []);
-    expect(ok(await dispatch('sessions:today', { date: '2026-03-02' }, day('2026-03-02'))).find((i) => i.courseId === c.id)?.phq9Due).toBe('baseline');
+    expect(ok(await dispatch('sessions:today', { date: '2026-03-02' }, day('2026-03-02'))).find((i) => i.courseId === c.id)?.assessmentsDue).toEqual([{ scale: 'phq9', status: 'due', what: 'baseline', lastOn: '2025-01-06' }]);
     const prepared = ok(await dispatch('sessions:prepare', { courseId: c.id }, day('2026-03-02')));
     ok(await dispatch('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5, actorId: 1 }, day('2026-03-02')));
     await phq9(dispatch, 1, '2026-03-09', 15);

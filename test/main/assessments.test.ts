@@ -112,4 +112,14 @@ describe('course plans through dispatch', () => {
     const history = ok(await dispatch('audit:list', { entity: 'course', entityId: course.id }, T0));
     expect(history[0]).toMatchObject({ action: 'update' });
   });
+
+  it("puts each planned scale's due assessment on the today list, and takes it off once entered", async () => {
+    const { dispatch } = await clinic();
+    const course = ok(await dispatch('courses:prescribe', prescriptionInput({ patientId: 1, protocolId: 1, startDate: '2026-03-02' }), T0));
+    ok(await dispatch('coursePlans:set', { courseId: course.id, plan: [{ scale: 'phq9', schedule: 'weekly' }, { scale: 'gad7', schedule: 'weekly' }, { scale: 'madrs', schedule: 'baseline_mid_end' }] }, T0));
+    const due = async () => ok(await dispatch('sessions:today', { date: '2026-03-02' }, day('2026-03-02'))).find((i) => i.courseId === course.id)?.assessmentsDue.map((d) => `${d.scale} ${d.status} ${d.what}`);
+    expect(await due()).toEqual(['gad7 due baseline', 'madrs due baseline', 'phq9 due baseline']);
+    for (const scale of ['phq9', 'gad7'] as const) ok(await dispatch('assessments:create', { patientId: 1, scale, assessedOn: '2026-03-02', answers: FORMS[scale].answers, notes: '' }, day('2026-03-02')));
+    expect(await due()).toEqual(['madrs due baseline']);
+  });
 });

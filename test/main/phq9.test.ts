@@ -84,15 +84,18 @@ describe('PHQ-9 entry', () => {
   it('shows when a weekly PHQ-9 is due on the today list', async () => {
     const { dispatch } = await clinic();
     await treat(dispatch, 1, 'M1', { id: 1 }, []);
-    const due = async (d: string) => ok(await dispatch('sessions:today', { date: d }))[0]?.phq9Due;
-    expect(await due('2026-03-02')).toBe('baseline');
+    const due = async (d: string) => {
+      const phq9 = ok(await dispatch('sessions:today', { date: d }))[0]?.assessmentsDue.find((a) => a.scale === 'phq9');
+      return phq9 ? `${phq9.status} ${phq9.what}` : null;
+    };
+    expect(await due('2026-03-02')).toBe('due baseline');
     await phq9(dispatch, 1, '2026-03-02', 20);
     expect(await due('2026-03-02')).toBeNull();
     const prepared = ok(await dispatch('sessions:prepare', { courseId: 1 }, day('2026-03-02')));
     ok(await dispatch('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5, actorId: 1 }, day('2026-03-02')));
     expect(await due('2026-03-08')).toBeNull();
-    expect(await due('2026-03-09')).toBe('due');
-    expect(await due('2026-03-12')).toBe('overdue');
+    expect(await due('2026-03-09')).toBe('due weekly');
+    expect(await due('2026-03-12')).toBe('overdue weekly');
   });
 });
 
@@ -234,6 +237,6 @@ describe('PHQ-9 entered in error', () => {
     ok(await dispatch('phq9:acknowledge', { actorId: 1, assessmentId: positive.id, actionTaken: 'Called the patient: no ideation; the form was keyed wrongly' }, at));
     ok(await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: positive.id, reason: 'Answers keyed into the wrong form' }, at));
     expect(ok(await dispatch('phq9:openAlerts', {}, at))).toEqual([]);
-    expect(ok(await dispatch('sessions:today', { date: '2026-03-03' }, at))[0]).toMatchObject({ item9Open: false, lastPhq9Date: null });
+    expect(ok(await dispatch('sessions:today', { date: '2026-03-03' }, at))[0]).toMatchObject({ item9Open: false, assessmentsDue: [{ scale: 'phq9', status: 'overdue', what: 'baseline', lastOn: null }] });
   });
 });

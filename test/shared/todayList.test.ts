@@ -7,7 +7,7 @@ function item(edit: Partial<TodayItem>): TodayItem {
     courseId: 1, patientId: 1, patientName: 'LOVELACE, Ada', mrn: 'MRN-0001', dateOfBirth: '1980-12-10', protocolName: '10 Hz rTMS, left DLPFC',
     courseStatus: 'active', sessionsDone: 3, plannedSessions: 36, authorizedSessions: 30, nextSessionNumber: 4, sessionsToday: 0, sessionsPerDay: 1,
     lastSessionDate: '2026-03-04', daysSinceLastSession: 1, mt: { rmtPctMso: 60, measuredOn: '2026-03-02', method: 'emg', ageDays: 3, stale: false, visual: false },
-    reviewRequired: false, lastPhq9Date: '2026-03-01', phq9Due: null, item9Open: false, plannedTime: '09:30', coursePlannedTime: '09:30', movedForTheDay: false,
+    reviewRequired: false, assessmentsDue: [], item9Open: false, plannedTime: '09:30', coursePlannedTime: '09:30', movedForTheDay: false,
     lastTechnicianId: 2, lastTechnicianName: 'Sam Okafor', courseVersion: 1, ...edit,
   };
 }
@@ -23,13 +23,13 @@ describe('the today list', () => {
 
   it('names each flag a technician filters by', () => {
     expect(flagsOf(item({}), '09:00')).toEqual([]);
-    expect(flagsOf(item({ mt: null, phq9Due: 'due', item9Open: true, nextSessionNumber: 31 }), '10:00')).toEqual(['overdue', 'no_mt', 'phq9_due', 'alert', 'beyond_authorization']);
+    expect(flagsOf(item({ mt: null, assessmentsDue: [{ scale: 'phq9', status: 'due', what: 'weekly', lastOn: '2026-03-01' }], item9Open: true, nextSessionNumber: 31 }), '10:00')).toEqual(['overdue', 'no_mt', 'assessment_due', 'alert', 'beyond_authorization']);
     expect(flagsOf(item({ reviewRequired: true, mt: { rmtPctMso: 60, measuredOn: '2026-02-20', method: 'emg', ageDays: 13, stale: true, visual: false } }), '09:00')).toEqual(['mt_stale', 'alert']);
   });
 
   it('finds by words of the name or MRN in any order, by protocol, by technician and by any of the chosen flags', () => {
     const ada = item({});
-    const alan = item({ courseId: 2, patientName: 'TURING, Alan', mrn: 'MRN-0002', protocolName: 'iTBS, left DLPFC', lastTechnicianId: 3, phq9Due: 'overdue' });
+    const alan = item({ courseId: 2, patientName: 'TURING, Alan', mrn: 'MRN-0002', protocolName: 'iTBS, left DLPFC', lastTechnicianId: 3, assessmentsDue: [{ scale: 'phq9', status: 'overdue', what: 'weekly', lastOn: '2026-02-20' }] });
     const grace = item({ courseId: 3, patientName: 'HOPPER, Grace', mrn: 'MRN-0003', plannedTime: '13:00', mt: null, lastTechnicianId: null });
     const all = [ada, alan, grace];
     const ids = (f: Partial<typeof noTodayFilter>) => filterToday(all, { ...noTodayFilter, ...f }, '10:00').map((i) => i.courseId);
@@ -39,7 +39,7 @@ describe('the today list', () => {
     expect(ids({ search: 'nobody' })).toEqual([]);
     expect(ids({ protocol: 'iTBS, left DLPFC' })).toEqual([2]);
     expect(ids({ technicianId: 2 })).toEqual([1]);
-    expect(ids({ flags: ['no_mt', 'phq9_due'] })).toEqual([2, 3]);
+    expect(ids({ flags: ['no_mt', 'assessment_due'] })).toEqual([2, 3]);
     expect(ids({ flags: ['overdue'] })).toEqual([1, 2]);
     expect(ids({ flags: ['overdue'], technicianId: 3 })).toEqual([2]);
   });

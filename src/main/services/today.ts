@@ -1,16 +1,9 @@
 import { type Kysely, sql } from 'kysely';
-import { BASELINE_WINDOW_DAYS, daysBetween, motorThresholdFlags } from '../../shared/clinical';
-import { PHQ9_DUE_DAYS, PHQ9_OVERDUE_DAYS, type TodayItem } from '../../shared/schemas/session';
+import { daysBetween, motorThresholdFlags } from '../../shared/clinical';
+import type { TodayItem } from '../../shared/schemas/session';
 import { compareToday } from '../../shared/todayList';
 import type { DB } from '../db/schema';
-
-function phq9Due(sessionsDone: number, lastPhq9: string | null, date: string): TodayItem['phq9Due'] {
-  // A baseline must be from the 30 days before the first session (courseAssessments): an older one does not count.
-  if (sessionsDone === 0) return lastPhq9 && daysBetween(lastPhq9, date) <= BASELINE_WINDOW_DAYS ? null : 'baseline';
-  if (!lastPhq9) return 'overdue';
-  const days = daysBetween(lastPhq9, date);
-  return days >= PHQ9_OVERDUE_DAYS ? 'overdue' : days >= PHQ9_DUE_DAYS ? 'due' : null;
-}
+import { assessmentsDueOn } from './assessmentsDue';
 
 /**
  * The technician's list for a day: every planned or active course that has started, with
@@ -45,9 +38,7 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       'cp.last_session_date',
       sql<string | null>`(SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method)
         FROM motor_thresholds m WHERE m.course_id = c.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)`.as('mt_json'),
-      // Assessments are the patient's (linked to courses by date windows, not by a stored course).
-      sql<string | null>`(SELECT max(a.assessed_on) FROM assessments a WHERE a.patient_id = c.patient_id AND a.scale = 'phq9' AND a.assessed_on <= ${date}
-        AND a.id NOT IN (SELECT assessment_id FROM assessment_entered_in_error))`.as('last_phq9'),
+      'cp.first_session_date',
       // An open suicide item of any scale (PHQ-9 item 9, MADRS item 10, HAM-D item 3).
       sql<number>`(SELECT count(*) FROM assessments a LEFT JOIN assessment_acknowledgements k ON k.assessment_id = a.id
         WHERE a.patient_id = c.patient_id AND a.suicide_item_positive = 1 AND k.assessment_id IS NULL
@@ -57,6 +48,7 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
     .where('c.start_date', '<=', date)
     .where('p.archived_at', 'is', null)
     .execute();
+  const due = await assessmentsDueOn(db, rows.map((r) => ({ courseId: r.course_id, patientId: r.patient_id, sessionsDone: r.sessions_done, plannedSessions: r.planned_sessions, firstSessionOn: r.first_session_date ?? null })), date);
   const items = rows.map((r): TodayItem => {
     const mt = r.mt_json ? (JSON.parse(r.mt_json) as { rmt: number; on: string; method: 'emg' | 'visual' }) : null;
     const technician = r.last_technician_json ? (JSON.parse(r.last_technician_json) as { id: number; name: string }) : null;
@@ -78,8 +70,7 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       daysSinceLastSession: r.last_session_date ? daysBetween(r.last_session_date, date) : null,
       mt: mt ? { rmtPctMso: mt.rmt, measuredOn: mt.on, method: mt.method, ...motorThresholdFlags({ measuredOn: mt.on, method: mt.method }, date) } : null,
       reviewRequired: r.review_required === 1,
-      lastPhq9Date: r.last_phq9,
-      phq9Due: phq9Due(r.sessions_done, r.last_phq9, date),
+      assessmentsDue: due.get(r.course_id) ?? [],
       item9Open: r.item9_open > 0,
       plannedTime: r.day_time ?? r.planned_time,
       coursePlannedTime: r.planned_time,

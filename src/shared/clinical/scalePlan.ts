@@ -24,7 +24,11 @@ export const WEEKLY_OVERDUE_DAYS = 10;
 /** Mid-course and end: overdue this many sessions after they fell due. */
 export const MILESTONE_GRACE_SESSIONS = 3;
 
-export type ScaleDue = { status: 'due' | 'overdue'; what: 'baseline' | 'weekly' | 'mid_course' | 'end' } | null;
+/** What a due assessment is for. */
+export const scaleDueKinds = ['baseline', 'weekly', 'mid_course', 'end'] as const;
+export type ScaleDueKind = (typeof scaleDueKinds)[number];
+export const scaleDueKindLabels: Record<ScaleDueKind, string> = { baseline: 'baseline', weekly: 'weekly', mid_course: 'mid-course', end: 'end of course' };
+export type ScaleDue = { status: 'due' | 'overdue'; what: ScaleDueKind } | null;
 
 export interface ScaleDueInput {
   schedule: ScaleSchedule;

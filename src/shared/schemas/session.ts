@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { credentials } from './credentials';
 import { id, isoDate, optionalText, requiredText, timestamp, version } from './common';
+import { scaleDueKinds } from '../clinical';
+import { scaleId } from './assessment';
 import { numberField } from './stimulation';
 
 export const positionMethods = ['five_cm', 'beam_f3', 'eeg_10_20', 'neuronavigation'] as const;
@@ -205,8 +207,15 @@ export type SessionPrepared = z.infer<typeof sessionPrepared>;
 export const sessionGetInput = z.object({ id });
 
 export const todayInput = z.object({ date: isoDate });
-export const PHQ9_DUE_DAYS = 7;
-export const PHQ9_OVERDUE_DAYS = 10;
+/** One planned scale due or overdue on a day, with the patient's last valid one (null: never). */
+export const assessmentDue = z.object({
+  scale: scaleId,
+  status: z.enum(['due', 'overdue']),
+  what: z.enum(scaleDueKinds),
+  lastOn: isoDate.nullable(),
+});
+export type AssessmentDue = z.infer<typeof assessmentDue>;
+
 export const todayItem = z.object({
   courseId: id,
   patientId: id,
@@ -225,9 +234,8 @@ export const todayItem = z.object({
   daysSinceLastSession: z.number().int().nullable(),
   mt: z.object({ rmtPctMso: z.number().int(), measuredOn: z.string(), method: z.enum(['emg', 'visual']), ageDays: z.number().int(), stale: z.boolean(), visual: z.boolean() }).nullable(),
   reviewRequired: z.boolean(),
-  lastPhq9Date: z.string().nullable(),
-  /** baseline: none yet before the first session; due: 7+ days since the last; overdue: 10+ days. */
-  phq9Due: z.enum(['baseline', 'due', 'overdue']).nullable(),
+  /** The course plan's assessments due or overdue this day (`scaleDue`), in plan order; empty when none is. */
+  assessmentsDue: z.array(assessmentDue),
   item9Open: z.boolean(),
   /** The planned time of day (HH:MM) for this day: the day's own time, else the course's. */
   plannedTime: z.string().nullable(),

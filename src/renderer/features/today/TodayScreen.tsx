@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { scaleDefinition, scaleDueKindLabels } from '../../../shared/clinical';
 import { localIsoDate } from '../../../shared/dates';
 import type { TodayItem } from '../../../shared/schemas/session';
 import { doneForTheDay, filterToday, noTodayFilter, overdueMinutes, type TodayFilter } from '../../../shared/todayList';
@@ -24,21 +25,28 @@ function MtCell({ item }: { item: TodayItem }) {
   );
 }
 
-const phq9DueLabels = { baseline: 'Baseline needed', due: 'Weekly PHQ-9 due', overdue: 'PHQ-9 overdue' } as const;
-
-function Phq9DueCell({ item }: { item: TodayItem }) {
+function AssessmentsDueCell({ item }: { item: TodayItem }) {
   const navigate = useNavigate();
+  if (item.assessmentsDue.length === 0) return <Text size="xs" c="dimmed">Up to date</Text>;
   return (
-    <Group gap={4}>
-      {item.phq9Due ? (
-        // A button, not a badge: it is an action (open the PHQ-9 form), reachable by keyboard, and never truncated.
-        <Button size="compact-xs" color={WARNING_COLOR} variant={item.phq9Due === 'overdue' ? 'filled' : 'outline'} onClick={() => navigate(`/patients/${item.patientId}/phq9/new`, { state: { returnTo: '/today' } })}>
-          {phq9DueLabels[item.phq9Due]}
-        </Button>
-      ) : (
-        <Text size="xs" c="dimmed">{item.lastPhq9Date ? `Last ${formatDate(item.lastPhq9Date)}` : '—'}</Text>
-      )}
-    </Group>
+    <Stack gap={4} align="flex-start">
+      {item.assessmentsDue.map((due) => {
+        const name = scaleDefinition(due.scale).name;
+        return (
+          // A button, not a badge: it is an action (open the scale's form), reachable by keyboard, and never truncated.
+          <Button
+            key={due.scale}
+            size="compact-xs"
+            color={WARNING_COLOR}
+            variant={due.status === 'overdue' ? 'filled' : 'outline'}
+            title={due.lastOn ? `Last ${name}: ${formatDate(due.lastOn)}` : `No ${name} yet`}
+            onClick={() => navigate(`/patients/${item.patientId}/assessments/${due.scale}/new`, { state: { returnTo: '/today' } })}
+          >
+            {name} {scaleDueKindLabels[due.what]} {due.status}
+          </Button>
+        );
+      })}
+    </Stack>
   );
 }
 
@@ -100,7 +108,7 @@ export function TodayScreen() {
               <Table.Th>Next</Table.Th>
               <Table.Th>Last session</Table.Th>
               <Table.Th>Motor threshold</Table.Th>
-              <Table.Th>PHQ-9</Table.Th>
+              <Table.Th>Assessments</Table.Th>
               <Table.Th>Today</Table.Th>
               <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
             </Table.Tr>
@@ -131,7 +139,7 @@ export function TodayScreen() {
                     )}
                   </Table.Td>
                   <Table.Td><MtCell item={item} /></Table.Td>
-                  <Table.Td><Phq9DueCell item={item} /></Table.Td>
+                  <Table.Td><AssessmentsDueCell item={item} /></Table.Td>
                   <Table.Td>
                     {done ? <Badge color="teal" variant="light" miw="max-content">✓ Done</Badge> : <Badge color="gray" variant="outline" miw="max-content">To do{item.sessionsPerDay > 1 ? ` (${item.sessionsToday}/${item.sessionsPerDay})` : ''}</Badge>}
                   </Table.Td>
