@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { addDays, format } from 'date-fns';
 import { expect, type HostHandle, screenshot, screenshotOf, setUpClinic, test, travelTo } from './fixtures';
 import { readyToStart } from './readiness';
@@ -128,6 +131,22 @@ test('enter a MADRS and a GAD-7 with the keyboard, see the outcome by scale and 
   await expect(page.getByTestId('plan-gad7')).toContainText('Up to date');
   await expect(page.getByRole('table', { name: 'MADRS assessments' })).toContainText('End of treatment');
   await screenshot(page, '145-course-with-scales');
+
+  // The report has every scale the course used; the CSV lists every scale's assessments.
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(page.getByTestId('export-result')).toContainText('-course-2026-03-02.pdf', { timeout: 30_000 });
+  const pdf = readdirSync(host.exportsDir).find((f) => f.endsWith('-course-2026-03-02.pdf')) ?? '';
+  const text = execFileSync('pdftotext', ['-layout', join(host.exportsDir, pdf), '-']).toString();
+  expect(text).toContain('MADRS (Montgomery');
+  expect(text).toContain('GAD-7 (Generalized Anxiety Disorder');
+  expect(text).toMatch(/32 \(02\/03\/2026\)\s+15 \(23\/03\/2026\)\s+-17\s+-53\.1%\s+Yes\s+No/);
+  expect(text).toContain('Remission: ≤ 10 (Zimmerman et al. 2004)');
+  execFileSync('pdftoppm', ['-r', '60', '-png', join(host.exportsDir, pdf), join(import.meta.dirname, '../screenshots/147-report-scales')]);
+  await page.getByRole('button', { name: 'More export formats' }).click();
+  await page.getByRole('menuitem', { name: 'Every rating scale as CSV' }).click();
+  await expect(page.getByTestId('export-result')).toContainText('-course-assessments-2026-03-02.csv');
+  const csv = readFileSync(join(host.exportsDir, readdirSync(host.exportsDir).find((f) => f.endsWith('-course-assessments-2026-03-02.csv')) ?? ''), 'utf8');
+  expect(csv.split('\r\n').filter((l) => l.includes(',MADRS,'))).toHaveLength(4);
 });
 
 test("the today list shows each planned scale that is due, and its button opens that scale's form", async ({ page, host }) => {

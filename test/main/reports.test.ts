@@ -140,6 +140,26 @@ describe('course export', () => {
     await d.close();
   });
 
+  it('exports every rating scale of the course as one CSV: a row per assessment, items in columns to the longest scale', async () => {
+    const d = await demo(tempDir());
+    const at = { now: new Date('2026-04-20T10:00:00'), staffId: d.psychiatristId };
+    const detail = ok(await d.dispatch('courses:get', { id: d.courseId }, at));
+    for (const [assessedOn, answers] of [['2026-02-27', [2, 2, 2, 2, 2, 2, 2]], ['2026-03-23', [1, 1, 1, 0, 0, 1, 0]], ['2025-06-01', [3, 3, 3, 3, 3, 3, 3]]] as const) {
+      ok(await d.dispatch('assessments:create', { patientId: detail.patient.id, scale: 'gad7', assessedOn, answers: [...answers], notes: '' }, at));
+    }
+    const csv = ok(await d.dispatch('reports:exportCsv', { courseId: d.courseId, kind: 'assessments' }, at));
+    expect(csv.path).toMatch(/course-assessments-2026-03-02\.csv$/);
+    const lines = readFileSync(csv.path ?? '', 'utf8').split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe(`mrn,scale,date,part,week,treatment_day,total,severity,suicide_item_positive,suicide_item_acknowledged_by,${Array.from({ length: 17 }, (_, i) => `item${i + 1}`).join(',')},entered_by,entered_in_error_reason`);
+    expect(lines.filter((l) => l.includes(',PHQ-9,'))).toHaveLength(1 + 7);
+    // The GAD-7 of June 2025 measures no part of this course: left out. The course's last GAD-7 is its end of treatment on that scale.
+    expect(lines.filter((l) => l.includes(',GAD-7,'))).toEqual([
+      `MRN-004217,GAD-7,27 Feb 2026,baseline,0,0,14,Moderate,,,2,2,2,2,2,2,2${','.repeat(10)},Dr. Maya Patel,`,
+      `MRN-004217,GAD-7,23 Mar 2026,end_of_treatment,3,22,4,Minimal,,,1,1,1,0,0,1,0${','.repeat(10)},Dr. Maya Patel,`,
+    ]);
+    await d.close();
+  });
+
   it('neutralises formulas and quotes separators in free text', async () => {
     const d = await demo(tempDir());
     const detail = ok(await d.dispatch('courses:get', { id: d.courseId }, { now: new Date('2026-04-20T10:00:00'), staffId: d.psychiatristId }));

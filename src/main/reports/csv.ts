@@ -1,5 +1,7 @@
-import { treatmentDayOf, weekOfCourse } from '../../shared/clinical';
+import { SCALES, scaleBand, scaleDefinition, scaleIds, treatmentDayOf, weekOfCourse } from '../../shared/clinical';
 import { LOINC_PHQ9_TOTAL, phq9DifficultyLabels, phq9SeverityLabels } from '../../shared/clinical';
+import type { AssessmentPart } from '../../shared/clinical';
+import type { Assessment } from '../../shared/schemas/assessment';
 import type { CourseDetail } from '../../shared/schemas/course';
 import { positionMethodLabels } from '../../shared/schemas/session';
 
@@ -43,6 +45,23 @@ export function phq9Csv(detail: CourseDetail, day: DayWriter): string {
       detail.patient.mrn, day(a.assessedOn), a.part, first ? weekOfCourse(first, a.assessedOn) : null, first ? treatmentDayOf(first, a.assessedOn) : null, ...a.answers, a.total, phq9SeverityLabels[a.severity],
       a.item9Positive, a.acknowledgement?.byName ?? null, a.difficulty ? phq9DifficultyLabels[a.difficulty] : null, a.enteredByName,
       a.enteredInError?.reason ?? null,
+    ]),
+  );
+}
+
+/** The most items any scale has: the every-scale CSV's item columns. */
+const MOST_ITEMS = Math.max(...scaleIds.map((scale) => SCALES[scale].items.length));
+
+/** Every scale's assessments of the course, one row each, items in columns item1… (blank past a scale's last item). */
+export function assessmentsCsv(detail: CourseDetail, assessments: readonly (Assessment & { part: AssessmentPart | null })[], day: DayWriter): string {
+  const first = detail.firstSessionDate;
+  return toCsv(
+    ['mrn', 'scale', 'date', 'part', 'week', 'treatment_day', 'total', 'severity', 'suicide_item_positive', 'suicide_item_acknowledged_by',
+      ...Array.from({ length: MOST_ITEMS }, (_, i) => `item${i + 1}`), 'entered_by', 'entered_in_error_reason'],
+    assessments.map((a) => [
+      detail.patient.mrn, scaleDefinition(a.scale).name, day(a.assessedOn), a.part, first ? weekOfCourse(first, a.assessedOn) : null, first ? treatmentDayOf(first, a.assessedOn) : null,
+      a.total, scaleBand(a.scale, a.total).label, scaleDefinition(a.scale).suicideItem === null ? null : a.suicideItemPositive, a.acknowledgement?.byName ?? null,
+      ...Array.from({ length: MOST_ITEMS }, (_, i) => a.answers[i] ?? null), a.enteredByName, a.enteredInError?.reason ?? null,
     ]),
   );
 }

@@ -3,13 +3,17 @@ import type { DB } from '../db/schema';
 import { type PacketKind, packetTitles } from '../../shared/schemas/packet';
 import { recordAudit } from '../services/audit';
 import type { ActorContext } from '../services/context';
+import { assessmentsForCourse, listAssessments } from '../services/assessments';
 import { getCourseDetail } from '../services/courses';
+import { scaleIds } from '../../shared/clinical';
+import { localIsoDate } from '../../shared/dates';
+import type { CsvKind } from '../../shared/schemas/report';
 import { formatIsoDate } from '../../shared/dateFormat';
 import { getClinicSettings } from '../services/settings';
 import { rm } from 'node:fs/promises';
 import { ServiceError } from '../services/errors';
 import { tempSiblingOf, writeFileAtomic } from './atomicWrite';
-import { phq9Csv, sessionsCsv } from './csv';
+import { assessmentsCsv, phq9Csv, sessionsCsv } from './csv';
 import { courseFileName } from './fileNames';
 import { countPdfPages, type PdfPrinter, reportPageOptions } from './pdfPrinter';
 
@@ -20,7 +24,7 @@ export interface ExportPorts {
   chooseSavePath(suggestedName: string, kind: 'pdf' | 'csv' | 'json'): Promise<string | null>;
 }
 
-type ExportKind = 'pdf' | 'sessions' | 'phq9' | PacketKind;
+type ExportKind = 'pdf' | CsvKind | PacketKind;
 
 export interface ExportResult {
   path: string | null;
@@ -38,7 +42,7 @@ async function exportFile(
   const { actor } = ctx;
   const detail = await getCourseDetail(db, ctx, courseId);
   const pdf = kind === 'pdf' || kind === 'authorization' || kind === 'extension';
-  const suffix = { pdf: 'course', sessions: 'course-sessions', phq9: 'course-phq9', authorization: 'authorization-packet', extension: 'extension-request' }[kind];
+  const suffix = { pdf: 'course', sessions: 'course-sessions', phq9: 'course-phq9', assessments: 'course-assessments', authorization: 'authorization-packet', extension: 'extension-request' }[kind];
   const path = await ports.chooseSavePath(courseFileName(detail.patient, detail.course.startDate, suffix, pdf ? 'pdf' : 'csv'), pdf ? 'pdf' : 'csv');
   if (path === null) return { path: null, bytes: 0, pages: null };
   let data: Uint8Array | string;
@@ -53,7 +57,12 @@ async function exportFile(
     pages = countPdfPages(data);
   } else {
     const day = (iso: string) => formatIsoDate(iso, clinic.dateFormat);
-    data = kind === 'sessions' ? sessionsCsv(detail, day) : phq9Csv(detail, day);
+    if (kind === 'assessments') {
+      const all = await listAssessments(db, detail.patient.id);
+      const span = { firstSessionOn: detail.firstSessionDate, lastSessionOn: detail.lastSessionDate };
+      const measured = scaleIds.flatMap((scale) => assessmentsForCourse(all.filter((a) => a.scale === scale), detail.course, span, localIsoDate(ctx.now)));
+      data = assessmentsCsv(detail, measured, day);
+    } else data = kind === 'sessions' ? sessionsCsv(detail, day) : phq9Csv(detail, day);
   }
   const label = kind === 'pdf' ? 'PDF report' : kind === 'authorization' || kind === 'extension' ? `${packetTitles[kind]} PDF` : `${kind} CSV`;
   const bytes = await saveAuditedExport(db, ctx, { courseId, kind, label, path, data, pages });
@@ -101,6 +110,6 @@ export function exportPacketPdf(db: Kysely<DB>, ctx: ActorContext, ports: Export
   return exportFile(db, ctx, ports, courseId, kind);
 }
 
-export function exportCourseCsv(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number, kind: 'sessions' | 'phq9'): Promise<ExportResult> {
+export function exportCourseCsv(db: Kysely<DB>, ctx: ActorContext, ports: ExportPorts, courseId: number, kind: CsvKind): Promise<ExportResult> {
   return exportFile(db, ctx, ports, courseId, kind);
 }

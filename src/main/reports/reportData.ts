@@ -4,6 +4,7 @@ import type { BillingCounts, ReportData } from '../../shared/schemas/report';
 import type { CourseDetail } from '../../shared/schemas/course';
 import type { DB } from '../db/schema';
 import type { ActorContext } from '../services/context';
+import { listAssessments } from '../services/assessments';
 import { getCourseDetail } from '../services/courses';
 import { getClinicSettings } from '../services/settings';
 
@@ -22,5 +23,6 @@ export function billingCounts(detail: CourseDetail): BillingCounts {
 
 export async function getReportData(db: Kysely<DB>, ctx: ActorContext, courseId: number): Promise<ReportData> {
   const [detail, clinic] = await Promise.all([getCourseDetail(db, ctx, courseId), getClinicSettings(db)]);
-  return { clinic, generatedAt: ctx.now.toISOString(), generatedByName: ctx.actor.name, detail, billing: billingCounts(detail) };
+  const otherScales = (await listAssessments(db, detail.patient.id)).filter((a) => a.scale !== 'phq9');
+  return { clinic, generatedAt: ctx.now.toISOString(), generatedByName: ctx.actor.name, detail, billing: billingCounts(detail), otherScales };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assessment } from './assessment';
 import { id, timestamp } from './common';
 import { courseDetail } from './course';
 import { billingSchemes } from './protocol';
@@ -28,12 +29,17 @@ export const reportData = z.object({
   generatedByName: z.string(),
   detail: courseDetail,
   billing: billingCounts,
+  /** The patient's assessments on every scale beside the PHQ-9 (the report windows them to the course). */
+  otherScales: z.array(assessment),
 });
 export type ReportData = z.infer<typeof reportData>;
 
 export const reportDataInput = z.object({ courseId: id });
 export const reportExportInput = z.object({ courseId: id });
-export const csvExportInput = z.object({ courseId: id, kind: z.enum(['sessions', 'phq9']) });
+/** Sessions; PHQ-9 (one column per item, LOINC total); every scale (one row per assessment, items as columns up to the longest scale). */
+export const csvKinds = ['sessions', 'phq9', 'assessments'] as const;
+export type CsvKind = (typeof csvKinds)[number];
+export const csvExportInput = z.object({ courseId: id, kind: z.enum(csvKinds) });
 export const exportResult = z.object({
   /** Where the file was written; null when the user cancelled the save dialog. */
   path: z.string().nullable(),

@@ -3,8 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { EXPORT_REPORT_EVENT } from '../../app/useAppCommands';
 import { call, errorMessage } from '../../api/client';
+import type { CsvKind } from '../../../shared/schemas/report';
 
-type Kind = 'pdf' | 'sessions' | 'phq9' | 'fhir';
+type Kind = 'pdf' | CsvKind | 'fhir';
 
 /** Export the course as a PDF report, CSV or a FHIR R4 Bundle (JSON); the file is chosen in a save dialog and the export is audited. */
 export function ExportButtons({ courseId }: { courseId: number }) {
@@ -46,6 +47,7 @@ export function ExportButtons({ courseId }: { courseId: number }) {
           <Menu.Dropdown>
             <Menu.Item onClick={() => exporter.mutate('sessions')}>Sessions as CSV</Menu.Item>
             <Menu.Item onClick={() => exporter.mutate('phq9')}>PHQ-9 as CSV</Menu.Item>
+            <Menu.Item onClick={() => exporter.mutate('assessments')}>Every rating scale as CSV</Menu.Item>
           </Menu.Dropdown>
         </Menu>
         <Button variant="default" ml="xs" loading={exporter.isPending && exporter.variables === 'fhir'} onClick={() => exporter.mutate('fhir')}>Export FHIR</Button>

@@ -24,6 +24,7 @@ import { Phq9CourseChart } from '../charts/Phq9CourseChart';
 import { NOT_RATED } from '../courses/OutcomeSummary';
 import classes from './Report.module.css';
 import { ReportField } from './ReportField';
+import { ReportScales } from './ReportScales';
 import { usePrintReady } from './usePrintReady';
 
 function percent(value: number | null): string {
@@ -164,6 +165,8 @@ function Report({ data }: { data: ReportData }) {
           </table>
         </div>
       )}
+
+      <ReportScales detail={detail} assessments={data.otherScales} />
 
       <h2>Motor threshold</h2>
       <table className={classes.table}>
