@@ -171,7 +171,16 @@ describe('sessions', () => {
     const [entry] = ok(await dispatch('audit:list', { entity: 'session', entityId: saved.id }));
     expect(entry).toMatchObject({ action: 'correct', staffName: 'Dr. Maya Patel', reason: 'Angle misread', before: { coilAngleDeg: 45 }, after: { coilAngleDeg: 40 } });
     const stale = await dispatch('sessions:correct', { ...saved.fields, actorId: 1, id: saved.id, version: 0, correctionReason: 'Again', coilAngleDeg: 30 });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Session 1 was changed by Dr\. Maya Patel at 2 Mar 2026, 11:00, after you opened it\. Nothing was saved/) } });
+  });
+
+  it('refuses an edit of a course changed since it was opened, naming who changed it and when (a first session changes the course too)', async () => {
+    const { dispatch, course } = await clinic();
+    ok(await routineSession(dispatch, day('2026-03-02', '10:15:00')));
+    const stale = await dispatch('courses:setPlannedTime', { actorId: 1, courseId: course.id, version: course.version, plannedTime: '09:00' }, day('2026-03-02', '12:00:00'));
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^This course was changed by Sam Okafor at 2 Mar 2026, 10:15, after you opened it\./) } });
+    const current = ok(await dispatch('courses:get', { id: course.id }, day('2026-03-02', '12:00:00')));
+    expect(current.course.plannedTime).toBeNull();
   });
 });
 

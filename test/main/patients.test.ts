@@ -66,7 +66,7 @@ describe('patients', () => {
     expect(latest).toMatchObject({ action: 'update', before: { notes: '' }, after: { notes: 'Prefers mornings' } });
 
     const stale = await dispatch('patients:update', { ...fields, actorId: 1, id, version: 0, notes: 'Overwrite' });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed by someone else/) } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: "Ada Lovelace's record was changed by Dr. Maya Patel at 3 Mar 2026, 09:30, after you opened it. Nothing was saved: what you entered is still here. Reload to see the change, then enter yours again." } });
     expect(ok(await dispatch('patients:get', { id })).notes).toBe('Prefers mornings');
 
     // Saving without a change writes nothing.

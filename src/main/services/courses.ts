@@ -15,6 +15,7 @@ import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { clinicDateWriters } from './settings';
+import { staleEditError } from './staleEdit';
 import { listThresholds } from './motorThresholds';
 import { getPatient } from './patients';
 import { listForCourse } from './phq9';
@@ -276,7 +277,7 @@ async function changeCourse(
   return db.transaction().execute(async (trx) => {
     const before = await getCourse(trx, input.courseId);
     if (input.version !== undefined && before.version !== input.version) {
-      throw new ServiceError('conflict', 'This course was changed since you opened it. Reload to see the change; nothing was saved.');
+      throw await staleEditError(trx, { entity: 'course', entityId: before.id, updatedAt: before.updatedAt }, 'This course');
     }
     const { set, action, reason } = await change(before, trx);
     await trx

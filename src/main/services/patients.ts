@@ -6,7 +6,7 @@ import { recordAudit } from './audit';
 import { endOpenCoursesForArchive } from './courses';
 import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
-import { clinicDateWriters } from './settings';
+import { staleEditError } from './staleEdit';
 
 function toPatient(row: Selectable<PatientsTable>): Patient {
   return {
@@ -120,13 +120,7 @@ export async function assertMrnFree(db: Kysely<DB>, mrn: string, exceptId?: numb
 }
 
 async function assertCurrent(db: Kysely<DB>, row: Selectable<PatientsTable>, version: number): Promise<void> {
-  if (row.version !== version) {
-    const { moment } = await clinicDateWriters(db);
-    throw new ServiceError(
-      'conflict',
-      `${row.first_name} ${row.last_name} was changed by someone else since you opened the record (at ${moment(row.updated_at)}). Reload to see the change; your edits were not saved.`,
-    );
-  }
+  if (row.version !== version) throw await staleEditError(db, { entity: 'patient', entityId: row.id, updatedAt: row.updated_at }, `${row.first_name} ${row.last_name}'s record`);
 }
 
 export async function createPatient(db: Kysely<DB>, ctx: ActorContext, fields: PatientFields): Promise<Patient> {

@@ -19,6 +19,7 @@ import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
 import { getCourse, getCourseDetail } from './courses';
 import { notFound, ServiceError } from './errors';
+import { staleEditError } from './staleEdit';
 import { getPatient } from './patients';
 import { loadSessionRows, positionFor } from './sessionRows';
 import { assertReadyToStart } from './screening';
@@ -310,9 +311,7 @@ export async function correctSession(
     const [before] = await loadSessionRows(trx, { id });
     if (!before) throw notFound('Session', id);
     if (before.courseId !== fields.courseId) throw new ServiceError('invalid_input', 'A session cannot move to another course.');
-    if (before.version !== version) {
-      throw new ServiceError('conflict', 'This session was corrected by someone else since you opened it. Reload; nothing was saved.');
-    }
+    if (before.version !== version) throw await staleEditError(trx, { entity: 'session', entityId: id, updatedAt: before.updatedAt }, `Session ${before.sessionNumber}`);
     const course = await getCourse(trx, fields.courseId);
     assertOpen(course);
     const override = await validateSession(trx, ctx, course, fields, id, cosigner);

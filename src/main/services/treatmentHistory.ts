@@ -15,6 +15,7 @@ import type { DB } from '../db/schema';
 import { recordAudit } from './audit';
 import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { staleEditError } from './staleEdit';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -93,9 +94,6 @@ async function requirePatient(db: Reader, patientId: number, forWrite: boolean):
   if (forWrite && row.archived_at !== null) throw new ServiceError('conflict', 'This patient is archived. Restore the record before changing the treatment history.');
 }
 
-function stale(what: string): ServiceError {
-  return new ServiceError('conflict', `This ${what} was changed by someone else since you opened it. Reload; nothing was saved.`);
-}
 
 /** How one kind of versioned history row (a trial) is read, inserted, corrected and audited. */
 interface HistoryRowKind<T> {
@@ -108,7 +106,7 @@ interface HistoryRowKind<T> {
 }
 
 /** Adds a history row, or corrects one (`id` and the `version` shown), audited; the patient must not be archived. */
-async function saveHistoryRow<T extends { patientId: number; version: number }>(
+async function saveHistoryRow<T extends { patientId: number; version: number; updatedAt: string }>(
   db: Kysely<DB>,
   ctx: ActorContext,
   patientId: number,
@@ -130,7 +128,7 @@ async function saveHistoryRow<T extends { patientId: number; version: number }>(
       return created;
     }
     const before = await read(trx, id);
-    if (before.version !== version) throw stale(kind.noun);
+    if (before.version !== version) throw await staleEditError(trx, { entity: kind.entity, entityId: id, updatedAt: before.updatedAt }, `This ${kind.noun}`);
     await kind.update(trx, id, before.version + 1);
     const after = await read(trx, id);
     await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'update', entity: kind.entity, entityId: id, before, after });
@@ -210,7 +208,7 @@ export async function changeMedication(db: Kysely<DB>, ctx: ActorContext, change
     const [before] = await medicationsOf(trx, { id: change.id });
     if (!before) throw notFound('Medication', change.id);
     await requirePatient(trx, before.patientId, true);
-    if (before.version !== change.version) throw stale('medication');
+    if (before.version !== change.version) throw await staleEditError(trx, { entity: 'medication', entityId: change.id, updatedAt: before.updatedAt }, 'This medication');
     if (before.stoppedOn !== null) throw new ServiceError('conflict', `${before.drug} was stopped on ${before.stoppedOn}: add it again to record a new start.`);
     if (change.changedOn < before.changedOn) {
       throw new ServiceError('invalid_input', `The change cannot be dated before the last one (${before.changedOn}).`, { changedOn: `On or after ${before.changedOn}` });
