@@ -4,6 +4,7 @@ import type { ChannelOutput, Contract, ParsedInput } from '../../shared/ipc/cont
 import type { DB } from '../db/schema';
 import { getAppInfo } from '../services/appInfo';
 import { listAccess, listAudit } from '../services/audit';
+import { getDataRevision } from '../services/dataRevision';
 import { AuditChainMonitor } from '../services/auditChainMonitor';
 import { logView } from '../services/viewLog';
 import type { Actor } from '../services/actor';
@@ -138,6 +139,7 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'patients:archive': (input, ctx) => archivePatient(db, ctx, input),
     'patients:restore': (input, ctx) => restorePatient(db, ctx, input),
     'audit:list': (input) => listAudit(db, input.entity, input.entityId),
+    'audit:revision': () => getDataRevision(db),
     'audit:verifyChain': async (input) => {
       if (input.recheck) await auditChain.check();
       return auditChain.report();

@@ -9,6 +9,7 @@ import { Item9AlertBar } from '../features/phq9/Item9AlertBar';
 import { PendingCosignBar } from '../features/sessions/PendingCosignBar';
 import classes from './AppLayout.module.css';
 import { useAppCommands } from './useAppCommands';
+import { useSharedListRefresh } from './useSharedListRefresh';
 
 const sections: Array<{ to: string; label: string; channel?: Channel }> = [
   { to: '/today', label: 'Today' },
@@ -35,9 +36,11 @@ function AuditChainAlert() {
 
 export function AppLayout() {
   const actor = useActor();
-  const { lock, signOut } = useAuth();
+  const { lock, signOut, locked } = useAuth();
   const can = useCan();
   const command = useAppCommands();
+  // Locked: main has no one signed in, so nothing is asked until the person is back.
+  useSharedListRefresh(!locked);
   return (
     <AppShell header={{ height: 52 }} padding="md">
       <AppShell.Header className={classes.header}>

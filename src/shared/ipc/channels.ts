@@ -24,6 +24,7 @@ export const channels = [
   'patients:archive',
   'patients:restore',
   'audit:list',
+  'audit:revision',
   'audit:verifyChain',
   'audit:accessLog',
   'protocols:list',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recoveryRestoreInput, recoveryRestoreResult, recoveryStatus } from '../schemas/recovery';
 import { appInfo, clinicSwitchResult } from '../schemas/appInfo';
-import { accessEntry, accessListInput, auditChainInput, auditChainReport, auditEntry, auditListInput } from '../schemas/audit';
+import { accessEntry, accessListInput, auditChainInput, auditChainReport, auditEntry, auditListInput, dataRevision } from '../schemas/audit';
 import {
   patient,
   patientArchiveInput,
@@ -131,6 +131,7 @@ export const contract = {
   'patients:archive': { access: 'signed-in', input: patientArchiveInput, output: patient },
   'patients:restore': { access: 'signed-in', input: patientRestoreInput, output: patient },
   'audit:list': { access: 'signed-in', input: auditListInput, output: z.array(auditEntry) },
+  'audit:revision': { access: 'signed-in', input: z.object({}), output: dataRevision },
   'audit:verifyChain': { access: ADMIN, input: auditChainInput, output: auditChainReport },
   'audit:accessLog': { access: ADMIN, input: accessListInput, output: z.array(accessEntry) },
   'protocols:list': { access: 'signed-in', input: protocolListInput, output: z.array(protocol) },

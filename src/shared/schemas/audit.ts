@@ -13,6 +13,13 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
+/** Audited actions that change no record a shared list shows: reads, exports, sign-ins, backups. */
+export const recordKeepingActions = ['view', 'export', 'sign_in', 'sign_in_failed', 'sign_out', 'backup'] as const satisfies readonly AuditAction[];
+
+/** The clinic's data revision: the last audited change, so a screen knows another workstation changed its list. */
+export const dataRevision = z.object({ revision: z.number().int().nonnegative() });
+export type DataRevision = z.infer<typeof dataRevision>;
+
 export const auditEntry = z.object({
   id,
   at: timestamp,
