@@ -95,7 +95,7 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
     watchReads(page, largest, scoped);
     await page.goto(`${host.url}/?token=${host.token}`);
     await page.getByLabel('Username').fill(doctor.username ?? '');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
 
