@@ -114,7 +114,10 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
     const afterChange: number[] = [];
     const freshPage: number[] = [];
     // One PHQ-9 per patient per day: each run saves one for another patient.
-    const patients = await host.db.selectFrom('courses').select('patient_id').distinct().where('status', '=', 'active').limit(runs + 2).execute();
+    // Patients without a PHQ-9 that day (the data benchmark before this one saves some on the same copy).
+    const patients = await host.db.selectFrom('courses as c').select('c.patient_id').distinct().where('c.status', '=', 'active')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('assessments as a').select('a.id').whereRef('a.patient_id', '=', 'c.patient_id').where('a.scale', '=', 'phq9').where('a.assessed_on', '=', today))))
+      .limit(runs + 2).execute();
     for (let i = 0; i < runs + 2; i++) {
       const patient = patients[i % patients.length];
       if (!patient) throw new Error('no active course');
