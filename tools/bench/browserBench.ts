@@ -99,10 +99,10 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
 
-    const today: number[] = [];
+    const todayPaint: number[] = [];
     for (let i = 0; i < runs + 2; i++) {
       const ms = await todayFirstPaint(context, host.url, largest, scoped);
-      if (i >= 2) today.push(ms);
+      if (i >= 2) todayPaint.push(ms);
     }
 
     const chart: number[] = [];
@@ -150,7 +150,7 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
       pages = result.value.pages;
     }
     return {
-      todayFirstPaint: summarize(today), dashboardLargestRead: scoped.largest, largestRead: largest,
+      todayFirstPaint: summarize(todayPaint), dashboardLargestRead: scoped.largest, largestRead: largest,
       phq9Chart: summarize(chart), dashboard: summarize(dashboard), dashboardAfterChange: summarize(afterChange), dashboardFreshPage: summarize(freshPage), report36: { ...summarize(report), pages } };
   } finally {
     await browser.close();
