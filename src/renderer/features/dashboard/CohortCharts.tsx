@@ -28,9 +28,9 @@ export function CohortTrajectoryChart({ cohort, width, height }: { cohort: Cohor
     <ComposedChart width={width} height={height} data={data} margin={{ top: 20, right: 20, bottom: 30, left: 0 }} role="img" aria-label={`Mean ${def.name} by week`}>
       <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
       <XAxis dataKey="week" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tickFormatter={(w: number) => `Wk ${w}`} label={{ value: 'Week (0 = baseline); n courses under each point', position: 'insideBottom', offset: -18, fontSize: 12 }} />
-      <YAxis domain={[min, max]} ticks={totalTicks(min, max)} width={40} allowDataOverflow label={{ value: def.name, angle: -90, position: 'insideLeft', fontSize: 12 }} />
+      <YAxis domain={[min, max]} ticks={totalTicks(min, max)} width={40} allowDataOverflow />
       {rule && (
-        <ReferenceLine y={rule.remissionAtMost + 0.5} stroke="#1b7837" strokeDasharray="6 3" label={{ value: `Remission: ${rule.remissionText}`, position: 'insideBottomRight', fontSize: 11, fill: '#1b7837' }} />
+        <ReferenceLine y={rule.remissionAtMost + 0.5} stroke="#1b7837" strokeDasharray="6 3" label={{ value: `Remission: ≤ ${rule.remissionAtMost}`, position: 'insideBottomLeft', fontSize: 11, fill: '#1b7837' }} />
       )}
       <Area dataKey="band" name="95% CI" stroke="none" fill="#4393c3" fillOpacity={0.3} isAnimationActive={false} />
       <Line dataKey="mean" name={`Mean ${def.name}`} stroke="#000" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
@@ -58,7 +58,7 @@ export function RatesByProtocolChart({ cohort, width, height }: { cohort: Cohort
       <Bar dataKey="response" name="Response (≥ 50% drop)" fill="#762a83" isAnimationActive={false}>
         <LabelList dataKey="response" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
       </Bar>
-      <Bar dataKey="remission" name={`Remission (${def.outcome?.remissionText ?? ''})`} fill="#1b7837" isAnimationActive={false}>
+      <Bar dataKey="remission" name={`Remission (≤ ${def.outcome?.remissionAtMost ?? ''})`} fill="#1b7837" isAnimationActive={false}>
         <LabelList dataKey="remission" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
       </Bar>
       <Legend verticalAlign="top" height={24} />

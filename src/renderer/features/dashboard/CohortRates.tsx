@@ -30,7 +30,7 @@ export function CohortRates({ cohort }: { cohort: Cohort }) {
       <Table verticalSpacing={4} aria-label="Response and remission rates" mt="sm" fz="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Set</Table.Th><Table.Th ta="right">n</Table.Th><Table.Th>Response (≥ 50% drop)</Table.Th><Table.Th>Remission ({def.outcome?.remissionText})</Table.Th>
+            <Table.Th>Set</Table.Th><Table.Th ta="right">n</Table.Th><Table.Th>Response (≥ 50% drop)</Table.Th><Table.Th>Remission (≤ {def.outcome?.remissionAtMost})</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -45,7 +45,7 @@ export function CohortRates({ cohort }: { cohort: Cohort }) {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed" data-testid="cohort-rates-note">
-        Only courses with a baseline {def.name} of {def.outcome?.ratedMinBaseline} or more. {cohort.notYetEnded} course(s) still planned or active are in neither set until they end.
+        Remission on {def.name}: {def.outcome?.remissionText}. Only courses with a baseline {def.name} of {def.outcome?.ratedMinBaseline} or more. {cohort.notYetEnded} course(s) still planned or active are in neither set until they end.
       </Text>
     </>
   );

@@ -1,4 +1,4 @@
-import { Checkbox, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { type CourseStatus, courseStatuses, courseStatusLabels } from '../../../shared/schemas/course';
@@ -45,14 +45,14 @@ export function DashboardScreen() {
 
   return (
     <Stack gap="md" ref={screen}>
-      <Title order={1} size="h2">Outcomes dashboard</Title>
-      <OutcomeRuleChangesNotice />
-      <Paper withBorder p="sm">
-        <Group align="flex-end" gap="md">
-          <Select
-            label="Scale"
-            w={120}
-            allowDeselect={false}
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">Outcomes dashboard</Title>
+        <Group gap="xs">
+          <Text size="sm" fw={500} id="dashboard-scale-label">Scale</Text>
+          {/* The scales the clinic has scores on; the table, the rates and the charts follow the choice. */}
+          <SegmentedControl
+            role="radiogroup"
+            aria-labelledby="dashboard-scale-label"
             data={offered.map((s) => ({ value: s, label: scaleDefinition(s).name }))}
             value={scale}
             onChange={(v) => {
@@ -60,6 +60,11 @@ export function DashboardScreen() {
               if (parsed.success) setScale(parsed.data);
             }}
           />
+        </Group>
+      </Group>
+      <OutcomeRuleChangesNotice />
+      <Paper withBorder p="sm">
+        <Group align="flex-end" gap="md">
           <Checkbox.Group label="Status" value={statuses} onChange={(v) => setStatuses(v as CourseStatus[])}>
             <Group gap="sm" mt={6}>
               {courseStatuses.map((s) => <Checkbox key={s} value={s} label={courseStatusLabels[s]} />)}
