@@ -106,6 +106,8 @@ interface ScaleCache {
 export class DashboardReader {
   private readonly caches = new Map<DashboardScale, ScaleCache>();
   private scalesSeen: { version: string; scales: DashboardScale[] } | null = null;
+  /** The last cohort answered, by its filters, while the scale's courses have not been refreshed. */
+  private lastCohort: { key: string; courses: ScoredCourse[]; cohort: Cohort } | null = null;
 
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -169,7 +171,12 @@ export class DashboardReader {
 
   async cohort(filters: DashboardFilters): Promise<Cohort> {
     const [all, scales] = await Promise.all([this.all(filters.scale), this.scales()]);
-    return { ...cohortOf(all.filter((c) => matches(c, filters)), filters.scale), scales };
+    // The same filters over the same kept list (a refresh makes a new list): the same figures.
+    const key = JSON.stringify(filters);
+    if (this.lastCohort?.key === key && this.lastCohort.courses === all && this.lastCohort.cohort.scales === scales) return this.lastCohort.cohort;
+    const cohort = { ...cohortOf(all.filter((c) => matches(c, filters)), filters.scale), scales };
+    this.lastCohort = { key, courses: all, cohort };
+    return cohort;
   }
 }
 

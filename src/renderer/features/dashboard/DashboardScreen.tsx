@@ -1,4 +1,4 @@
-import { Checkbox, Group, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { type CourseStatus, courseStatuses, courseStatusLabels } from '../../../shared/schemas/course';
@@ -47,20 +47,19 @@ export function DashboardScreen() {
     <Stack gap="md" ref={screen}>
       <Group justify="space-between" align="center">
         <Title order={1} size="h2">Outcomes dashboard</Title>
-        <Group gap="xs">
-          <Text size="sm" fw={500} id="dashboard-scale-label">Scale</Text>
-          {/* The scales the clinic has scores on; the table, the rates and the charts follow the choice. */}
-          <SegmentedControl
-            role="radiogroup"
-            aria-labelledby="dashboard-scale-label"
-            data={offered.map((s) => ({ value: s, label: scaleDefinition(s).name }))}
-            value={scale}
-            onChange={(v) => {
-              const parsed = dashboardScale.safeParse(v);
-              if (parsed.success) setScale(parsed.data);
-            }}
-          />
-        </Group>
+        {/* The scales the clinic has scores on; the table, the rates and the charts follow the choice. */}
+        <Radio.Group
+          label="Scale"
+          value={scale}
+          onChange={(v) => {
+            const parsed = dashboardScale.safeParse(v);
+            if (parsed.success) setScale(parsed.data);
+          }}
+        >
+          <Group gap="md" mt={4}>
+            {offered.map((s) => <Radio key={s} value={s} label={scaleDefinition(s).name} />)}
+          </Group>
+        </Radio.Group>
       </Group>
       <OutcomeRuleChangesNotice />
       <Paper withBorder p="sm">
