@@ -63,7 +63,7 @@ describe('issue 11: which assessments measure a course', () => {
     // Was: course view "baseline 9 → 12, worse"; dashboard "20 → 12, −40%".
     expect(detail.outcome).toMatchObject({ baseline: { total: 20, assessedOn: '2026-02-27' }, endOfTreatment: { total: 12 }, change: -8, percentChange: -40 });
     expect(detail.flags.map((f) => f.kind)).not.toContain('worsening');
-    const [row] = ok(await dispatch('dashboard:courses', {}, at));
+    const [row] = ok(await dispatch('dashboard:courses', {}, at)).rows;
     expect(row).toMatchObject({ baseline: 20, endOfTreatment: 12, change: -8, percentChange: -40 });
     const report = ok(await dispatch('reports:data', { courseId: c.id }, at));
     expect(report.detail.outcome).toEqual(detail.outcome);
@@ -109,7 +109,7 @@ describe('issue 11: which assessments measure a course', () => {
     expect(parts(before)).toEqual([['2026-03-02', 20, 'baseline'], ['2026-03-23', 6, 'end_of_treatment'], ['2026-03-24', 7, 'follow_up'], ['2026-06-20', 22, 'follow_up']]);
 
     // The dashboard kept its rows; the relapse patient's next course must refresh both of theirs.
-    const readCourses = async () => ok(await dispatch('dashboard:courses', {}, day('2026-06-26')));
+    const readCourses = async () => ok(await dispatch('dashboard:courses', {}, day('2026-06-26'))).rows;
     await readCourses();
     const second = await course(dispatch, '2026-06-25', ['2026-06-25']);
     const rows = await readCourses();
@@ -164,7 +164,7 @@ describe('issue 11: which assessments measure a course', () => {
     await phq9(dispatch, 1, '2026-03-09', 2);
     await end(dispatch, c.id, '2026-03-10');
     expect(ok(await dispatch('courses:get', { id: c.id }, day('2026-03-10'))).outcome).toMatchObject({ baseline: { total: 9 }, rated: false });
-    expect(ok(await dispatch('dashboard:courses', {}, day('2026-03-10')))[0]).toMatchObject({ rated: false, response: null, remission: null });
+    expect(ok(await dispatch('dashboard:courses', {}, day('2026-03-10'))).rows[0]).toMatchObject({ rated: false, response: null, remission: null });
     const cohort = ok(await dispatch('dashboard:cohort', {}, day('2026-03-10')));
     expect([cohort.completers.n, cohort.intentionToTreat.n]).toEqual([0, 0]);
   });

@@ -80,7 +80,7 @@ describe('assessments of every scale through dispatch', () => {
       expect(ok(await dispatch('assessments:openAlerts', {})).map((x) => [x.mrn, x.assessment.id, x.assessment.scale])).toEqual([['M1', a.id, scale]]);
       const today = ok(await dispatch('sessions:today', { date: '2026-03-02' }, day('2026-03-02')));
       expect(today.find((t) => t.courseId === course.id)?.item9Open).toBe(true);
-      expect(ok(await dispatch('dashboard:courses', {}, day('2026-03-02')))[0]?.item9Open).toBe(1);
+      expect(ok(await dispatch('dashboard:courses', {}, day('2026-03-02'))).rows[0]?.item9Open).toBe(1);
       // Entered in error only after the acknowledgement.
       expect(await dispatch('assessments:markEnteredInError', { assessmentId: a.id, reason: 'Wrong patient entirely' }, day('2026-03-02'))).toMatchObject({
         ok: false, error: { code: 'conflict', message: expect.stringContaining(`${name} item ${suicideIndex + 1} (suicide) is positive and not yet acknowledged`) },

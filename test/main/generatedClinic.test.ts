@@ -84,8 +84,16 @@ describe('generated clinic', () => {
     const db = await openDatabase(file);
     const dispatch = createDispatch(db, { appVersion: 'test' }); // output checked against the contract
     const now = { ...at(`${TODAY}T10:00:00`), staffId: 1 };
-    const rows = ok(await dispatch('dashboard:courses', {}, now));
+    // The course table comes a page at a time: every page together is every course, once.
+    const rows = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = ok(await dispatch('dashboard:courses', { offset, limit: 500 }, now));
+      expect(page.total).toBe(counts.courses);
+      rows.push(...page.rows);
+      if (page.rows.length < 500) break;
+    }
     expect(rows).toHaveLength(counts.courses);
+    expect(new Set(rows.map((r) => r.courseId)).size).toBe(counts.courses);
     for (const row of rows.filter((_, i) => i % 25 === 0)) ok(await dispatch('courses:get', { id: row.courseId }, now));
     const today = ok(await dispatch('sessions:today', { date: TODAY }, now));
     expect(today.length).toBeGreaterThan(0);
@@ -175,18 +183,18 @@ describe('dashboard kept across changes (migration 0006 revisions)', () => {
     const now = { ...at(`${TODAY}T10:00:00`), staffId: 1 };
     const fresh = async () => {
       const other = createDispatch(db, { appVersion: 'test' });
-      return [ok(await other('dashboard:courses', {}, now)), ok(await other('dashboard:cohort', {}, now))];
+      return [ok(await other('dashboard:courses', { limit: 500 }, now)), ok(await other('dashboard:cohort', {}, now))];
     };
-    const read = async () => [ok(await kept('dashboard:courses', {}, now)), ok(await kept('dashboard:cohort', {}, now))];
+    const read = async () => [ok(await kept('dashboard:courses', { limit: 500 }, now)), ok(await kept('dashboard:cohort', {}, now))];
     expect(await read()).toEqual(await fresh());
 
-    const active = ok(await kept('dashboard:courses', { statuses: ['active'] }, now))[0];
+    const active = ok(await kept('dashboard:courses', { statuses: ['active'] }, now)).rows[0];
     if (!active) throw new Error('no active course');
     ok(await kept('phq9:create', { actorId: 1, patientId: active.patientId, assessedOn: TODAY, answers: [0, 0, 0, 0, 0, 0, 0, 0, 2], difficulty: null, notes: '' }, now));
     const patient = ok(await kept('patients:get', { id: active.patientId }, now));
     ok(await kept('patients:update', { ...patient, actorId: 1, lastName: 'Renamed', referringPsychiatrist: patient.referringPsychiatrist, notes: patient.notes }, now));
-    const [rows] = await read();
-    const changed = (rows as Array<{ courseId: number; endOfTreatment: number | null; item9Open: number; patientName: string }>).find((r) => r.courseId === active.courseId);
+    const [page] = await read();
+    const changed = (page as { rows: Array<{ courseId: number; endOfTreatment: number | null; item9Open: number; patientName: string }> }).rows.find((r) => r.courseId === active.courseId);
     expect(changed).toMatchObject({ endOfTreatment: 2, item9Open: 1, patientName: expect.stringMatching(/^RENAMED, /) });
     expect(await read()).toEqual(await fresh());
     await db.destroy();

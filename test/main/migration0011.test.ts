@@ -120,7 +120,7 @@ describe('migration 0011_assessment_windows', () => {
     expect(backDated.firstSessionDate).toBe('2026-03-02');
     expect(backDated.outcome).toMatchObject({ baseline: { total: 20 }, endOfTreatment: { total: 12 }, change: -8, percentChange: -40 });
     const dashboard = new DashboardReader(db);
-    const rows = await dashboard.courses({ statuses: [], protocolLineageIds: [], prescriberIds: [], startFrom: null, startTo: null });
+    const { rows } = await dashboard.courses({ scale: 'phq9', statuses: [], protocolLineageIds: [], prescriberIds: [], startFrom: null, startTo: null, offset: 0, limit: 100 });
     expect(rows.find((r) => r.courseId === ids.backDated.c)).toMatchObject({ baseline: 20, endOfTreatment: 12, percentChange: -40 });
     expect((await getCourseDetail(db, ctx, ids.relapse.c)).phq9.map((a) => [a.assessedOn, a.part])).toEqual([
       ['2026-03-02', 'baseline'], ['2026-03-16', 'end_of_treatment'], ['2026-06-20', 'follow_up'],

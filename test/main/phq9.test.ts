@@ -154,15 +154,15 @@ describe('outcome and dashboard', () => {
 
   it('lists every course with its numbers and filters them', async () => {
     const { dispatch } = await cohortClinic();
-    const rows = ok(await dispatch('dashboard:courses', {}));
+    const rows = ok(await dispatch('dashboard:courses', {})).rows;
     const byMrn = Object.fromEntries(rows.map((r) => [r.mrn, r]));
     expect(byMrn['M1']).toMatchObject({ baseline: 20, endOfTreatment: 9, change: -11, percentChange: -55, rated: true, response: true, remission: false, worsening: false });
     expect(byMrn['M3']).toMatchObject({ baseline: 12, endOfTreatment: 18, change: 6, percentChange: 50, response: false, item9Open: 1, worsening: true });
     expect(byMrn['M4']).toMatchObject({ baseline: 8, endOfTreatment: 2, rated: false, response: null, remission: null });
     expect(byMrn['M5']).toMatchObject({ baseline: null, endOfTreatment: null, response: null, sessionsDone: 0, status: 'planned' });
-    expect(ok(await dispatch('dashboard:courses', { protocolLineageIds: [2] })).map((r) => r.mrn).sort()).toEqual(['M3', 'M4']);
-    expect(ok(await dispatch('dashboard:courses', { statuses: ['planned'] })).map((r) => r.mrn)).toEqual(['M5']);
-    expect(ok(await dispatch('dashboard:courses', { startFrom: '2026-03-03' }))).toEqual([]);
+    expect(ok(await dispatch('dashboard:courses', { protocolLineageIds: [2] })).rows.map((r) => r.mrn).sort()).toEqual(['M3', 'M4']);
+    expect(ok(await dispatch('dashboard:courses', { statuses: ['planned'] })).rows.map((r) => r.mrn)).toEqual(['M5']);
+    expect(ok(await dispatch('dashboard:courses', { startFrom: '2026-03-03' }))).toEqual({ total: 0, offset: 0, rows: [] });
     expect(await dispatch('dashboard:courses', { startFrom: '2026-03-05', startTo: '2026-03-01' })).toMatchObject({ ok: false, error: { fields: { startTo: expect.any(String) } } });
   });
 
@@ -206,7 +206,7 @@ describe('PHQ-9 entered in error', () => {
     const wrong = await phq9(dispatch, 1, '2026-03-16', 2);
     const at = day('2026-03-17');
     expect(ok(await dispatch('courses:get', { id: 1 }, at)).outcome).toMatchObject({ endOfTreatment: { total: 2 }, remission: true });
-    expect(ok(await dispatch('dashboard:courses', {}, at))[0]).toMatchObject({ endOfTreatment: 2, remission: true });
+    expect(ok(await dispatch('dashboard:courses', {}, at)).rows[0]).toMatchObject({ endOfTreatment: 2, remission: true });
 
     const byTechnician = await dispatch('phq9:markEnteredInError', { actorId: 2, assessmentId: wrong.id, reason: 'Entered for the wrong patient' }, at);
     expect(byTechnician).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -219,7 +219,7 @@ describe('PHQ-9 entered in error', () => {
     expect(detail.phq9).toHaveLength(3);
     expect(detail.outcome).toMatchObject({ endOfTreatment: { total: 16 }, remission: false, response: false });
     expect(detail.phq9.map((a) => a.part)).toEqual(['baseline', 'end_of_treatment', null]);
-    expect(ok(await dispatch('dashboard:courses', {}, at))[0]).toMatchObject({ endOfTreatment: 16, remission: false });
+    expect(ok(await dispatch('dashboard:courses', {}, at)).rows[0]).toMatchObject({ endOfTreatment: 16, remission: false });
     const again = await dispatch('phq9:markEnteredInError', { actorId: 1, assessmentId: wrong.id, reason: 'Entered for the wrong patient' }, at);
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const history = ok(await dispatch('audit:list', { entity: 'phq9', entityId: wrong.id }, at));

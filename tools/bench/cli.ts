@@ -40,7 +40,10 @@ try {
   }
   const browser = values['no-browser'] ? null : await runBrowserBench(join(dir, 'work.sqlite'), join(dir, 'exports'), values.today, Math.min(runs, 20));
   if (browser) {
-    for (const [name, t] of Object.entries(browser)) console.error(`${name.padEnd(20)} ${t.median.toFixed(1).padStart(8)} ms (p95 ${t.p95.toFixed(1)})`);
+    for (const [name, t] of Object.entries(browser)) {
+      if ('median' in t) console.error(`${name.padEnd(20)} ${t.median.toFixed(1).padStart(8)} ms (p95 ${t.p95.toFixed(1)})`);
+      else console.error(`${name.padEnd(20)} ${(t.bytes / 1e6).toFixed(2).padStart(8)} MB (${t.channel})`);
+    }
   }
   const bundle = initialJavaScript(join(import.meta.dirname, '../../out/renderer'));
   console.error(`initial JavaScript   ${(bundle.bytes / 1e6).toFixed(2)} MB in ${bundle.files.length} files`);

@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { meanWithCi, wilsonInterval } from '../../shared/clinical';
-import { type Cohort, COHORT_MIN_BASELINE, type CohortRate, type CohortRateSet, type DashboardFilters, type DashboardRow } from '../../shared/schemas/dashboard';
+import { isRatedBaseline, meanWithCi, wilsonInterval } from '../../shared/clinical';
+import {
+  type Cohort, type CohortRate, type CohortRateSet, type DashboardFilters, type DashboardPage, type DashboardScale, dashboardScaleIds,
+} from '../../shared/schemas/dashboard';
 import type { DB } from '../db/schema';
 import { loadScoredCourses, type ScoredCourse } from './dashboardCourses';
 
@@ -35,19 +37,20 @@ function rateSet(courses: ScoredCourse[]): CohortRateSet {
 }
 
 const ended = (c: ScoredCourse) => c.row.status === 'completed' || c.row.status === 'discontinued';
-const ratedBaseline = (c: ScoredCourse) => c.parts.baseline !== null && c.parts.baseline.total >= COHORT_MIN_BASELINE;
 
 /**
- * Cohort figures (DOMAIN.md, "Cohort figures"), only over courses with a baseline of at least 10:
+ * Cohort figures (DOMAIN.md, "Cohort figures") on one scale, only over courses whose baseline the
+ * scale rates (isRatedBaseline: PHQ-9 and GAD-7 at least 10, MADRS 20, HAM-D 17):
  * - completers: completed courses with an end-of-treatment score;
  * - intention to treat: every ended course with at least one session; one with no score after
  *   its baseline counts as neither responding nor remitting;
  * each rate with its n and 95% Wilson interval. Active courses are in neither set until they end.
- * The mean trajectory uses every course with a baseline ≥ 10 and an end-of-treatment score;
- * the rates by protocol are intention to treat.
+ * The mean trajectory uses every course with a rated baseline and an end-of-treatment score;
+ * the rates by protocol are intention to treat. Response and remission are the scale's rule
+ * (measuredOutcome → classifyScaleOutcome), never restated here.
  */
-function cohortOf(all: ScoredCourse[]): Cohort {
-  const rated = all.filter(ratedBaseline);
+function cohortOf(all: ScoredCourse[], scale: DashboardScale): Omit<Cohort, 'scales'> {
+  const rated = all.filter((c) => c.parts.baseline !== null && isRatedBaseline(scale, c.parts.baseline.total));
   const completers = rated.filter((c) => c.row.status === 'completed' && c.parts.endOfTreatment !== null);
   const intentionToTreat = rated.filter((c) => ended(c) && c.row.sessionsDone > 0);
   const included = rated.filter((c) => c.outcome !== null);
@@ -73,6 +76,7 @@ function cohortOf(all: ScoredCourse[]): Cohort {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([protocolName, e]) => ({ protocolName, ...e, responseRate: e.responders / e.n, remissionRate: e.remitters / e.n }));
   return {
+    scale,
     includedCourses: included.length,
     excludedCourses: all.length - included.length,
     completers: rateSet(completers),
@@ -83,55 +87,96 @@ function cohortOf(all: ScoredCourse[]): Cohort {
   };
 }
 
+/** One scale's scored courses, kept with each course's revision, newest first. */
+interface ScaleCache {
+  kept: Map<number, { revision: number; course: ScoredCourse }>;
+  ordered: ScoredCourse[];
+  version: string | null;
+  refreshing: Promise<ScoredCourse[]> | null;
+}
+
 /**
- * The dashboard's reads over every course in the clinic. Scoring every course is the expensive
- * part, so scored courses are kept with their revision (migration 0006: triggers raise it on any
- * change to what the dashboard shows). When the database has changed (`total_changes()` counts
- * this connection's writes, `data_version` any other's), only courses whose revision moved are
- * read again. Filters are applied to the kept list.
+ * The dashboard's reads over every course in the clinic, on one scale at a time. Scoring every
+ * course is the expensive part, so each scale's scored courses are kept with their revision
+ * (migration 0006: triggers raise it on any change to what the dashboard shows). When the database
+ * has changed (`total_changes()` counts this connection's writes, `data_version` any other's), only
+ * courses whose revision moved are read again. Filters are applied to the kept list; the course
+ * table is read a page at a time, the cohort figures are computed here, so no read sends every course.
  */
 export class DashboardReader {
-  private readonly kept = new Map<number, { revision: number; course: ScoredCourse }>();
-  private ordered: ScoredCourse[] = [];
-  private version: string | null = null;
-  private refreshing: Promise<ScoredCourse[]> | null = null;
+  private readonly caches = new Map<DashboardScale, ScaleCache>();
+  private scalesSeen: { version: string; scales: DashboardScale[] } | null = null;
+  /** The last cohort answered, by its filters, while the scale's courses have not been refreshed. */
+  private lastCohort: { key: string; courses: ScoredCourse[]; cohort: Cohort } | null = null;
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  private async all(): Promise<ScoredCourse[]> {
-    if (this.refreshing) return this.refreshing;
-    const version = await dataVersion(this.db);
-    if (version === this.version) return this.ordered;
-    this.refreshing = this.refresh(version).finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
+  private cache(scale: DashboardScale): ScaleCache {
+    let cache = this.caches.get(scale);
+    if (!cache) {
+      cache = { kept: new Map(), ordered: [], version: null, refreshing: null };
+      this.caches.set(scale, cache);
+    }
+    return cache;
   }
 
-  private async refresh(version: string): Promise<ScoredCourse[]> {
+  private async all(scale: DashboardScale): Promise<ScoredCourse[]> {
+    const cache = this.cache(scale);
+    if (cache.refreshing) return cache.refreshing;
+    const version = await dataVersion(this.db);
+    if (version === cache.version) return cache.ordered;
+    cache.refreshing = this.refresh(cache, scale, version).finally(() => {
+      cache.refreshing = null;
+    });
+    return cache.refreshing;
+  }
+
+  private async refresh(cache: ScaleCache, scale: DashboardScale, version: string): Promise<ScoredCourse[]> {
     const revisions = await this.db.selectFrom('course_progress').select(['course_id', 'revision']).execute();
-    const stale = revisions.filter((r) => this.kept.get(r.course_id)?.revision !== r.revision);
+    const stale = revisions.filter((r) => cache.kept.get(r.course_id)?.revision !== r.revision);
     if (stale.length > 0) {
       const revisionOf = new Map(stale.map((r) => [r.course_id, r.revision]));
-      const isNew = stale.some((r) => !this.kept.has(r.course_id));
-      for (const course of await loadScoredCourses(this.db, stale.map((r) => r.course_id))) {
-        this.kept.set(course.row.courseId, { revision: revisionOf.get(course.row.courseId) ?? -1, course });
+      const isNew = stale.some((r) => !cache.kept.has(r.course_id));
+      // Everything stale at once (a first read): the whole-clinic queries, not 12,000 ids.
+      const ids = stale.length === revisions.length ? null : stale.map((r) => r.course_id);
+      for (const course of await loadScoredCourses(this.db, ids, scale)) {
+        cache.kept.set(course.row.courseId, { revision: revisionOf.get(course.row.courseId) ?? -1, course });
       }
       // A course's start date never changes, so the order only moves when courses are added.
-      this.ordered = isNew
-        ? [...this.kept.values()].map((k) => k.course).sort(byStartDescending)
-        : this.ordered.map((c) => this.kept.get(c.row.courseId)?.course ?? c);
+      cache.ordered = isNew
+        ? [...cache.kept.values()].map((k) => k.course).sort(byStartDescending)
+        : cache.ordered.map((c) => cache.kept.get(c.row.courseId)?.course ?? c);
     }
-    this.version = version;
-    return this.ordered;
+    cache.version = version;
+    return cache.ordered;
   }
 
-  async courses(filters: DashboardFilters): Promise<DashboardRow[]> {
-    return (await this.all()).filter((c) => matches(c, filters)).map((c) => c.row);
+  /** The scales the clinic has at least one valid score on, PHQ-9 always first. */
+  private async scales(): Promise<DashboardScale[]> {
+    const version = await dataVersion(this.db);
+    if (this.scalesSeen?.version === version) return this.scalesSeen.scales;
+    const present = await Promise.all(dashboardScaleIds.map(async (scale) =>
+      scale === 'phq9' || (await this.db.selectFrom('assessments as a').leftJoin('assessment_entered_in_error as x', 'x.assessment_id', 'a.id')
+        .select('a.id').where('a.scale', '=', scale).where('x.assessment_id', 'is', null).limit(1).executeTakeFirst()) !== undefined));
+    const scales = dashboardScaleIds.filter((_, i) => present[i]);
+    this.scalesSeen = { version, scales };
+    return scales;
+  }
+
+  /** One page of the courses matching the filters, newest first, with how many match in all. */
+  async courses(input: DashboardFilters & { offset: number; limit: number }): Promise<DashboardPage> {
+    const matching = (await this.all(input.scale)).filter((c) => matches(c, input));
+    return { total: matching.length, offset: input.offset, rows: matching.slice(input.offset, input.offset + input.limit).map((c) => c.row) };
   }
 
   async cohort(filters: DashboardFilters): Promise<Cohort> {
-    return cohortOf((await this.all()).filter((c) => matches(c, filters)));
+    const [all, scales] = await Promise.all([this.all(filters.scale), this.scales()]);
+    // The same filters over the same kept list (a refresh makes a new list): the same figures.
+    const key = JSON.stringify(filters);
+    if (this.lastCohort?.key === key && this.lastCohort.courses === all && this.lastCohort.cohort.scales === scales) return this.lastCohort.cohort;
+    const cohort = { ...cohortOf(all.filter((c) => matches(c, filters)), filters.scale), scales };
+    this.lastCohort = { key, courses: all, cohort };
+    return cohort;
   }
 }
 

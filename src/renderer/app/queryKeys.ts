@@ -24,4 +24,6 @@ export const queryKeys = {
   readiness: (courseId: number) => ['clinical', 'readiness', courseId] as const,
   outcomeRuleChanges: ['clinical', 'outcomeRuleChanges'] as const,
   dashboard: (kind: 'courses' | 'cohort', filters: unknown) => ['clinical', 'dashboard', kind, filters] as const,
+  /** One page of the dashboard's course table. */
+  dashboardPage: (filters: unknown, page: number) => ['clinical', 'dashboard', 'courses', filters, page] as const,
 };

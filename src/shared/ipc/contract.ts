@@ -72,7 +72,7 @@ import {
   coursePlannedTimeInput,
   dayPlannedTimeInput,
 } from '../schemas/session';
-import { cohort, dashboardFilters, dashboardRow } from '../schemas/dashboard';
+import { cohort, dashboardCoursesInput, dashboardFilters, dashboardPage } from '../schemas/dashboard';
 import { outcomeRuleChange, outcomeRuleChangesListInput, outcomeRuleChangesMarkSeenInput, outcomeRuleChangesMarkSeenOutput } from '../schemas/outcomeRuleChange';
 import { phq9AcknowledgeInput, phq9Alert, phq9Assessment, phq9CreateInput, phq9ListInput, phq9MarkEnteredInErrorInput } from '../schemas/phq9';
 import {
@@ -182,7 +182,7 @@ export const contract = {
   // Which scales a course follows and how often (default PHQ-9 weekly).
   'coursePlans:get': { access: 'signed-in', input: coursePlanGetInput, output: coursePlan },
   'coursePlans:set': { access: PSYCHIATRIST, input: coursePlanSetInput, output: coursePlan },
-  'dashboard:courses': { access: 'signed-in', input: dashboardFilters, output: z.array(dashboardRow) },
+  'dashboard:courses': { access: 'signed-in', input: dashboardCoursesInput, output: dashboardPage },
   'dashboard:cohort': { access: 'signed-in', input: dashboardFilters, output: cohort },
   // Courses whose outcome changed with the date-window rules (migration 0011), until each psychiatrist has seen them.
   'outcomeRuleChanges:listUnseen': { access: PSYCHIATRIST, input: outcomeRuleChangesListInput, output: z.array(outcomeRuleChange) },

@@ -1,20 +1,42 @@
 import { z } from 'zod';
 import { isoDate } from './common';
 import { courseStatuses } from './course';
+import type { SymptomScaleId } from '../clinical';
 
-export const dashboardFilters = z
-  .object({
-    statuses: z.array(z.enum(courseStatuses)).default([]),
-    /** Protocol lineage ids (every revision of a protocol counts as that protocol). */
-    protocolLineageIds: z.array(z.number().int().positive()).default([]),
-    prescriberIds: z.array(z.number().int().positive()).default([]),
-    /** Courses that started in this range (inclusive). */
-    startFrom: isoDate.nullable().default(null),
-    startTo: isoDate.nullable().default(null),
-  })
-  .refine((f) => !f.startFrom || !f.startTo || f.startFrom <= f.startTo, { path: ['startTo'], message: 'The end of the range is before its start' });
+/** The scales the dashboard can show: those that measure change (response and remission), PHQ-9 first. */
+export const dashboardScaleIds = ['phq9', 'gad7', 'madrs', 'hamd17'] as const satisfies readonly SymptomScaleId[];
+export const dashboardScale = z.enum(dashboardScaleIds, { error: 'Choose PHQ-9, GAD-7, MADRS or HAM-D 17' });
+export type DashboardScale = z.infer<typeof dashboardScale>;
+
+const filterFields = {
+  /** The scale whose scores, outcomes and cohort figures are shown. */
+  scale: dashboardScale.default('phq9'),
+  statuses: z.array(z.enum(courseStatuses)).default([]),
+  /** Protocol lineage ids (every revision of a protocol counts as that protocol). */
+  protocolLineageIds: z.array(z.number().int().positive()).default([]),
+  prescriberIds: z.array(z.number().int().positive()).default([]),
+  /** Courses that started in this range (inclusive). */
+  startFrom: isoDate.nullable().default(null),
+  startTo: isoDate.nullable().default(null),
+};
+const rangeInOrder = (f: { startFrom: string | null; startTo: string | null }) => !f.startFrom || !f.startTo || f.startFrom <= f.startTo;
+const rangeMessage = { path: ['startTo'], message: 'The end of the range is before its start' };
+
+export const dashboardFilters = z.object(filterFields).refine(rangeInOrder, rangeMessage);
 export type DashboardFilters = z.infer<typeof dashboardFilters>;
 export type DashboardFiltersInput = z.input<typeof dashboardFilters>;
+
+/** Most rows one read of the course table returns: a page stays far below 1 MB. */
+export const DASHBOARD_PAGE_MAX = 500;
+/** One page of the course table: rows offset … offset + limit − 1 of the matching courses, newest first. */
+export const dashboardCoursesInput = z
+  .object({
+    ...filterFields,
+    offset: z.number().int().nonnegative().default(0),
+    limit: z.number().int().positive().max(DASHBOARD_PAGE_MAX).default(100),
+  })
+  .refine(rangeInOrder, rangeMessage);
+export type DashboardCoursesInput = z.input<typeof dashboardCoursesInput>;
 
 export const dashboardRow = z.object({
   courseId: z.number().int(),
@@ -28,22 +50,30 @@ export const dashboardRow = z.object({
   startDate: z.string(),
   sessionsDone: z.number().int(),
   plannedSessions: z.number().int(),
-  /** Baseline and end-of-treatment PHQ-9 totals (courseAssessments); null where there is none. */
+  /** Baseline and end-of-treatment totals on the chosen scale (courseAssessments); null where there is none. */
   baseline: z.number().int().nullable(),
   endOfTreatment: z.number().int().nullable(),
   change: z.number().int().nullable(),
   percentChange: z.number().nullable(),
-  /** Baseline ≥ 10; false: "baseline below 10: not rated"; null without an outcome. */
+  /** Baseline at least the scale's rated minimum (PHQ-9 10); false: "not rated"; null without an outcome. */
   rated: z.boolean().nullable(),
   /** Null when not rated or without an outcome. */
   response: z.boolean().nullable(),
   remission: z.boolean().nullable(),
   item9Open: z.number().int(),
   adverseEvents: z.number().int(),
-  /** End of treatment at least 5 points above baseline. */
+  /** PHQ-9 only: end of treatment at least 5 points above baseline. */
   worsening: z.boolean(),
 });
 export type DashboardRow = z.infer<typeof dashboardRow>;
+
+export const dashboardPage = z.object({
+  /** Every course matching the filters; the page holds at most `limit` of them. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(dashboardRow),
+});
+export type DashboardPage = z.infer<typeof dashboardPage>;
 
 export const cohortWeek = z.object({
   week: z.number().int(),
@@ -54,7 +84,7 @@ export const cohortWeek = z.object({
 });
 export const cohortProtocol = z.object({
   protocolName: z.string(),
-  /** Intention to treat: ended courses of this protocol with a baseline ≥ 10 and a session. */
+  /** Intention to treat: ended courses of this protocol with a rated baseline and a session. */
   n: z.number().int(),
   responders: z.number().int(),
   remitters: z.number().int(),
@@ -73,18 +103,20 @@ export type CohortRate = z.infer<typeof cohortRate>;
 export const cohortRateSet = z.object({ n: z.number().int(), response: cohortRate, remission: cohortRate });
 export type CohortRateSet = z.infer<typeof cohortRateSet>;
 export const cohort = z.object({
-  /** Courses with a baseline of at least 10 and an end-of-treatment PHQ-9: the mean trajectory uses them. */
+  /** The scale these figures are on. */
+  scale: dashboardScale,
+  /** The scales the clinic has scores on (PHQ-9 always): the dashboard offers these. */
+  scales: z.array(dashboardScale),
+  /** Courses with a rated baseline (the scale's rule) and an end-of-treatment score: the mean trajectory uses them. */
   includedCourses: z.number().int(),
   excludedCourses: z.number().int(),
-  /** Completed courses with a baseline ≥ 10 and an end-of-treatment score. */
+  /** Completed courses with a rated baseline and an end-of-treatment score. */
   completers: cohortRateSet,
-  /** Every ended course with a baseline ≥ 10 and at least one session; no later score counts as not responding. */
+  /** Every ended course with a rated baseline and at least one session; no later score counts as not responding. */
   intentionToTreat: cohortRateSet,
-  /** Active or planned courses with a baseline ≥ 10: in neither set until they end. */
+  /** Active or planned courses with a rated baseline: in neither set until they end. */
   notYetEnded: z.number().int(),
   weeks: z.array(cohortWeek),
   byProtocol: z.array(cohortProtocol),
 });
 export type Cohort = z.infer<typeof cohort>;
-
-export const COHORT_MIN_BASELINE = 10;

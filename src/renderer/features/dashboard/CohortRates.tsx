@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { scaleDefinition } from '../../../shared/clinical';
 import type { Cohort, CohortRate } from '../../../shared/schemas/dashboard';
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
@@ -16,19 +17,20 @@ function RateCell({ rate, testId }: { rate: CohortRate; testId: string }) {
 
 /**
  * Response and remission rates in the two sets DOMAIN.md defines, each with n and a 95% Wilson
- * interval; only courses with a baseline PHQ-9 of at least 10 count.
+ * interval, on the cohort's scale; only courses whose baseline the scale rates count.
  */
 export function CohortRates({ cohort }: { cohort: Cohort }) {
+  const def = scaleDefinition(cohort.scale);
   const sets = [
-    { key: 'completers', label: 'Completers', hint: 'Completed courses with an end-of-treatment PHQ-9', set: cohort.completers },
-    { key: 'itt', label: 'Intention to treat', hint: 'Every ended course with at least one session; no later PHQ-9 counts as not responding', set: cohort.intentionToTreat },
+    { key: 'completers', label: 'Completers', hint: `Completed courses with an end-of-treatment ${def.name}`, set: cohort.completers },
+    { key: 'itt', label: 'Intention to treat', hint: `Every ended course with at least one session; no later ${def.name} counts as not responding`, set: cohort.intentionToTreat },
   ] as const;
   return (
     <>
       <Table verticalSpacing={4} aria-label="Response and remission rates" mt="sm" fz="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Set</Table.Th><Table.Th ta="right">n</Table.Th><Table.Th>Response (≥ 50% drop)</Table.Th><Table.Th>Remission (below 5)</Table.Th>
+            <Table.Th>Set</Table.Th><Table.Th ta="right">n</Table.Th><Table.Th>Response (≥ 50% drop)</Table.Th><Table.Th>Remission (≤ {def.outcome?.remissionAtMost})</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -43,7 +45,7 @@ export function CohortRates({ cohort }: { cohort: Cohort }) {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed" data-testid="cohort-rates-note">
-        Only courses with a baseline PHQ-9 of 10 or more. {cohort.notYetEnded} course(s) still planned or active are in neither set until they end.
+        Remission on {def.name}: {def.outcome?.remissionText}. Only courses with a baseline {def.name} of {def.outcome?.ratedMinBaseline} or more. {cohort.notYetEnded} course(s) still planned or active are in neither set until they end.
       </Text>
     </>
   );

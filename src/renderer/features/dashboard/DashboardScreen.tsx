@@ -1,12 +1,12 @@
-import { Checkbox, Group, MultiSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { type CourseStatus, courseStatuses, courseStatusLabels } from '../../../shared/schemas/course';
-import type { DashboardFiltersInput } from '../../../shared/schemas/dashboard';
+import { scaleDefinition } from '../../../shared/clinical';
+import { type DashboardFiltersInput, type DashboardScale, dashboardScale } from '../../../shared/schemas/dashboard';
 import { call } from '../../api/client';
 import { queryKeys } from '../../app/queryKeys';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
 import { useRenderTiming } from '../../perf/useRenderTiming';
 import { useProtocols } from '../protocols/queries';
 import { useStaffList } from '../staff/queries';
@@ -17,6 +17,7 @@ import { OutcomeRuleChangesNotice } from './OutcomeRuleChangesNotice';
 import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 export function DashboardScreen() {
+  const [scale, setScale] = useState<DashboardScale>('phq9');
   const [statuses, setStatuses] = useState<CourseStatus[]>([]);
   const [protocolIds, setProtocolIds] = useState<string[]>([]);
   const [prescriberIds, setPrescriberIds] = useState<string[]>([]);
@@ -25,23 +26,41 @@ export function DashboardScreen() {
   const protocols = useProtocols(true);
   const staff = useStaffList(true);
   const filters: DashboardFiltersInput = {
+    scale,
     statuses,
     protocolLineageIds: protocolIds.map(Number),
     prescriberIds: prescriberIds.map(Number),
     startFrom: startFrom || null,
     startTo: startTo || null,
   };
-  // Thousands of rows arrive whole each time: comparing them with the previous answer
-  // (react-query's structural sharing) costs more than rendering them, so it is off.
-  const rows = useQuery({ queryKey: queryKeys.dashboard('courses', filters), queryFn: () => call('dashboard:courses', filters), placeholderData: keepPreviousData, staleTime: 0, structuralSharing: false });
+  // The figures are computed in main; the course table reads its own pages (DashboardTable).
   const cohort = useQuery({ queryKey: queryKeys.dashboard('cohort', filters), queryFn: () => call('dashboard:cohort', filters), placeholderData: keepPreviousData, staleTime: 0 });
   const lineages = [...new Map((protocols.data ?? []).filter((p) => p.status === 'current').map((p) => [p.lineageId, p.name])).entries()];
   const screen = useRef<HTMLDivElement>(null);
-  useRenderTiming('dashboard', screen, '.recharts-line', Boolean(rows.data && cohort.data));
+  // Ready when the cohort chart is drawn and the table's first page is in it.
+  useRenderTiming('dashboard', screen, ['.recharts-line', '[data-testid="dashboard-count"]'], Boolean(cohort.data));
+  // The figures' own scale (while another scale's figures load, the last ones stay on screen).
+  const def = scaleDefinition(cohort.data?.scale ?? scale);
+  const offered = cohort.data?.scales ?? ['phq9'];
 
   return (
     <Stack gap="md" ref={screen}>
-      <Title order={1} size="h2">Outcomes dashboard</Title>
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">Outcomes dashboard</Title>
+        {/* The scales the clinic has scores on; the table, the rates and the charts follow the choice. */}
+        <Radio.Group
+          label="Scale"
+          value={scale}
+          onChange={(v) => {
+            const parsed = dashboardScale.safeParse(v);
+            if (parsed.success) setScale(parsed.data);
+          }}
+        >
+          <Group gap="md" mt={4}>
+            {offered.map((s) => <Radio key={s} value={s} label={scaleDefinition(s).name} />)}
+          </Group>
+        </Radio.Group>
+      </Group>
       <OutcomeRuleChangesNotice />
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="md">
@@ -56,14 +75,14 @@ export function DashboardScreen() {
           <ClinicDateInput w={150} label="to" value={startTo} onChange={setStartTo} />
         </Group>
       </Paper>
-      <ErrorNotice error={rows.error ?? cohort.error} />
+      <ErrorNotice error={cohort.error} />
       {cohort.data && (
         <Paper withBorder p="md">
           <Title order={2} size="h4">Cohort</Title>
           <CohortRates cohort={cohort.data} />
           <Text size="sm" c="dimmed" mt="sm" data-testid="cohort-included">
-            Mean PHQ-9 by week: {cohort.data.includedCourses} course(s) with a baseline PHQ-9 of 10 or more and an end-of-treatment PHQ-9;
-            {' '}{cohort.data.excludedCourses} other(s) are not included (no outcome yet, or a baseline below 10). Rates by protocol are intention to treat.
+            Mean {def.name} by week: {cohort.data.includedCourses} course(s) with a baseline {def.name} of {def.outcome?.ratedMinBaseline} or more and an end-of-treatment {def.name};
+            {' '}{cohort.data.excludedCourses} other(s) are not included (no outcome yet, or a baseline below {def.outcome?.ratedMinBaseline}). Rates by protocol are intention to treat.
           </Text>
           {cohort.data.includedCourses > 0 || cohort.data.intentionToTreat.n > 0 ? (
             <SimpleGrid cols={2} mt="sm">
@@ -75,8 +94,7 @@ export function DashboardScreen() {
           )}
         </Paper>
       )}
-      {rows.isPending && <Loading />}
-      {rows.data && <DashboardTable rows={rows.data} />}
+      <DashboardTable filters={filters} scale={scale} />
     </Stack>
   );
 }

@@ -1,9 +1,13 @@
 import { Anchor, Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { scaleDefinition } from '../../../shared/clinical';
 import { courseStatusLabels } from '../../../shared/schemas/course';
-import type { DashboardRow } from '../../../shared/schemas/dashboard';
+import type { DashboardFiltersInput, DashboardRow, DashboardScale } from '../../../shared/schemas/dashboard';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { useCoursePages } from './useCoursePages';
 import { formatDate } from '../../format';
 import { WARNING_COLOR } from '../../app/theme';
 
@@ -25,7 +29,9 @@ function Flags({ row }: { row: DashboardRow }) {
   );
 }
 
-function CourseRow({ row, index, measure }: { row: DashboardRow; index: number; measure: (element: HTMLTableRowElement | null) => void }) {
+const COLUMNS = 11;
+
+function CourseRow({ row, index, ratedFrom, measure }: { row: DashboardRow; index: number; ratedFrom: number; measure: (element: HTMLTableRowElement | null) => void }) {
   return (
     <Table.Tr data-testid={`dashboard-${row.mrn}`} data-index={index} ref={measure}>
       <Table.Td><Anchor component={Link} to={`/courses/${row.courseId}`} fw={600} size="sm">{row.patientName}</Anchor> <Text span size="xs" c="dimmed">{row.mrn}</Text></Table.Td>
@@ -37,7 +43,7 @@ function CourseRow({ row, index, measure }: { row: DashboardRow; index: number; 
       <Table.Td ta="right">{row.endOfTreatment ?? '—'}</Table.Td>
       <Table.Td ta="right">{row.percentChange === null ? '—' : `${row.percentChange > 0 ? '+' : ''}${row.percentChange.toFixed(1)}%`}</Table.Td>
       {row.rated === false ? (
-        <Table.Td colSpan={2}><Text size="xs" c="dimmed" data-testid="not-rated">Baseline below 10: not rated</Text></Table.Td>
+        <Table.Td colSpan={2}><Text size="xs" c="dimmed" data-testid="not-rated">Baseline below {ratedFrom}: not rated</Text></Table.Td>
       ) : (
         <>
           <Table.Td>{yesNo(row.response)}</Table.Td>
@@ -50,38 +56,57 @@ function CourseRow({ row, index, measure }: { row: DashboardRow; index: number; 
 }
 
 /**
- * Every course matching the filters, however many: only the rows in view are in the DOM
- * (plus a few either side), with spacer rows keeping the scroll height true.
+ * Every course matching the filters on the chosen scale, however many: read a page at a time as
+ * rows come into view, and only the rows in view are in the DOM (plus a few either side), with
+ * spacer rows keeping the scroll height true.
  */
-export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
+export function DashboardTable({ filters, scale }: { filters: DashboardFiltersInput; scale: DashboardScale }) {
+  const def = scaleDefinition(scale);
   const scroller = useRef<HTMLDivElement>(null);
+  // The rows in view decide which pages are read; they are known after the virtualizer has drawn.
+  const [inView, setInView] = useState<[number, number]>([0, 0]);
+  const pages = useCoursePages(filters, inView);
+  const count = pages.total ?? 0;
   // The app does not use the React Compiler; the virtualizer re-renders this component on scroll itself.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    setInView((v) => (v[0] === firstIndex && v[1] === lastIndex ? v : [firstIndex, lastIndex]));
+  }, [firstIndex, lastIndex]);
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  if (pages.total === null) return pages.error ? <ErrorNotice error={pages.error} /> : <Loading />;
   return (
     <Paper withBorder>
+      <ErrorNotice error={pages.error} />
       <div ref={scroller} style={{ maxHeight: 620, overflowY: 'auto' }} data-testid="dashboard-scroller">
-        <Table verticalSpacing={4} striped highlightOnHover aria-label="Courses" aria-rowcount={rows.length + 1} fz="sm" stickyHeader>
+        <Table verticalSpacing={4} striped highlightOnHover aria-label="Courses" aria-rowcount={count + 1} fz="sm" stickyHeader>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Patient</Table.Th><Table.Th>Protocol</Table.Th><Table.Th>Status</Table.Th><Table.Th>Start</Table.Th><Table.Th ta="right">Sessions</Table.Th>
-              <Table.Th ta="right">Baseline</Table.Th><Table.Th ta="right">End of treatment</Table.Th><Table.Th ta="right">% change</Table.Th><Table.Th>Response</Table.Th><Table.Th>Remission</Table.Th><Table.Th>Flags</Table.Th>
+              <Table.Th ta="right">Baseline {def.name}</Table.Th><Table.Th ta="right">End of treatment</Table.Th><Table.Th ta="right">% change</Table.Th><Table.Th>Response</Table.Th><Table.Th>Remission</Table.Th><Table.Th>Flags</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {before > 0 && <tr aria-hidden style={{ height: before }} />}
             {items.map((item) => {
-              const row = rows[item.index];
-              return row ? <CourseRow key={row.courseId} row={row} index={item.index} measure={virtualizer.measureElement} /> : null;
+              const row = pages.rowAt(item.index);
+              return row ? (
+                <CourseRow key={row.courseId} row={row} index={item.index} ratedFrom={def.outcome?.ratedMinBaseline ?? 0} measure={virtualizer.measureElement} />
+              ) : (
+                <Table.Tr key={`loading-${item.index}`} data-index={item.index} ref={virtualizer.measureElement} style={{ height: ROW_HEIGHT }}>
+                  <Table.Td colSpan={COLUMNS}><Text size="xs" c="dimmed">Loading…</Text></Table.Td>
+                </Table.Tr>
+              );
             })}
             {after > 0 && <tr aria-hidden style={{ height: after }} />}
           </Table.Tbody>
         </Table>
       </div>
-      <Text size="xs" c="dimmed" p="xs" data-testid="dashboard-count">{rows.length} course(s)</Text>
+      <Text size="xs" c="dimmed" p="xs" data-testid="dashboard-count">{count} course(s)</Text>
     </Paper>
   );
 }
