@@ -1,0 +1,42 @@
+import { type Kysely, PostgresAdapter, type RawBuilder, type Transaction } from 'kysely';
+import { postgresEngine } from './postgres';
+import { sqliteEngine } from './sqlite';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+/**
+ * What differs between the two database engines, in one place. Services ask `engineOf(db)` for
+ * these pieces of SQL or actions instead of writing engine-specific SQL themselves; migrations
+ * have their own per-engine variants (migrations/postgres/).
+ */
+export interface Engine {
+  readonly name: EngineName;
+  /**
+   * Makes the caller's transaction the only one appending to the audit hash chain until it ends.
+   * SQLite's write transactions already begin IMMEDIATE (one writer at a time); PostgreSQL takes
+   * a transaction-scoped advisory lock, so two workstations never read the same chain head.
+   */
+  lockAuditChain(trx: Transaction<any>): Promise<void>;
+  /** `column = value`, ignoring the case of ASCII letters (SQLite's NOCASE). */
+  equalsIgnoringCase(column: RawBuilder<unknown>, value: string): RawBuilder<boolean>;
+  /** `column LIKE pattern ESCAPE '\'`, ignoring case (SQLite's LIKE does for ASCII; PostgreSQL's ILIKE). */
+  likeIgnoringCase(column: RawBuilder<unknown>, pattern: string): RawBuilder<boolean>;
+  /** An ORDER BY key that sorts ignoring case. */
+  ignoringCase(column: RawBuilder<unknown>): RawBuilder<string>;
+  /** A JSON object built in SQL, as text (read back with JSON.parse). */
+  jsonObject(entries: ReadonlyArray<readonly [string, RawBuilder<unknown>]>): RawBuilder<string>;
+  /**
+   * A token that changes whenever anything was written to the database, by any connection
+   * (the dashboard re-reads only then). Equal tokens mean nothing changed.
+   */
+  changeToken(db: Kysely<any>): Promise<string>;
+  /** The schema version the database is at (SQLite `user_version`; PostgreSQL `tms_schema_version`). */
+  schemaVersion(db: Kysely<any>): Promise<number>;
+  /** Where the data lives, for the About box: the SQLite file, or `postgres://user@host:port/database`. */
+  location(db: Kysely<any>): Promise<string>;
+}
+
+/** The engine a database (or a transaction of it) runs on. */
+export function engineOf(db: Kysely<any>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresEngine : sqliteEngine;
+}
