@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { meanWithCi, wilsonInterval } from '../../shared/clinical';
 import { type Cohort, COHORT_MIN_BASELINE, type CohortRate, type CohortRateSet, type DashboardFilters, type DashboardRow } from '../../shared/schemas/dashboard';
+import { engineOf } from '../db/engines/engine';
 import type { DB } from '../db/schema';
 import { loadScoredCourses, type ScoredCourse } from './dashboardCourses';
 
@@ -86,8 +87,8 @@ function cohortOf(all: ScoredCourse[]): Cohort {
 /**
  * The dashboard's reads over every course in the clinic. Scoring every course is the expensive
  * part, so scored courses are kept with their revision (migration 0006: triggers raise it on any
- * change to what the dashboard shows). When the database has changed (`total_changes()` counts
- * this connection's writes, `data_version` any other's), only courses whose revision moved are
+ * change to what the dashboard shows). When the database has changed (the engine's change token:
+ * on SQLite `total_changes()` and `data_version`, on PostgreSQL the audit log's head), only courses whose revision moved are
  * read again. Filters are applied to the kept list.
  */
 export class DashboardReader {
@@ -100,7 +101,7 @@ export class DashboardReader {
 
   private async all(): Promise<ScoredCourse[]> {
     if (this.refreshing) return this.refreshing;
-    const version = await dataVersion(this.db);
+    const version = await engineOf(this.db).changeToken(this.db);
     if (version === this.version) return this.ordered;
     this.refreshing = this.refresh(version).finally(() => {
       this.refreshing = null;
@@ -133,12 +134,4 @@ export class DashboardReader {
   async cohort(filters: DashboardFilters): Promise<Cohort> {
     return cohortOf((await this.all()).filter((c) => matches(c, filters)));
   }
-}
-
-async function dataVersion(db: Kysely<DB>): Promise<string> {
-  const [changes, version] = await Promise.all([
-    sql<{ n: number }>`SELECT total_changes() AS n`.execute(db),
-    sql<{ data_version: number }>`PRAGMA data_version`.execute(db),
-  ]);
-  return `${changes.rows[0]?.n ?? 0}:${version.rows[0]?.data_version ?? 0}`;
 }
