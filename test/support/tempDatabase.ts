@@ -63,11 +63,13 @@ let databases = 0;
 async function tempPostgresDatabase(): Promise<{ db: Kysely<DB>; file: string }> {
   const server = inject('postgres');
   const name = `test_${process.pid}_${++databases}`;
-  await onServer(server, [`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`]);
+  // FILE_COPY copies the template's files: about twice as fast as the default for a small database.
+  await onServer(server, [`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} STRATEGY FILE_COPY`]);
   const db = await openPostgresDatabase({ ...server, database: name });
   cleanups.push(async () => {
     await db.destroy();
-    await onServer(server, [`DROP DATABASE ${name} WITH (FORCE)`]);
+    // Dropped while the next test runs; the server and its folder go at the end of the run anyway.
+    onServer(server, [`DROP DATABASE ${name} WITH (FORCE)`]).catch(() => {});
   });
   return { db, file: `postgres:${name}` };
 }
