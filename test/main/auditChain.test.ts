@@ -125,8 +125,8 @@ describe('audit hash chain', () => {
       sql`INSERT INTO audit_log (id, at, staff_id, action, entity, entity_id, prev_hash, hash)
         VALUES (${id}, '2026-03-05T09:00:00.000Z', 1, 'view', 'patient', 1, ${prevHash}, ${hash})`.execute(db);
     const row = (id: number, prevHash: string) => ({ id, at: '2026-03-05T09:00:00.000Z', staff_id: 1, action: 'view', entity: 'patient', entity_id: 1, before_json: null, after_json: null, reason: null, prev_hash: prevHash });
-    await expect(insert(head.id + 1, head.hash, null)).rejects.toThrow(/NOT NULL/);
-    await expect(insert(head.id + 1, head.hash, 'not a hash')).rejects.toThrow(/CHECK/);
+    await expect(insert(head.id + 1, head.hash, null)).rejects.toThrow(/NOT[ -]NULL/i); // SQLite: NOT NULL constraint failed; PostgreSQL: violates not-null constraint
+    await expect(insert(head.id + 1, head.hash, 'not a hash')).rejects.toThrow(/CHECK/i);
     await expect(insert(head.id + 1, GENESIS_HASH, auditHash(row(head.id + 1, GENESIS_HASH)))).rejects.toThrow(/head of the hash chain/);
     await expect(insert(head.id + 2, head.hash, auditHash(row(head.id + 2, head.hash)))).rejects.toThrow(/head of the hash chain/);
     await expect(sql`INSERT INTO audit_log (at, staff_id, action, entity, entity_id, prev_hash, hash) VALUES ('2026-03-05T09:00:00.000Z', 1, 'view', 'patient', 1, ${head.hash}, ${head.hash})`.execute(db)).rejects.toThrow(/head of the hash chain/);

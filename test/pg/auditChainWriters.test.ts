@@ -19,7 +19,7 @@ describe('the audit hash chain on PostgreSQL, two workstations writing at once',
     const { db, file, dispatch } = await tempDatabase();
     ok(await dispatch('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya.patel', role: 'psychiatrist', password: TEST_PASSWORD }, T0));
     // A second workstation: its own pool of connections to the same database.
-    const other = await openPostgresDatabase({ ...inject('postgres'), database: file.replace(/^postgres:/, '') }, { poolSize: 4 });
+    const other = await openPostgresDatabase({ ...inject('postgres'), database: file.slice(file.lastIndexOf('/') + 1) }, { poolSize: 4 });
     try {
       const second = createDispatch(other, { appVersion: '1.2.3' });
       const perWriter = 40;

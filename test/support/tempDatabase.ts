@@ -71,7 +71,8 @@ async function tempPostgresDatabase(): Promise<{ db: Kysely<DB>; file: string }>
     // Dropped while the next test runs; the server and its folder go at the end of the run anyway.
     onServer(server, [`DROP DATABASE ${name} WITH (FORCE)`]).catch(() => {});
   });
-  return { db, file: `postgres:${name}` };
+  // As the About box names it (the engine's location).
+  return { db, file: `postgres://${server.user}@${server.host}:${server.port}/${name}` };
 }
 
 /** A real database file on disk (or, under `npm run test:pg`, a PostgreSQL database), migrated, closed after the test. */

@@ -23,6 +23,12 @@ export interface Engine {
   likeIgnoringCase(column: RawBuilder<unknown>, pattern: string): RawBuilder<boolean>;
   /** An ORDER BY key that sorts ignoring case. */
   ignoringCase(column: RawBuilder<unknown>): RawBuilder<string>;
+  /**
+   * The id a row about to be inserted into `table` gets, for rows that must know it before the
+   * insert (a protocol is its own lineage). SQLite: max(id) + 1 under the write lock; PostgreSQL:
+   * the next value of the id's identity, so later inserts that let the server choose never clash.
+   */
+  nextId(trx: Transaction<any>, table: string): Promise<number>;
   /** A JSON object built in SQL, as text (read back with JSON.parse). */
   jsonObject(entries: ReadonlyArray<readonly [string, RawBuilder<unknown>]>): RawBuilder<string>;
   /**

@@ -19,6 +19,11 @@ export const postgresEngine: Engine = {
   equalsIgnoringCase: (column, value) => sql<boolean>`lower(${column}) = lower(${value})`,
   likeIgnoringCase: (column, pattern) => sql<boolean>`${column} ILIKE ${pattern} ESCAPE '\\'`,
   ignoringCase: (column) => sql<string>`lower(${column})`,
+  async nextId(trx, table) {
+    const row = (await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::integer AS id`.execute(trx)).rows[0];
+    if (!row) throw new Error(`No id sequence for ${table}`);
+    return row.id;
+  },
   jsonObject: (entries) => sql<string>`json_build_object(${sql.join(entries.map(([key, value]) => sql`${sql.lit(key)}::text, ${value}`))})::text`,
   async changeToken(db: Kysely<any>) {
     const row = (await sql<{ head: number }>`SELECT coalesce(max(id), 0) AS head FROM audit_log`.execute(db)).rows[0];

@@ -12,6 +12,10 @@ export const sqliteEngine: Engine = {
   equalsIgnoringCase: (column, value) => sql<boolean>`${column} = ${value} COLLATE NOCASE`,
   likeIgnoringCase: (column, pattern) => sql<boolean>`${column} LIKE ${pattern} ESCAPE '\\'`,
   ignoringCase: (column) => sql<string>`${column} COLLATE NOCASE`,
+  async nextId(trx, table) {
+    const row = (await sql<{ id: number }>`SELECT coalesce(max(id), 0) + 1 AS id FROM ${sql.table(table)}`.execute(trx)).rows[0];
+    return row?.id ?? 1;
+  },
   jsonObject: (entries) => sql<string>`json_object(${sql.join(entries.map(([key, value]) => sql`${sql.lit(key)}, ${value}`))})`,
   async changeToken(db: Kysely<any>) {
     const [changes, version] = await Promise.all([
