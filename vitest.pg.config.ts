@@ -10,8 +10,12 @@ export default defineConfig({
     include: [
       // PostgreSQL-only suites (migrations, schema parity, the audit chain under concurrent writers).
       'test/pg/**/*.test.ts',
-      // Service suites run unchanged on PostgreSQL.
-      'test/main/patients.test.ts',
+      // Service and dispatch suites, the same files as the SQLite run.
+      ...[
+        'patients', 'courses', 'sessionRules', 'staff', 'auth', 'auditChain', 'phq9', 'assessments', 'screening',
+        'treatmentHistory', 'billing', 'cosign', 'todayPlannedTimes', 'viewLog', 'safeStates', 'assessmentWindows',
+        'dispatch', 'access',
+      ].map((name) => `test/main/${name}.test.ts`),
     ],
     exclude: [...configDefaults.exclude],
     environment: 'node',

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AppInfo } from '../../shared/schemas/appInfo';
 import { engineOf } from '../db/engines/engine';
 import type { DB } from '../db/schema';

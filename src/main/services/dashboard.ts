@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { meanWithCi, wilsonInterval } from '../../shared/clinical';
 import { type Cohort, COHORT_MIN_BASELINE, type CohortRate, type CohortRateSet, type DashboardFilters, type DashboardRow } from '../../shared/schemas/dashboard';
 import { engineOf } from '../db/engines/engine';

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Engine } from './engine';
+import type { DB } from '../schema';
+import type { Engine, Queryable } from './engine';
 
 /** Key of the transaction-scoped advisory lock that serializes appends to the audit hash chain. */
 export const AUDIT_CHAIN_LOCK = 7_061_001;
@@ -25,14 +26,14 @@ export const postgresEngine: Engine = {
     return row.id;
   },
   jsonObject: (entries) => sql<string>`json_build_object(${sql.join(entries.map(([key, value]) => sql`${sql.lit(key)}::text, ${value}`))})::text`,
-  async changeToken(db: Kysely<any>) {
+  async changeToken(db: Kysely<DB>) {
     const row = (await sql<{ head: number }>`SELECT coalesce(max(id), 0) AS head FROM audit_log`.execute(db)).rows[0];
     return String(row?.head ?? 0);
   },
-  async schemaVersion(db: Kysely<any>) {
+  async schemaVersion(db: Kysely<DB>) {
     return postgresSchemaVersion(db);
   },
-  async location(db: Kysely<any>) {
+  async location(db: Kysely<DB>) {
     const row = (await sql<{ user: string; database: string; host: string | null; port: number | null }>`
       SELECT current_user AS "user", current_database() AS database, host(inet_server_addr()) AS host, inet_server_port() AS port`.execute(db)).rows[0];
     return row ? `postgres://${row.user}@${row.host ?? 'localhost'}:${row.port ?? 5432}/${row.database}` : '';
@@ -40,7 +41,7 @@ export const postgresEngine: Engine = {
 };
 
 /** 0 for an empty database; the version recorded by the last migration otherwise. */
-export async function postgresSchemaVersion(db: Kysely<any>): Promise<number> {
+export async function postgresSchemaVersion(db: Queryable): Promise<number> {
   const exists = (await sql<{ found: string | null }>`SELECT to_regclass('tms_schema_version')::text AS found`.execute(db)).rows[0];
   if (!exists?.found) return 0;
   return (await sql<{ version: number }>`SELECT version FROM tms_schema_version`.execute(db)).rows[0]?.version ?? 0;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { DB } from '../schema';
 import type { Engine } from './engine';
 
 /**
@@ -17,17 +18,17 @@ export const sqliteEngine: Engine = {
     return row?.id ?? 1;
   },
   jsonObject: (entries) => sql<string>`json_object(${sql.join(entries.map(([key, value]) => sql`${sql.lit(key)}, ${value}`))})`,
-  async changeToken(db: Kysely<any>) {
+  async changeToken(db: Kysely<DB>) {
     const [changes, version] = await Promise.all([
       sql<{ n: number }>`SELECT total_changes() AS n`.execute(db),
       sql<{ data_version: number }>`PRAGMA data_version`.execute(db),
     ]);
     return `${changes.rows[0]?.n ?? 0}:${version.rows[0]?.data_version ?? 0}`;
   },
-  async schemaVersion(db: Kysely<any>) {
+  async schemaVersion(db: Kysely<DB>) {
     return (await sql<{ user_version: number }>`PRAGMA user_version`.execute(db)).rows[0]?.user_version ?? 0;
   },
-  async location(db: Kysely<any>) {
+  async location(db: Kysely<DB>) {
     const rows = (await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db)).rows;
     return rows.find((r) => r.name === 'main')?.file ?? '';
   },
