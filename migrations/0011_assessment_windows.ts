@@ -139,7 +139,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       `.execute(db);
     }
   }
+  await recordOutcomeRuleChanges(db);
+}
 
+/**
+ * Records every course whose shown outcome differs under the new rules (plain SQL that runs on
+ * both engines; the PostgreSQL variant of this migration calls it too).
+ */
+export async function recordOutcomeRuleChanges(db: Kysely<any>): Promise<void> {
   const courses = (await sql<{ id: number; patient_id: number; first_by_number: string | null; first_on: string | null; last_on: string | null }>`
     SELECT c.id, c.patient_id,
       (SELECT s.session_date FROM treatment_sessions s WHERE s.course_id = c.id ORDER BY s.session_number, s.id LIMIT 1) AS first_by_number,

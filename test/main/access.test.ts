@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../src/shared/ipc/channels';
 import { contract } from '../../src/shared/ipc/contract';
 import type { StaffRole } from '../../src/shared/schemas/staff';
+import { writeMark } from '../support/failingWrite';
 import { ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 /** The README's role table, written out here so the contract's declarations are checked against it. */
@@ -67,7 +67,7 @@ async function clinic() {
   const technician = ok(await env.dispatch('staff:create', { name: 'Sam Okafor', username: 'sam', role: 'technician' }, at)).staff.id;
   const leaver = ok(await env.dispatch('staff:create', { name: 'Gone Person', username: 'gone', role: 'psychiatrist' }, at)).staff;
   ok(await env.dispatch('staff:update', { id: leaver.id, name: leaver.name, username: 'gone', role: 'psychiatrist', active: false }, at));
-  const changes = async () => (await sql<{ n: number }>`SELECT total_changes() AS n`.execute(env.db)).rows[0]?.n;
+  const changes = () => writeMark(env.db);
   return { ...env, at, ids: { admin: 1, psychiatrist, technician, inactive: leaver.id }, changes };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db';
 import { channels } from '../../src/shared/ipc/channels';
+import { refuseInsertsInto } from '../support/failingWrite';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 describe('dispatch', () => {
@@ -54,9 +55,7 @@ describe('dispatch', () => {
     const { dispatch, db } = await tempDatabase();
     ok(await dispatch('staff:createFirst', { name: 'Dr Who', username: 'who', role: 'admin', password: TEST_PASSWORD }, at('2026-01-01T09:00:00Z')));
     // Break the database under the service: the audit table refuses every insert.
-    await import('kysely').then(({ sql }) =>
-      sql`CREATE TRIGGER block BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'blocked'); END`.execute(db),
-    );
+    await refuseInsertsInto(db, 'audit_log', 'blocked');
     const result = await dispatch('patients:create', {
       actorId: 1, mrn: 'A1', firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01', sex: 'male', primaryDiagnosis: 'F33.1',
     });

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
+import { failUpdatesOf } from '../support/failingWrite';
 import { patientInput, prescriptionInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 import { readyToStart } from '../support/readyToStart';
@@ -70,7 +70,7 @@ describe('archiving a patient', () => {
 
   it('is undone whole when ending the course fails: the patient stays unarchived', async () => {
     const { dispatch, db, course } = await clinic(['2026-03-02']);
-    await sql`CREATE TEMP TRIGGER refuse_course_end BEFORE UPDATE OF status ON courses BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`.execute(db);
+    await failUpdatesOf(db, 'courses', 'status', 'simulated failure');
     const patient = ok(await dispatch('patients:get', { id: 1 }, MON));
     const result = await dispatch('patients:archive', { id: 1, version: patient.version, reason: 'Moved abroad' }, when('2026-03-03'));
     expect(result.ok).toBe(false);

@@ -7,6 +7,7 @@ import { type CheckResult, startCheck } from './checkWorker';
 import { DatabaseOpenError, openMessages } from './errors';
 import { fsyncDir } from './fsyncDir';
 import { ImmediateSqliteDialect } from './immediateDialect';
+import { openPostgresDatabase, type OpenPostgresOptions, type PostgresConnection } from './postgres';
 import { type AccessCheck, inspectDatabaseFile } from './inspect';
 import { backUpBeforeMigration, runMigrations, schemaVersionOf } from './migrate';
 import type { DB } from './schema';
@@ -15,6 +16,7 @@ import { withStatementCache } from './statementCache';
 export { DatabaseOpenError } from './errors';
 export type { DatabaseOpenErrorKind } from './errors';
 export type { DB } from './schema';
+export type { OpenPostgresOptions, PostgresConnection } from './postgres';
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
@@ -123,8 +125,19 @@ function watch(
  * brings its schema up to date. Before anything writes to an existing file it is checked
  * read-only (folder, permissions, lock, size, header, owner, version, quick_check); anything
  * wrong is a DatabaseOpenError of its own kind and the file is left untouched.
+ *
+ * Given a PostgreSQL connection instead of a file, opens the clinic's database on that server
+ * (see openPostgresDatabase: migrations once under an advisory lock, a newer schema refused).
  */
-export async function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<Kysely<DB>> {
+export async function openDatabase(server: PostgresConnection, options?: OpenPostgresOptions): Promise<Kysely<DB>>;
+// Last, so Parameters<typeof openDatabase> names the file's options.
+export async function openDatabase(file: string, options?: OpenDatabaseOptions): Promise<Kysely<DB>>;
+export async function openDatabase(target: string | PostgresConnection, options: OpenDatabaseOptions & OpenPostgresOptions = {}): Promise<Kysely<DB>> {
+  if (typeof target !== 'string') return openPostgresDatabase(target, options);
+  return openDatabaseFile(target, options);
+}
+
+async function openDatabaseFile(file: string, options: OpenDatabaseOptions): Promise<Kysely<DB>> {
   const latest = migrations.length;
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const inspectOptions = {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type Channel, isChannel } from '../../shared/ipc/channels';
 import { type ChannelOutput, contract } from '../../shared/ipc/contract';
 import type { AppErrorData, IpcResult } from '../../shared/ipc/result';
+import { isBusy, isConstraintViolation } from '../db/engines/failures';
 import type { DB } from '../db/schema';
 import { mayAccess } from '../../shared/ipc/access';
 import { type Actor, loadActor } from '../services/actor';
@@ -50,15 +51,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-function isSqliteConstraint(error: unknown): boolean {
-  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
-}
-
-/** SQLITE_BUSY (and its extended codes): another connection held the write lock past busy_timeout. */
+/** Another connection or workstation held the write lock too long (either engine; see failures.ts). */
 export function isSqliteBusy(error: unknown): boolean {
-  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  return isBusy(error);
 }
 
 export const BUSY_MESSAGE =
@@ -71,7 +66,7 @@ export function toErrorData(channel: string, error: unknown, options: DispatchOp
   }
   if (isSqliteBusy(error)) return { code: 'busy', message: BUSY_MESSAGE };
   options.logError?.(channel, error);
-  if (isSqliteConstraint(error)) {
+  if (isConstraintViolation(error)) {
     // The schema's CHECKs mirror the zod rules, so reaching one means the two disagree.
     return { code: 'invalid_input', message: 'The database refused this change as invalid. Nothing was saved.' };
   }

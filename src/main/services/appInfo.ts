@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AppInfo } from '../../shared/schemas/appInfo';
+import { engineOf } from '../db/engines/engine';
 import type { DB } from '../db/schema';
 import { DEMO_PASSWORD } from '../demo/demoAccounts';
 import { countStaff } from './staff';
@@ -18,14 +19,12 @@ async function setUpCandidates(db: Kysely<DB>): Promise<Array<{ id: number; name
 }
 
 export async function getAppInfo(db: Kysely<DB>, appVersion: string, demo: boolean, logPath: string | null = null): Promise<AppInfo> {
-  const [{ rows: versionRows }, { rows: fileRows }] = await Promise.all([
-    sql<{ user_version: number }>`PRAGMA user_version`.execute(db),
-    sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db),
-  ]);
+  const engine = engineOf(db);
+  const [schemaVersion, databasePath] = await Promise.all([engine.schemaVersion(db), engine.location(db)]);
   return {
     version: appVersion,
-    schemaVersion: versionRows[0]?.user_version ?? 0,
-    databasePath: fileRows.find((r) => r.name === 'main')?.file ?? '',
+    schemaVersion,
+    databasePath,
     logPath,
     staffCount: await countStaff(db),
     demo,

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccessEntry, AuditAction, AuditChainStatus, AuditEntity, AuditEntry } from '../../shared/schemas/audit';
+import { engineOf } from '../db/engines/engine';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
 import { auditHash, GENESIS_HASH } from './auditHash';
@@ -32,6 +33,8 @@ const insertAudit = preparedQuery(
  */
 export async function recordAudit(trx: Transaction<DB>, ctx: ServiceContext, entry: AuditRecord): Promise<void> {
   const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
+  // One appender at a time, whichever workstation: the head read here must still be the head at the insert.
+  await engineOf(trx).lockAuditChain(trx);
   const [head] = await chainHead(trx);
   const row = {
     id: (head?.id ?? 0) + 1,

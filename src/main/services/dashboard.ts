@@ -1,8 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isRatedBaseline, meanWithCi, wilsonInterval } from '../../shared/clinical';
 import {
   type Cohort, type CohortRate, type CohortRateSet, type DashboardFilters, type DashboardPage, type DashboardScale, dashboardScaleIds,
 } from '../../shared/schemas/dashboard';
+import { engineOf } from '../db/engines/engine';
 import type { DB } from '../db/schema';
 import { loadScoredCourses, type ScoredCourse } from './dashboardCourses';
 
@@ -99,8 +100,8 @@ interface ScaleCache {
  * The dashboard's reads over every course in the clinic, on one scale at a time. Scoring every
  * course is the expensive part, so each scale's scored courses are kept with their revision
  * (migration 0006: triggers raise it on any change to what the dashboard shows). When the database
- * has changed (`total_changes()` counts this connection's writes, `data_version` any other's), only
- * courses whose revision moved are read again. Filters are applied to the kept list; the course
+ * has changed (the engine's change token: on SQLite `total_changes()` and `data_version`, on
+ * PostgreSQL the audit log's head), only courses whose revision moved are read again. Filters are applied to the kept list; the course
  * table is read a page at a time, the cohort figures are computed here, so no read sends every course.
  */
 export class DashboardReader {
@@ -123,7 +124,7 @@ export class DashboardReader {
   private async all(scale: DashboardScale): Promise<ScoredCourse[]> {
     const cache = this.cache(scale);
     if (cache.refreshing) return cache.refreshing;
-    const version = await dataVersion(this.db);
+    const version = await engineOf(this.db).changeToken(this.db);
     if (version === cache.version) return cache.ordered;
     cache.refreshing = this.refresh(cache, scale, version).finally(() => {
       cache.refreshing = null;
@@ -153,7 +154,7 @@ export class DashboardReader {
 
   /** The scales the clinic has at least one valid score on, PHQ-9 always first. */
   private async scales(): Promise<DashboardScale[]> {
-    const version = await dataVersion(this.db);
+    const version = await engineOf(this.db).changeToken(this.db);
     if (this.scalesSeen?.version === version) return this.scalesSeen.scales;
     const present = await Promise.all(dashboardScaleIds.map(async (scale) =>
       scale === 'phq9' || (await this.db.selectFrom('assessments as a').leftJoin('assessment_entered_in_error as x', 'x.assessment_id', 'a.id')
@@ -178,12 +179,4 @@ export class DashboardReader {
     this.lastCohort = { key, courses: all, cohort };
     return cohort;
   }
-}
-
-async function dataVersion(db: Kysely<DB>): Promise<string> {
-  const [changes, version] = await Promise.all([
-    sql<{ n: number }>`SELECT total_changes() AS n`.execute(db),
-    sql<{ data_version: number }>`PRAGMA data_version`.execute(db),
-  ]);
-  return `${changes.rows[0]?.n ?? 0}:${version.rows[0]?.data_version ?? 0}`;
 }

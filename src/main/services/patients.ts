@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Patient, PatientFields, PatientSearchResult, PatientSummary } from '../../shared/schemas/patient';
 import { preparedQuery } from '../db/preparedQuery';
+import { engineOf } from '../db/engines/engine';
 import type { DB, PatientsTable } from '../db/schema';
 import { recordAudit } from './audit';
 import { endOpenCoursesForArchive } from './courses';
@@ -54,6 +55,7 @@ export async function searchPatients(
   input: { query: string; includeArchived: boolean; limit: number },
 ): Promise<PatientSearchResult> {
   const terms = input.query.trim().split(/\s+/).filter(Boolean).slice(0, 6);
+  const engine = engineOf(db);
   const base = db
     .selectFrom('patients')
     .$if(!input.includeArchived, (qb) => qb.where('archived_at', 'is', null))
@@ -62,7 +64,7 @@ export async function searchPatients(
         eb.and(
           terms.map((term) => {
             const pattern = likeContains(term);
-            return sql<boolean>`(last_name LIKE ${pattern} ESCAPE '\\' OR first_name LIKE ${pattern} ESCAPE '\\' OR mrn LIKE ${pattern} ESCAPE '\\')`;
+            return sql<boolean>`(${engine.likeIgnoringCase(sql.ref('last_name'), pattern)} OR ${engine.likeIgnoringCase(sql.ref('first_name'), pattern)} OR ${engine.likeIgnoringCase(sql.ref('mrn'), pattern)})`;
           }),
         ),
       ),
@@ -71,9 +73,9 @@ export async function searchPatients(
   const [rows, count] = await Promise.all([
     base
       .select(['id', 'mrn', 'first_name', 'last_name', 'date_of_birth', 'sex', 'primary_diagnosis', 'archived_at'])
-      .orderBy(sql`mrn = ${exactMrn} COLLATE NOCASE`, 'desc')
-      .orderBy(sql`last_name COLLATE NOCASE`)
-      .orderBy(sql`first_name COLLATE NOCASE`)
+      .orderBy(engine.equalsIgnoringCase(sql.ref('mrn'), exactMrn), 'desc')
+      .orderBy(engine.ignoringCase(sql.ref('last_name')))
+      .orderBy(engine.ignoringCase(sql.ref('first_name')))
       .orderBy('id')
       .limit(input.limit)
       .execute(),
@@ -108,7 +110,7 @@ export async function assertMrnFree(db: Kysely<DB>, mrn: string, exceptId?: numb
   const clash = await db
     .selectFrom('patients')
     .select(['id', 'first_name', 'last_name', 'archived_at'])
-    .where(sql<boolean>`mrn = ${mrn} COLLATE NOCASE`)
+    .where(engineOf(db).equalsIgnoringCase(sql.ref('mrn'), mrn))
     .$if(exceptId !== undefined, (qb) => qb.where('id', '!=', exceptId ?? 0))
     .executeTakeFirst();
   if (clash) {

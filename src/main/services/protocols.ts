@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Protocol, ProtocolFields } from '../../shared/schemas/protocol';
+import { engineOf } from '../db/engines/engine';
 import type { DB, ProtocolsTable } from '../db/schema';
 import { recordAudit } from './audit';
 import type { ActorContext } from './context';
@@ -72,8 +73,7 @@ function toColumns(fields: ProtocolFields) {
 export async function createProtocol(db: Kysely<DB>, ctx: ActorContext, fields: ProtocolFields): Promise<Protocol> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
-    const next = await trx.selectFrom('protocols').select((eb) => eb.fn.max<number | null>('id').as('max')).executeTakeFirstOrThrow();
-    const id = (next.max ?? 0) + 1;
+    const id = await engineOf(trx).nextId(trx, 'protocols');
     await trx
       .insertInto('protocols')
       .values({ id, lineage_id: id, revision: 1, ...toColumns(fields), status: 'current', created_by: actor.id, created_at: ctx.now.toISOString() })

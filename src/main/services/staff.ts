@@ -4,6 +4,7 @@ import type { DateFormat } from '../../shared/dateFormat';
 import type { SignInResult } from '../../shared/schemas/auth';
 import type { Staff, StaffFields, StaffRole } from '../../shared/schemas/staff';
 import { hashPassword, oneTimePassword } from '../auth/passwords';
+import { engineOf } from '../db/engines/engine';
 import type { DB, StaffTable } from '../db/schema';
 import { recordAudit } from './audit';
 import type { ActorContext, ServiceContext } from './context';
@@ -41,7 +42,7 @@ async function assertNamesFree(db: Kysely<DB>, fields: StaffFields, exceptId?: n
   const clashes = await db
     .selectFrom('staff')
     .select(['id', 'name', 'username'])
-    .where((eb) => eb.or([sql<boolean>`name = ${fields.name} COLLATE NOCASE`, eb('username', '=', fields.username)]))
+    .where((eb) => eb.or([engineOf(db).equalsIgnoringCase(sql.ref('name'), fields.name), eb('username', '=', fields.username)]))
     .$if(exceptId !== undefined, (qb) => qb.where('id', '!=', exceptId ?? 0))
     .execute();
   const fieldErrors: Record<string, string> = {};

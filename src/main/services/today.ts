@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { daysBetween, motorThresholdFlags } from '../../shared/clinical';
 import type { TodayItem } from '../../shared/schemas/session';
 import { compareToday } from '../../shared/todayList';
+import { engineOf } from '../db/engines/engine';
 import type { DB } from '../db/schema';
 import { assessmentsDueOn } from './assessmentsDue';
 
@@ -11,6 +12,7 @@ import { assessmentsDueOn } from './assessmentsDue';
  * Courses still to be treated that day come first, by planned time (`compareToday`).
  */
 export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem[]> {
+  const engine = engineOf(db);
   const rows = await db
     .selectFrom('courses as c')
     .innerJoin('patients as p', 'p.id', 'c.patient_id')
@@ -31,12 +33,12 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       'c.planned_time',
       'c.version',
       sql<string | null>`(SELECT t.planned_time FROM course_day_times t WHERE t.course_id = c.id AND t.on_date = ${date})`.as('day_time'),
-      sql<string | null>`(SELECT json_object('id', st.id, 'name', st.name) FROM treatment_sessions s JOIN staff st ON st.id = s.technician_id
+      sql<string | null>`(SELECT ${engine.jsonObject([['id', sql.ref('st.id')], ['name', sql.ref('st.name')]])} FROM treatment_sessions s JOIN staff st ON st.id = s.technician_id
         WHERE s.course_id = c.id ORDER BY s.session_date DESC, s.start_time DESC, s.id DESC LIMIT 1)`.as('last_technician_json'),
       sql<number>`coalesce(cp.sessions_done, 0)`.as('sessions_done'),
       sql<number>`(SELECT count(*) FROM treatment_sessions s WHERE s.course_id = c.id AND s.session_date = ${date})`.as('sessions_today'),
       'cp.last_session_date',
-      sql<string | null>`(SELECT json_object('rmt', m.rmt_pct_mso, 'on', m.measured_on, 'method', m.method)
+      sql<string | null>`(SELECT ${engine.jsonObject([['rmt', sql.ref('m.rmt_pct_mso')], ['on', sql.ref('m.measured_on')], ['method', sql.ref('m.method')]])}
         FROM motor_thresholds m WHERE m.course_id = c.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)`.as('mt_json'),
       'cp.first_session_date',
       // An open suicide item of any scale (PHQ-9 item 9, MADRS item 10, HAM-D item 3).
