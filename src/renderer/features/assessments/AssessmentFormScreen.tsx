@@ -181,12 +181,12 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
                     {error && <Text size="xs" c="red" fw={600}>{error}</Text>}
                   </Table.Td>
                   <Table.Td colSpan={columns} p={0}>
-                    <Radio.Group value={value === null || value === undefined ? '' : String(value)} onChange={(v) => answer(index, Number(v))} aria-label={`Item ${index + 1}`}>
+                    <Radio.Group value={value === null || value === undefined ? '' : String(value)} onChange={(v) => answer(index, Number(v))}>
                       <div
                         className={classes.choices}
                         style={{ gridTemplateColumns: `repeat(${columns}, ${shared ? 96 : 44}px)` }}
                         tabIndex={0}
-                        role="group"
+                        role="radiogroup"
                         id={`${scale}-item-${index + 1}`}
                         aria-label={`Item ${index + 1}`}
                         aria-invalid={error ? true : undefined}
