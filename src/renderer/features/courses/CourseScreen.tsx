@@ -9,12 +9,10 @@ import { targetLabels } from '../../../shared/schemas/stimulation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate, formatDateTime, patientName } from '../../format';
-import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9CourseChart';
 import { CourseScalesPanel } from '../assessments/CourseScalesPanel';
-import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
 import { PacketExportButton } from '../report/PacketExportButton';
-import { OutcomeSummary } from './OutcomeSummary';
+import { CourseOutcomePanel } from './CourseOutcomePanel';
 import { useCan } from '../../session/auth';
 import { PendingSessionsPanel } from '../sessions/PendingSessionsPanel';
 import { AuditHistory } from '../audit/AuditHistory';
@@ -107,6 +105,8 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <ThresholdRecheckNotice courseId={course.id} onRecord={open && !archived && can('motorThresholds:record') ? mtDialog.open : null} />
       {progress.sessionsDone === 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={open && !archived} />}
 
+      <CourseOutcomePanel detail={detail} archived={archived} />
+
       <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
         <Stat
           label="Sessions"
@@ -131,18 +131,6 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           hint={currentMt ? `${formatDate(currentMt.measuredOn)} · ${currentMt.method.toUpperCase()} · dose ${detail.prescribedPctMso ?? '—'}% MSO` : 'Record one before the first session'}
         />
       </SimpleGrid>
-
-      <Paper withBorder p="md">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4">PHQ-9 and outcome</Title>
-          {!archived && can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`, { state: { returnTo: `/courses/${course.id}` } })}>Enter PHQ-9</Button>}
-        </Group>
-        <Stack gap="sm">
-          <OutcomeSummary detail={detail} />
-          {detail.phq9.length > 0 && <Phq9CourseChart detail={detail} width={1180} height={340} />}
-          {detail.phq9.length > 0 && <Phq9Table assessments={detail.phq9} name={patientName(detail.patient)} />}
-        </Stack>
-      </Paper>
 
       <CourseScalesPanel detail={detail} />
 
@@ -179,7 +167,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
               ))}
             </Table.Tbody>
           </Table>
-          {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed">None recorded.</Text>}
+          {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed" data-testid="empty-state">None recorded. Record one with Record MT before the first session.</Text>}
         </Paper>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">Payer authorization</Title>
@@ -196,6 +184,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
               ))}
             </Table.Tbody>
           </Table>
+          {detail.authorizations.length === 0 && <Text size="sm" c="dimmed" data-testid="empty-state">No payer authorization recorded. Record the payer's prior authorization with Authorization.</Text>}
         </Paper>
       </SimpleGrid>
 

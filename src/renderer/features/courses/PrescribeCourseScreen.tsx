@@ -72,8 +72,10 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
         <Paper withBorder p="lg" maw={1000}>
           <Stack gap="md">
             {summary}
-            <SimpleGrid cols={3} spacing="md">
+            {/* Four columns like the rows below, so every field lines up with the one above it. */}
+            <SimpleGrid cols={4} spacing="md">
               <NativeSelect
+                style={{ gridColumn: 'span 2' }}
                 label="Protocol"
                 data={protocols.map((p) => ({ value: String(p.id), label: p.revision > 1 ? `${p.name} (rev. ${p.revision})` : p.name }))}
                 {...form.register('protocolId', { setValueAs: toNumber, onChange: (e: { target: { value: string } }) => chooseProtocol(Number(e.target.value)) })}

@@ -31,8 +31,8 @@ export function ProtocolForm({ initial, submitLabel, onSubmit, onCancel }: Props
         <Paper withBorder p="lg" maw={1000}>
           <Stack gap="md">
             {summary}
-            <SimpleGrid cols={3} spacing="md">
-              <TextInput label="Name" withAsterisk autoFocus {...form.register('name')} error={errors.name?.message} />
+            <SimpleGrid cols={4} spacing="md">
+              <TextInput style={{ gridColumn: 'span 2' }} label="Name" withAsterisk autoFocus {...form.register('name')} error={errors.name?.message} />
               <NativeSelect label="Target" data={targets.map((t) => ({ value: t, label: targetLabels[t] }))} {...form.register('target')} error={errors.target?.message} />
               <TextInput label="Coil" withAsterisk {...form.register('coil')} error={errors.coil?.message} />
             </SimpleGrid>

@@ -54,7 +54,7 @@ export function ProtocolListScreen() {
                 </Table.Td>
                 <Table.Td><Text size="sm">{describeStimulation(p)}</Text></Table.Td>
                 <Table.Td ta="right" ff="monospace">{p.dose.totalPulses}</Table.Td>
-                <Table.Td ta="right" ff="monospace">{formatDuration(p.dose.durationS)}</Table.Td>
+                <Table.Td ta="right" ff="monospace" style={{ whiteSpace: 'nowrap' }}>{formatDuration(p.dose.durationS)}</Table.Td>
                 <Table.Td><Text size="xs">{p.reference || '—'}</Text></Table.Td>
                 {canEdit && (
                   <Table.Td>
