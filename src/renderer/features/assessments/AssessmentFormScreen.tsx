@@ -34,6 +34,7 @@ import { usePatientIdParam } from '../patients/usePatientIdParam';
 import { AcknowledgeSuicideItemDialog } from './AcknowledgeSuicideItemDialog';
 import { ScaleSeverityBadge } from './ScaleSeverityBadge';
 import classes from './AssessmentForm.module.css';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 type Answers = (number | null)[];
 
@@ -161,7 +162,7 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={36}>#</Table.Th>
-              <Table.Th />
+              <HiddenHeader label="Item" />
               {Array.from({ length: columns }, (_, k) => (
                 <Table.Th key={k} ta="center" w={shared ? 96 : 44} fz="xs">{shared ? `${shared[k] ?? ''} (${k + lowest})` : k + lowest}</Table.Th>
               ))}

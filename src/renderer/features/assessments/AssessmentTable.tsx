@@ -9,6 +9,7 @@ import { AcknowledgeSuicideItemDialog } from './AcknowledgeSuicideItemDialog';
 import { MarkAssessmentInErrorDialog } from './MarkAssessmentInErrorDialog';
 import { ScaleSeverityBadge } from './ScaleSeverityBadge';
 import { SuicideItemCell } from './SuicideItemCell';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 export type ListedAssessment = Assessment & { part?: AssessmentPart | null };
 
@@ -28,7 +29,7 @@ export function AssessmentTable({ scale, assessments, patientName }: { scale: Sc
             <Table.Th>Date</Table.Th>{showParts && <Table.Th>Part</Table.Th>}<Table.Th>{def.items.length === 1 ? 'Rating' : 'Total'}</Table.Th>
             <Table.Th>{def.items.length === 1 ? 'Answer' : `Items 1–${def.items.length}`}</Table.Th>
             {def.suicideItem !== null && <Table.Th>Item {def.suicideItem} (suicide)</Table.Th>}
-            <Table.Th>Entered by</Table.Th>{canMark && <Table.Th />}
+            <Table.Th>Entered by</Table.Th>{canMark && <HiddenHeader />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -25,6 +25,7 @@ import { localIsoDate } from '../../../shared/dates';
 import { PlannedTimeDialog } from '../today/PlannedTimeDialog';
 import { ThresholdRecheckNotice } from '../history/ThresholdRecheckNotice';
 import { ReadinessPanel } from '../screening/ReadinessPanel';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -149,7 +150,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">Motor thresholds</Title>
           <Table verticalSpacing={4} aria-label="Motor thresholds">
-            <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><HiddenHeader label="Change" /></Table.Tr></Table.Thead>
             <Table.Tbody>
               {detail.motorThresholds.map((mt, index) => (
                 <Table.Tr key={mt.id}>

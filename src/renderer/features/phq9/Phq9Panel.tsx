@@ -10,6 +10,7 @@ import { useCan } from '../../session/auth';
 import { AcknowledgeItem9Dialog } from './AcknowledgeItem9Dialog';
 import { EnteredInErrorDialog } from './EnteredInErrorDialog';
 import { SeverityBadge } from './SeverityBadge';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 export function Item9Cell({ assessment, onAcknowledge }: { assessment: Phq9Assessment; onAcknowledge(a: Phq9Assessment): void }) {
   const canAcknowledge = useCan()('phq9:acknowledge');
@@ -55,7 +56,7 @@ export function Phq9Table({ assessments, name }: { assessments: Array<Phq9Assess
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Date</Table.Th>{showParts && <Table.Th>Part</Table.Th>}<Table.Th>Total</Table.Th><Table.Th>Items 1–9</Table.Th><Table.Th>Item 9</Table.Th><Table.Th>Difficulty</Table.Th><Table.Th>Entered by</Table.Th>
-            {canMark && <Table.Th />}
+            {canMark && <HiddenHeader />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { useCan } from '../../session/auth';
 import { useProtocols } from './queries';
 import { RetireProtocolDialog } from './RetireProtocolDialog';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 export function ProtocolListScreen() {
   const navigate = useNavigate();
@@ -38,7 +39,7 @@ export function ProtocolListScreen() {
               <Table.Th ta="right">Pulses</Table.Th>
               <Table.Th ta="right">Duration</Table.Th>
               <Table.Th>Source</Table.Th>
-              {canEdit && <Table.Th />}
+              {canEdit && <HiddenHeader />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
