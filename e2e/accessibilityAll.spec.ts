@@ -46,7 +46,10 @@ async function prepare(page: Page, host: HostHandle) {
     found.push(...seen);
   };
   const dialog = async (route: string, ready: Locator, open: Locator, name: string) => {
-    await visit(route, ready);
+    // The screen itself is scanned by its own visit: here only with the dialog open.
+    await page.goto('about:blank');
+    await page.goto(`${host.url}/#${route}`);
+    await expect(ready).toBeVisible();
     await open.click();
     await expect(page.getByRole('dialog')).toBeVisible();
     const seen = await violations(page, `${route} · ${name}`);
@@ -58,7 +61,7 @@ async function prepare(page: Page, host: HostHandle) {
 }
 
 test('patient, prescription, protocol, course and admin screens: no axe violation of any impact', async ({ page, host }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(600_000);
   const { found, visit } = await prepare(page, host);
   // Screens.
   await visit('/patients/1', page.getByRole('heading', { name: 'Antidepressant trials (3)' }).or(page.getByText('Antidepressant trials')).first());
@@ -71,7 +74,7 @@ test('patient, prescription, protocol, course and admin screens: no axe violatio
 });
 
 test('the assessment form of every scale and the session correction: no axe violation of any impact', async ({ page, host }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(600_000);
   const { found, visit, h1, courseId, unready } = await prepare(page, host);
   for (const scale of ['gad7', 'madrs', 'hamd17', 'cgi_s', 'cgi_i']) await visit(`/patients/1/assessments/${scale}/new`, page.getByTestId(`${scale}-item-1`));
   await visit(`/courses/${unready.id}`, page.getByRole('button', { name: 'Record screening…' }));
@@ -85,16 +88,21 @@ test('the assessment form of every scale and the session correction: no axe viol
   expect(found).toEqual([]);
 });
 
-test('the dialogs and the calendar: no axe violation of any impact', async ({ page, host }) => {
-  test.setTimeout(400_000);
-  const { found, visit, dialog, h1, courseId, unready } = await prepare(page, host);
+test('the today and patient dialogs: no axe violation of any impact', async ({ page, host }) => {
+  test.setTimeout(600_000);
+  const { found, dialog, h1 } = await prepare(page, host);
   // Dialogs and popovers.
   await dialog('/today', page.getByRole('table', { name: "Today's courses" }), page.getByRole('button', { name: /Change the planned time/ }).first(), 'planned time');
   await dialog('/patients/1', h1, page.getByRole('button', { name: 'Add trial' }), 'trial');
   await dialog('/patients/1', h1, page.getByRole('button', { name: 'Add psychotherapy' }), 'psychotherapy');
   await dialog('/patients/1', h1, page.getByRole('button', { name: 'Add medication' }), 'medication');
-  await dialog('/patients/1', h1, page.getByRole('button', { name: 'Change…' }).first(), 'change medication');
   await dialog('/patients/1', h1, page.getByRole('button', { name: 'Correct…' }).first(), 'correct trial');
+  expect(found).toEqual([]);
+});
+
+test('the course and alert dialogs, the calendar and the unsaved-changes dialog: no axe violation of any impact', async ({ page, host }) => {
+  test.setTimeout(600_000);
+  const { found, visit, dialog, h1, courseId, unready } = await prepare(page, host);
   await dialog(`/courses/${unready.id}`, h1, page.getByRole('button', { name: 'Record screening…' }), 'screening');
   await dialog(`/courses/${unready.id}`, h1, page.getByRole('button', { name: 'Record consent…' }), 'consent');
   await dialog(`/courses/${courseId}`, h1, page.getByRole('button', { name: /Mark the PHQ-9 of .* as entered in error/ }).first(), 'PHQ-9 entered in error');
