@@ -110,8 +110,10 @@ test('enter a MADRS and a GAD-7 with the keyboard, see the outcome by scale and 
   await expect(page.getByTestId('outcome-row-gad7')).toContainText('-71.4%');
   await expect(page.getByTestId('outcome-row-phq9')).toContainText('-55.6%');
 
-  // The chart: the first scale beside the PHQ-9 (GAD-7), switched to MADRS, then all as percent change.
+  // One outcome panel: the PHQ-9 first, switched to GAD-7, to MADRS, then all as percent change.
   const chooser = page.getByRole('radiogroup', { name: 'Chart' });
+  await expect(page.getByTestId('course-scales').getByTestId('phq9-chart')).toBeVisible();
+  await chooser.getByText('GAD-7', { exact: true }).click();
   await expect(page.getByTestId('scale-chart-gad7')).toBeVisible();
   await expect(page.getByTestId('scale-chart-gad7')).toContainText('Severe 15–21');
   await page.getByTestId('course-scales').scrollIntoViewIfNeeded();

@@ -32,7 +32,7 @@ test('prescribe a course, record an MT, log sessions from the today list, correc
   await page.getByRole('button', { name: 'Prescribe course' }).click();
   await expect(page.getByText('More than a year from today: start between 02/03/2025 and 02/03/2027')).toBeVisible();
   await page.getByLabel('Start date').fill('2026-03-02');
-  await page.getByLabel('Sessions authorized by payer').fill('30');
+  await page.getByLabel('Payer-authorized sessions').fill('30');
   await screenshot(page, '21-prescribe');
   await page.getByRole('button', { name: 'Prescribe course' }).click();
   await expect(page.getByTestId('course-status')).toHaveText('Planned');

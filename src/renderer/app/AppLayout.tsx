@@ -1,4 +1,5 @@
 import { Alert, Anchor, AppShell, Badge, Button, Group, Text } from '@mantine/core';
+import { useRef } from 'react';
 import { Link as RouterLink, NavLink as RouterNavLink, Outlet } from 'react-router';
 import type { Channel } from '../../shared/ipc/channels';
 import { staffRoleLabels } from '../../shared/schemas/staff';
@@ -10,6 +11,8 @@ import { PendingCosignBar } from '../features/sessions/PendingCosignBar';
 import classes from './AppLayout.module.css';
 import { useAppCommands } from './useAppCommands';
 import { useSharedListRefresh } from './useSharedListRefresh';
+import { useKeyboardSubmit } from './useKeyboardSubmit';
+import { useRouteFocus } from './useRouteFocus';
 
 const sections: Array<{ to: string; label: string; channel?: Channel }> = [
   { to: '/today', label: 'Today' },
@@ -41,6 +44,10 @@ export function AppLayout() {
   const command = useAppCommands();
   // Locked: main has no one signed in, so nothing is asked until the person is back.
   useSharedListRefresh(!locked);
+  // The screen itself (below the bars every screen shares): where focus goes when it opens.
+  const screen = useRef<HTMLDivElement>(null);
+  useRouteFocus(screen);
+  useKeyboardSubmit(screen);
   return (
     <AppShell header={{ height: 52 }} padding="md">
       <AppShell.Header className={classes.header}>
@@ -65,7 +72,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Main>
+      <AppShell.Main className={classes.main}>
         <DemoBanner />
         {can('audit:verifyChain') && <AuditChainAlert />}
         {command.notice && (
@@ -75,7 +82,9 @@ export function AppLayout() {
         )}
         <Item9AlertBar />
         {can('sessions:signPending') && <PendingCosignBar />}
-        <Outlet />
+        <div ref={screen}>
+          <Outlet />
+        </div>
         <Text component="footer" size="xs" c="dimmed" mt="xl" ta="center">
           TMS Course Tracker · <Anchor component={RouterLink} to="/about" size="xs">About, database and log files</Anchor>
         </Text>

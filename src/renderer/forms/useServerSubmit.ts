@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { applyServerError } from '../api/formErrors';
+import { useErrorSummary } from './useErrorSummary';
 
 /**
- * The submit of a react-hook-form form whose save goes to main: field errors from the server
- * land next to their fields, anything else in `formError`; `saved` stops the unsaved-changes
- * guard from asking while the screen navigates away after a successful save.
+ * The submit of a react-hook-form form whose save goes to main: field errors (the form's own
+ * checks or the server's) land next to their fields, anything else in `formError`; a failed save
+ * scrolls to and focuses the first field in error and `summary` names each one (put `formRef` on
+ * the form and `summary` at its top); `saved` stops the unsaved-changes guard from asking while
+ * the screen navigates away after a successful save.
  */
 export function useServerSubmit<T extends FieldValues, Out extends FieldValues = T>(
   form: UseFormReturn<T, unknown, Out>,
@@ -14,6 +17,7 @@ export function useServerSubmit<T extends FieldValues, Out extends FieldValues =
 ) {
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const { formRef, failed, summary } = useErrorSummary();
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     setSaved(true);
@@ -22,7 +26,8 @@ export function useServerSubmit<T extends FieldValues, Out extends FieldValues =
     } catch (error) {
       setSaved(false);
       setFormError(applyServerError(error, form.setError, formFields));
+      failed();
     }
-  });
-  return { submit, formError, blockLeaving: form.formState.isDirty && !saved };
+  }, failed);
+  return { submit, formError, formRef, summary, blockLeaving: form.formState.isDirty && !saved };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import {
@@ -21,6 +21,8 @@ import { Loading } from '../../components/Loading';
 import { useServerForm } from '../../components/useServerForm';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { patientName } from '../../format';
+import { useCan } from '../../session/auth';
+import { useErrorSummary } from '../../forms/useErrorSummary';
 import { useStateDraft } from '../../forms/useStateDraft';
 import { NotFoundScreen } from '../../app/NotFoundScreen';
 import { returnPathOf } from '../../app/returnTo';
@@ -32,6 +34,7 @@ import { usePatientIdParam } from '../patients/usePatientIdParam';
 import { AcknowledgeSuicideItemDialog } from './AcknowledgeSuicideItemDialog';
 import { ScaleSeverityBadge } from './ScaleSeverityBadge';
 import classes from './AssessmentForm.module.css';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 type Answers = (number | null)[];
 
@@ -83,7 +86,9 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
   const patientId = usePatientIdParam();
   const patient = usePatient(patientId);
   const create = useClinicalMutation('assessments:create');
-  const { fieldErrors, formError, run } = useServerForm();
+  const { errorFor, formError, run } = useServerForm();
+  const canAcknowledge = useCan()('assessments:acknowledge');
+  const { formRef, failed, summary: errorSummary } = useErrorSummary();
   const [answers, setAnswers] = useState<Answers>(() => def.items.map(() => null));
   const [difficulty, setDifficulty] = useState<Phq9Difficulty | null>(null);
   const [assessedOn, setAssessedOn] = useState(localIsoDate(new Date()));
@@ -119,8 +124,11 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
     let created: Assessment | null = null;
     const ok = await run(async () => {
       created = await create.mutateAsync({ patientId: p.id, scale, assessedOn, answers, difficulty: scale === 'phq9' ? difficulty : null, notes });
-    });
-    if (!ok || !created) return;
+    }, { assessedOn, answers, ...Object.fromEntries(answers.map((a, i) => [`answers.${i}`, a])) });
+    if (!ok || !created) {
+      failed();
+      return;
+    }
     draft.clear();
     if ((created as Assessment).suicideItemPositive) setSaved(created);
     else back();
@@ -134,6 +142,8 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
   const suicideAnswer = suicideIndex >= 0 ? answers[suicideIndex] ?? 0 : 0;
   return (
     <Stack gap="md" maw={1100}>
+      <form ref={formRef} noValidate aria-label={def.name} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <Stack gap="md">
       <PatientBanner patient={p} />
       {draft.offered && <DraftNotice savedAt={draft.offered.savedAt} onRestore={draft.restore} onDiscard={draft.discard} />}
       <UnsavedChangesGuard dirty={answers.some((a) => a !== null) && !create.isSuccess && saved === null && !leaving} />
@@ -143,15 +153,16 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
           <Text size="sm">{def.fullName} · {def.rater === 'self' ? 'self-report' : 'clinician-rated'} · {def.source}</Text>
           <Text size="sm" c="dimmed">{def.stem} Keyboard: type {lowest}–{highest} on an item to answer it and move to the next.</Text>
         </div>
-        <ClinicDateInput label="Date completed" value={assessedOn} onChange={setAssessedOn} error={fieldErrors['assessedOn']} w={180} />
+        <ClinicDateInput label="Date completed" value={assessedOn} onChange={setAssessedOn} error={errorFor('assessedOn', assessedOn)} w={180} />
       </Group>
-      {fieldErrors['answers'] && <Alert color="red" variant="light" role="alert" data-testid={`${scale}-missing`}>{fieldErrors['answers']}</Alert>}
+      {errorSummary}
+      {errorFor('answers', answers) && <Alert color="red" variant="light" role="alert" data-testid={`${scale}-missing`}>{errorFor('answers', answers)}</Alert>}
       <Paper withBorder>
         <Table verticalSpacing={6} aria-label={`${def.name} items`}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={36}>#</Table.Th>
-              <Table.Th />
+              <HiddenHeader label="Item" />
               {Array.from({ length: columns }, (_, k) => (
                 <Table.Th key={k} ta="center" w={shared ? 96 : 44} fz="xs">{shared ? `${shared[k] ?? ''} (${k + lowest})` : k + lowest}</Table.Th>
               ))}
@@ -159,7 +170,7 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
           </Table.Thead>
           <Table.Tbody>
             {def.items.map((item, index) => {
-              const error = fieldErrors[`answers.${index}`];
+              const error = errorFor(`answers.${index}`, answers[index]);
               const value = answers[index];
               return (
                 <Table.Tr key={item.label} className={error ? classes.missing : index === suicideIndex && (value ?? 0) > 0 ? classes.suicide : undefined}>
@@ -171,12 +182,17 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
                     {error && <Text size="xs" c="red" fw={600}>{error}</Text>}
                   </Table.Td>
                   <Table.Td colSpan={columns} p={0}>
-                    <Radio.Group value={value === null || value === undefined ? '' : String(value)} onChange={(v) => answer(index, Number(v))} aria-label={`Item ${index + 1}`}>
+                    <Radio.Group value={value === null || value === undefined ? '' : String(value)} onChange={(v) => answer(index, Number(v))}>
                       <div
                         className={classes.choices}
                         style={{ gridTemplateColumns: `repeat(${columns}, ${shared ? 96 : 44}px)` }}
                         tabIndex={0}
+                        role="radiogroup"
+                        id={`${scale}-item-${index + 1}`}
+                        aria-label={`Item ${index + 1}`}
+                        aria-invalid={error ? true : undefined}
                         data-testid={`${scale}-item-${index + 1}`}
+                        data-route-focus={index === 0 ? true : undefined}
                         ref={(el) => { rows.current[index] = el; }}
                         onKeyDown={(e) => {
                           if (!/^[0-9]$/.test(e.key)) return;
@@ -203,7 +219,7 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
       </Paper>
       {suicideAnswer > 0 && (
         <Alert color="red" variant="filled" title={`Item ${def.suicideItem} is positive (${def.items[suicideIndex]?.label.toLowerCase() ?? 'suicide'})`}>
-          {def.items[suicideIndex]?.label} was rated {suicideAnswer}. A clinician must see this today; you will be asked to acknowledge it after saving.
+          {def.items[suicideIndex]?.label} was rated {suicideAnswer}. A clinician must see this today; {canAcknowledge ? 'you will be asked to acknowledge it after saving' : 'after saving, tell a psychiatrist, who acknowledges it'}.
         </Alert>
       )}
       <Paper withBorder p="md">
@@ -220,9 +236,11 @@ function ScaleForm({ scale }: { scale: ScaleId }) {
         <LiveScore scale={scale} answers={answers} />
         <Group>
           <Button variant="default" onClick={cancel}>Cancel</Button>
-          <Button onClick={() => void submit()} loading={create.isPending} disabled={create.isSuccess || leaving}>Save {def.name}</Button>
+          <Button type="submit" loading={create.isPending} disabled={create.isSuccess || leaving} rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}>Save {def.name}</Button>
         </Group>
       </Group>
+      </Stack>
+      </form>
       <AcknowledgeSuicideItemDialog assessment={saved} patientName={patientName(p)} onClose={back} />
     </Stack>
   );

@@ -9,6 +9,7 @@ import { AcknowledgeSuicideItemDialog } from './AcknowledgeSuicideItemDialog';
 import { MarkAssessmentInErrorDialog } from './MarkAssessmentInErrorDialog';
 import { ScaleSeverityBadge } from './ScaleSeverityBadge';
 import { SuicideItemCell } from './SuicideItemCell';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 export type ListedAssessment = Assessment & { part?: AssessmentPart | null };
 
@@ -28,14 +29,14 @@ export function AssessmentTable({ scale, assessments, patientName }: { scale: Sc
             <Table.Th>Date</Table.Th>{showParts && <Table.Th>Part</Table.Th>}<Table.Th>{def.items.length === 1 ? 'Rating' : 'Total'}</Table.Th>
             <Table.Th>{def.items.length === 1 ? 'Answer' : `Items 1–${def.items.length}`}</Table.Th>
             {def.suicideItem !== null && <Table.Th>Item {def.suicideItem} (suicide)</Table.Th>}
-            <Table.Th>Entered by</Table.Th>{canMark && <Table.Th />}
+            <Table.Th>Entered by</Table.Th>{canMark && <HiddenHeader />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {[...assessments].reverse().map((a) => (
             <Table.Tr key={a.id} data-testid={`${scale}-row-${a.id}`}>
-              <Table.Td td={a.enteredInError ? 'line-through' : undefined}>{formatDate(a.assessedOn)}</Table.Td>
-              {showParts && <Table.Td fz="sm">{a.part ? <Badge size="sm" variant="outline" color="dark">{assessmentPartLabels[a.part]}</Badge> : '—'}</Table.Td>}
+              <Table.Td td={a.enteredInError ? 'line-through' : undefined} style={{ whiteSpace: 'nowrap' }}>{formatDate(a.assessedOn)}</Table.Td>
+              {showParts && <Table.Td fz="sm">{a.part ? <Badge size="sm" variant="outline" color="dark" miw="max-content">{assessmentPartLabels[a.part]}</Badge> : '—'}</Table.Td>}
               {a.enteredInError ? (
                 <Table.Td colSpan={columns - 1 - (showParts ? 1 : 0) + (canMark ? 1 : 0)} fz="sm">
                   <Badge color="gray" variant="outline" size="xs">Entered in error</Badge> {a.enteredInError.byName}, {formatDateTime(a.enteredInError.at)}: {a.enteredInError.reason}
@@ -49,7 +50,7 @@ export function AssessmentTable({ scale, assessments, patientName }: { scale: Sc
                   <Table.Td fz="sm">{a.enteredByName}</Table.Td>
                   {canMark && (
                     <Table.Td>
-                      <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setMarking(a)} aria-label={`Mark the ${def.name} of ${formatDate(a.assessedOn)} as entered in error`}>
+                      <Button size="compact-xs" variant="subtle" color="gray" miw="max-content" onClick={() => setMarking(a)} aria-label={`Mark the ${def.name} of ${formatDate(a.assessedOn)} as entered in error`}>
                         Entered in error…
                       </Button>
                     </Table.Td>

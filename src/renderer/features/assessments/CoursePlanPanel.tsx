@@ -10,6 +10,7 @@ import { call, errorMessage } from '../../api/client';
 import { queryKeys } from '../../app/queryKeys';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useCan } from '../../session/auth';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 const WHAT: Record<NonNullable<ScaleDue>['what'], string> = { baseline: 'baseline', weekly: 'weekly', mid_course: 'mid-course', end: 'end of course' };
 
@@ -74,7 +75,7 @@ export function CoursePlanPanel({ detail, assessments }: { detail: CourseDetail;
       {plan.data && editing && <PlanEditor courseId={detail.course.id} plan={plan.data.plan} onDone={() => setEditing(false)} />}
       {plan.data && !editing && (
         <Table verticalSpacing={4} aria-label="Measurement plan">
-          <Table.Thead><Table.Tr><Table.Th>Scale</Table.Th><Table.Th>How often</Table.Th><Table.Th>Today</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          <Table.Thead><Table.Tr><Table.Th>Scale</Table.Th><Table.Th>How often</Table.Th><Table.Th>Today</Table.Th><HiddenHeader /></Table.Tr></Table.Thead>
           <Table.Tbody>
             {plan.data.plan.map((p) => {
               const due = assessments && open

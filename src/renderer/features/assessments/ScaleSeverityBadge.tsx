@@ -16,7 +16,7 @@ export function ScaleSeverityBadge({ scale, total }: { scale: ScaleId; total: nu
   const band = scaleBand(scale, total);
   const { background, dark } = bandColor(scale, total);
   return (
-    <Badge variant="filled" styles={{ root: { background, color: dark ? 'white' : '#1a1a1a', border: '1px solid #6b8fb3', textTransform: 'none' } }}>
+    <Badge variant="filled" styles={{ root: { background, color: dark ? 'white' : '#1a1a1a', border: '1px solid #6b8fb3', textTransform: 'none', minWidth: 'max-content' } }}>
       {total} · {band.label}
     </Badge>
   );

@@ -8,6 +8,7 @@ import { formatDate } from '../../format';
 import { dayOrNone, kindLabels, plural, size, verificationLabels, when } from './backupFormat';
 import { useBackupList, useBackupPreview, useCreateBackup, useRestoreBackup, useSetBackupPassphrase, useSetRetention } from './queries';
 import { toNumber } from '../../forms/numberInput';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof AppError ? error.fields?.[field] : undefined;
@@ -113,7 +114,7 @@ function CountsTable({ preview }: { preview: BackupPreview }) {
   return (
     <Table withTableBorder aria-label="Current file and backup compared">
       <Table.Thead>
-        <Table.Tr><Table.Th /><Table.Th>Current file</Table.Th><Table.Th>Backup of {when(preview.backup.createdAt)}</Table.Th></Table.Tr>
+        <Table.Tr><HiddenHeader label="What" /><Table.Th>Current file</Table.Th><Table.Th>Backup of {when(preview.backup.createdAt)}</Table.Th></Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {rows.map(([label, now, then]) => (
@@ -217,7 +218,7 @@ export function BackupScreen() {
             <Table.Tr>
               <Table.Th>Made</Table.Th><Table.Th>Why</Table.Th><Table.Th>Where</Table.Th><Table.Th>Size</Table.Th>
               <Table.Th>Patients</Table.Th><Table.Th>Courses</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Newest session</Table.Th>
-              <Table.Th>Check</Table.Th><Table.Th />
+              <Table.Th>Check</Table.Th><HiddenHeader label="Result" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

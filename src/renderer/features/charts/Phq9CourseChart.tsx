@@ -146,7 +146,7 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
           <ReferenceLine x={endOfTreatmentX} stroke="#333" strokeWidth={1.5} label={{ value: 'Follow-up →', position: 'insideTopRight', fontSize: 11, fill: '#2166ac' }} />
         )}
         <Line data={points} dataKey="total" name="PHQ-9: baseline and treatment" className="phq9-treatment" stroke="#000" strokeWidth={2} dot={TreatmentDot} isAnimationActive={false} connectNulls>
-          {points.length <= 16 && <LabelList dataKey="total" position="top" fontSize={11} />}
+          {points.length <= 16 && <LabelList dataKey="total" position="top" offset={9} fontSize={11} fontWeight={700} fill="#000" stroke="#fff" strokeWidth={3} paintOrder="stroke" />}
         </Line>
         {followUps.length > 0 && (
           <Line
@@ -161,7 +161,7 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
             legendType="square"
             isAnimationActive={false}
           >
-            {followUps.length <= 16 && <LabelList dataKey="total" position="top" fontSize={11} />}
+            {followUps.length <= 16 && <LabelList dataKey="total" position="top" offset={9} fontSize={11} fontWeight={700} fill="#000" stroke="#fff" strokeWidth={3} paintOrder="stroke" />}
           </Line>
         )}
         {followUps.length > 0 && <Legend verticalAlign="top" align="left" height={22} wrapperStyle={{ fontSize: 11, top: 0 }} />}

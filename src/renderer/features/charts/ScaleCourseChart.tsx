@@ -57,7 +57,7 @@ export function ScaleCourseChart({ scale, points, baseline, width, height }: { s
           label={{ value: `Response: ≤ ${baseline / 2} (half of ${baseline})`, position: 'insideTopLeft', fontSize: 11, fill: '#762a83' }} />
       )}
       <Line data={points} dataKey="total" name={def.name} stroke="#000" strokeWidth={2} isAnimationActive={false} dot={{ r: 4, fill: '#000' }}>
-        {points.length <= 16 && <LabelList dataKey="total" position="top" fontSize={11} />}
+        {points.length <= 16 && <LabelList dataKey="total" position="top" offset={9} fontSize={11} fontWeight={700} fill="#000" stroke="#fff" strokeWidth={3} paintOrder="stroke" />}
       </Line>
       <Tooltip isAnimationActive={false} labelFormatter={() => ''} formatter={(value, _name, item) => [`${String(value)} (${formatDate((item.payload as ScalePoint).date)})`, def.name]} />
     </ComposedChart>

@@ -12,6 +12,7 @@ import { useStaffList } from '../staff/queries';
 import { useClinicalMutation } from './queries';
 import { WARNING_COLOR } from '../../app/theme';
 import { ClinicDateInput } from '../../components/ClinicDateInput';
+import { useErrorSummary } from '../../forms/useErrorSummary';
 
 interface DialogProps {
   course: Course;
@@ -35,6 +36,7 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
   const staff = useStaffList();
   const record = useClinicalMutation('motorThresholds:record');
   const { formError, run, errorFor } = useServerForm();
+  const { formRef, failed, summary } = useErrorSummary();
   const [measuredOn, setMeasuredOn] = useState(localIsoDate(new Date()));
   const [rmt, setRmt] = useState('');
   const [method, setMethod] = useState<(typeof mtMethods)[number]>('emg');
@@ -53,12 +55,13 @@ export function RecordMotorThresholdDialog({ course, opened, onClose }: DialogPr
       setRmt('');
       setNotes('');
       onClose();
-    }
+    } else failed();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Record resting motor threshold" centered size="lg">
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form ref={formRef} onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack gap="sm">
+          {summary}
           <Group grow align="flex-start">
             <TextInput label="Resting MT (% MSO)" type="number" data-autofocus value={rmt} onChange={(e) => setRmt(e.currentTarget.value)} error={errorFor('rmtPctMso', rmt)} description={msoPreview(rmt, course.intensityPctMt)} inputWrapperOrder={['label', 'input', 'description', 'error']} />
             <ClinicDateInput label="Measured on" value={measuredOn} onChange={setMeasuredOn} error={errorFor('measuredOn', measuredOn)} />

@@ -9,12 +9,10 @@ import { targetLabels } from '../../../shared/schemas/stimulation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate, formatDateTime, patientName } from '../../format';
-import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9CourseChart';
 import { CourseScalesPanel } from '../assessments/CourseScalesPanel';
-import { Phq9Table } from '../phq9/Phq9Panel';
 import { ExportButtons } from './ExportButtons';
 import { PacketExportButton } from '../report/PacketExportButton';
-import { OutcomeSummary } from './OutcomeSummary';
+import { CourseOutcomePanel } from './CourseOutcomePanel';
 import { useCan } from '../../session/auth';
 import { PendingSessionsPanel } from '../sessions/PendingSessionsPanel';
 import { AuditHistory } from '../audit/AuditHistory';
@@ -27,6 +25,7 @@ import { localIsoDate } from '../../../shared/dates';
 import { PlannedTimeDialog } from '../today/PlannedTimeDialog';
 import { ThresholdRecheckNotice } from '../history/ThresholdRecheckNotice';
 import { ReadinessPanel } from '../screening/ReadinessPanel';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -107,6 +106,8 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
       <ThresholdRecheckNotice courseId={course.id} onRecord={open && !archived && can('motorThresholds:record') ? mtDialog.open : null} />
       {progress.sessionsDone === 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={open && !archived} />}
 
+      <CourseOutcomePanel detail={detail} archived={archived} />
+
       <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
         <Stat
           label="Sessions"
@@ -132,18 +133,6 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         />
       </SimpleGrid>
 
-      <Paper withBorder p="md">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4">PHQ-9 and outcome</Title>
-          {!archived && can('phq9:create') && <Button size="compact-md" variant="default" onClick={() => navigate(`/patients/${course.patientId}/phq9/new`, { state: { returnTo: `/courses/${course.id}` } })}>Enter PHQ-9</Button>}
-        </Group>
-        <Stack gap="sm">
-          <OutcomeSummary detail={detail} />
-          {detail.phq9.length > 0 && <Phq9CourseChart detail={detail} width={1180} height={340} />}
-          {detail.phq9.length > 0 && <Phq9Table assessments={detail.phq9} name={patientName(detail.patient)} />}
-        </Stack>
-      </Paper>
-
       <CourseScalesPanel detail={detail} />
 
       <PendingSessionsPanel courseId={course.id} />
@@ -161,7 +150,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">Motor thresholds</Title>
           <Table verticalSpacing={4} aria-label="Motor thresholds">
-            <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><HiddenHeader label="Change" /></Table.Tr></Table.Thead>
             <Table.Tbody>
               {detail.motorThresholds.map((mt, index) => (
                 <Table.Tr key={mt.id}>
@@ -179,7 +168,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
               ))}
             </Table.Tbody>
           </Table>
-          {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed">None recorded.</Text>}
+          {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed" data-testid="empty-state">None recorded. Record one with Record MT before the first session.</Text>}
         </Paper>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">Payer authorization</Title>
@@ -196,6 +185,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
               ))}
             </Table.Tbody>
           </Table>
+          {detail.authorizations.length === 0 && <Text size="sm" c="dimmed" data-testid="empty-state">No payer authorization recorded. Record the payer's prior authorization with Authorization.</Text>}
         </Paper>
       </SimpleGrid>
 

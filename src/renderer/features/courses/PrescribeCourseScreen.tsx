@@ -60,19 +60,22 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
     }
   };
 
-  const { submit, formError, blockLeaving } = useServerSubmit(form, formFields, async (values) => {
+  const { submit, formError, formRef, summary, blockLeaving } = useServerSubmit(form, formFields, async (values) => {
     const course = await prescribe.mutateAsync(values);
     navigate(`/courses/${course.id}`, { replace: true });
   });
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate aria-label="Prescription">
+      <form ref={formRef} onSubmit={submit} noValidate aria-label="Prescription">
         <UnsavedChangesGuard dirty={blockLeaving} />
         <Paper withBorder p="lg" maw={1000}>
           <Stack gap="md">
-            <SimpleGrid cols={3} spacing="md">
+            {summary}
+            {/* Four columns like the rows below, so every field lines up with the one above it. */}
+            <SimpleGrid cols={4} spacing="md">
               <NativeSelect
+                style={{ gridColumn: 'span 2' }}
                 label="Protocol"
                 data={protocols.map((p) => ({ value: String(p.id), label: p.revision > 1 ? `${p.name} (rev. ${p.revision})` : p.name }))}
                 {...form.register('protocolId', { setValueAs: toNumber, onChange: (e: { target: { value: string } }) => chooseProtocol(Number(e.target.value)) })}
@@ -88,7 +91,7 @@ function PrescriptionForm({ patientId, protocols }: { patientId: number; protoco
               <FormDateInput control={form.control} name="startDate" label="Start date" error={errors.startDate?.message} />
               <TextInput label="Planned sessions" type="number" {...form.register('plannedSessions', num)} error={errors.plannedSessions?.message} />
               <TextInput label="Sessions per day" type="number" {...form.register('sessionsPerDay', num)} error={errors.sessionsPerDay?.message} />
-              <TextInput label="Sessions authorized by payer" type="number" {...form.register('authorizedSessions', num)} error={errors.authorizedSessions?.message} />
+              <TextInput label="Payer-authorized sessions" type="number" {...form.register('authorizedSessions', num)} error={errors.authorizedSessions?.message} />
             </SimpleGrid>
             <SimpleGrid cols={2} spacing="md">
               <TextInput label="Schedule" {...form.register('schedule')} error={errors.schedule?.message} />

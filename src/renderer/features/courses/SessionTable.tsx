@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { SessionRow } from '../../../shared/schemas/session';
 import { formatDate } from '../../format';
 import { WARNING_COLOR } from '../../app/theme';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 /** Every session of a course, one row each, with what was delivered and what happened. */
 export function SessionTable({ sessions, canCorrect }: { sessions: SessionRow[]; canCorrect: boolean }) {
@@ -19,7 +20,7 @@ export function SessionTable({ sessions, canCorrect }: { sessions: SessionRow[];
           <Table.Th ta="right">Trains</Table.Th>
           <Table.Th ta="right">Pulses</Table.Th>
           <Table.Th>Side effects / events</Table.Th>
-          <Table.Th />
+          <HiddenHeader />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -38,7 +38,7 @@ function AddMedicationForm({ patientId, onClose }: { patientId: number; onClose(
     <Modal opened onClose={onClose} title="Add current medication" centered size="lg">
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack gap="sm">
-          <Autocomplete label="Drug" data-autofocus data={drugNames} value={drug} onChange={setDrug} error={errorFor('medication.drug', drug)} />
+          <Autocomplete label="Drug" data-autofocus data={drugNames} comboboxProps={{ withinPortal: false }} withScrollArea={false} limit={8} value={drug} onChange={setDrug} error={errorFor('medication.drug', drug)} />
           <ExcitabilityHint drug={drug} />
           <Group grow align="flex-start">
             <TextInput label="Dose" placeholder="e.g. 1 mg at night" value={dose} onChange={(e) => setDose(e.currentTarget.value)} error={errorFor('medication.dose', dose)} />

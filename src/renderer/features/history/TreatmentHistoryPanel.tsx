@@ -16,6 +16,7 @@ import { AddMedicationDialog, ChangeMedicationDialog } from './MedicationDialogs
 import { PsychotherapyDialog } from './PsychotherapyDialog';
 import { TrialDialog } from './TrialDialog';
 import { useTreatmentHistory } from './queries';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 function dates(startedOn: string, endedOn: string | null, ongoing: string): string {
   return `${formatDate(startedOn)} – ${endedOn ? formatDate(endedOn) : ongoing}`;
@@ -25,7 +26,7 @@ function Section({ title, action, empty, children }: { title: string; action: Re
   return (
     <Stack gap={4}>
       <Group justify="space-between">
-        <Title order={5}>{title}</Title>
+        <Title order={3} size="h5">{title}</Title>
         {action}
       </Group>
       {empty ? <Text size="sm" c="dimmed">{empty}</Text> : children}
@@ -37,7 +38,7 @@ function TrialsTable({ trials, onEdit }: { trials: AntidepressantTrialRecord[]; 
   return (
     <Table verticalSpacing={4} aria-label="Antidepressant trials">
       <Table.Thead>
-        <Table.Tr><Table.Th>Drug</Table.Th><Table.Th>Class</Table.Th><Table.Th>Dose</Table.Th><Table.Th>Dates</Table.Th><Table.Th>Adequate dose and duration</Table.Th><Table.Th>Outcome</Table.Th>{onEdit && <Table.Th />}</Table.Tr>
+        <Table.Tr><Table.Th>Drug</Table.Th><Table.Th>Class</Table.Th><Table.Th>Dose</Table.Th><Table.Th>Dates</Table.Th><Table.Th>Adequate dose and duration</Table.Th><Table.Th>Outcome</Table.Th>{onEdit && <HiddenHeader />}</Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {trials.map((t) => (
@@ -60,7 +61,7 @@ function PsychotherapyTable({ trials, onEdit }: { trials: PsychotherapyTrial[]; 
   return (
     <Table verticalSpacing={4} aria-label="Psychotherapy trials">
       <Table.Thead>
-        <Table.Tr><Table.Th>Type</Table.Th><Table.Th>Dates</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Notes</Table.Th>{onEdit && <Table.Th />}</Table.Tr>
+        <Table.Tr><Table.Th>Type</Table.Th><Table.Th>Dates</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Notes</Table.Th>{onEdit && <HiddenHeader />}</Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {trials.map((t) => (
@@ -81,7 +82,7 @@ function MedicationsTable({ medications, onChange }: { medications: CurrentMedic
   return (
     <Table verticalSpacing={4} aria-label="Current medications">
       <Table.Thead>
-        <Table.Tr><Table.Th>Drug</Table.Th><Table.Th>Dose</Table.Th><Table.Th>Taken</Table.Th><Table.Th>Last change</Table.Th><Table.Th>TMS</Table.Th>{onChange && <Table.Th />}</Table.Tr>
+        <Table.Tr><Table.Th>Drug</Table.Th><Table.Th>Dose</Table.Th><Table.Th>Taken</Table.Th><Table.Th>Last change</Table.Th><Table.Th>TMS</Table.Th>{onChange && <HiddenHeader />}</Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {medications.map((m) => (
@@ -114,7 +115,7 @@ export function TreatmentHistoryPanel({ patientId, archived }: { patientId: numb
   const add = (label: string, onClick: () => void) => (editable ? <Button size="compact-sm" variant="default" onClick={onClick}>{label}</Button> : null);
   return (
     <Paper withBorder p="md" aria-label="Treatment history" component="section">
-      <Title order={4} mb="sm">Treatment history</Title>
+      <Title order={2} size="h4" mb="sm">Treatment history</Title>
       <ErrorNotice error={history.error} title="Could not load the treatment history" />
       {h && (
         <Stack gap="md">

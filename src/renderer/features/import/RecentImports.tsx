@@ -8,6 +8,7 @@ import { useActor } from '../../session/auth';
 import { formatDate } from '../../format';
 import { countOf } from './importFormat';
 import { useImportList, useImportUndo } from './queries';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 function UndoDialog({ batch, onClose }: { batch: ImportBatch; onClose: () => void }) {
   const actor = useActor();
@@ -47,7 +48,7 @@ export function RecentImports() {
       ) : (
         <Table aria-label="Recent imports" withTableBorder fz="sm">
           <Table.Thead>
-            <Table.Tr><Table.Th>Import</Table.Th><Table.Th>File</Table.Th><Table.Th>Created</Table.Th><Table.Th>By</Table.Th><Table.Th>On</Table.Th><Table.Th>State</Table.Th><Table.Th /></Table.Tr>
+            <Table.Tr><Table.Th>Import</Table.Th><Table.Th>File</Table.Th><Table.Th>Created</Table.Th><Table.Th>By</Table.Th><Table.Th>On</Table.Th><Table.Th>State</Table.Th><HiddenHeader /></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {list.data.map((b) => (

@@ -15,7 +15,7 @@ function Item({ label, value, testId }: { label: string; value: string; testId?:
 /** Who this screen is about, always at the top: the guard against wrong-patient errors. */
 export function PatientBanner({ patient }: { patient: Patient }) {
   return (
-    <Paper className={classes.banner} p="sm" radius="sm" role="banner" aria-label="Patient">
+    <Paper className={classes.banner} p="sm" radius="sm" role="region" aria-label="Patient">
       <Group gap="xl" wrap="nowrap" align="flex-end">
         <div>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>Patient</Text>

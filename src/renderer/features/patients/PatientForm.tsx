@@ -34,13 +34,14 @@ export function PatientForm({ initial, submitLabel, onSubmit, onCancel }: Props)
   const { errors, isSubmitting } = form.formState;
   const diagnosis = useWatch({ control: form.control, name: 'primaryDiagnosis' });
 
-  const { submit, formError, blockLeaving } = useServerSubmit(form, formFields, onSubmit);
+  const { submit, formError, formRef, summary, blockLeaving } = useServerSubmit(form, formFields, onSubmit);
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Patient details">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Patient details">
       <UnsavedChangesGuard dirty={blockLeaving} />
       <Paper withBorder p="lg" maw={880}>
         <Stack gap="md">
+          {summary}
           <SimpleGrid cols={3} spacing="md">
             <TextInput label="MRN" withAsterisk autoFocus {...form.register('mrn')} error={errors.mrn?.message} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
             <TextInput label="Last name" withAsterisk {...form.register('lastName')} error={errors.lastName?.message} />

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ageToday, formatDate, patientName } from '../../format';
 import { usePatientSearch } from './queries';
 import classes from './PatientListScreen.module.css';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 function moveFocus(event: KeyboardEvent<HTMLElement>, step: 1 | -1) {
   const rows = Array.from(event.currentTarget.closest('tbody')?.querySelectorAll<HTMLElement>('tr[data-row]') ?? []);
@@ -85,7 +86,7 @@ export function PatientListScreen() {
                 <Table.Th>Date of birth</Table.Th>
                 <Table.Th>Sex</Table.Th>
                 <Table.Th>Diagnosis</Table.Th>
-                <Table.Th />
+                <HiddenHeader />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody ref={tableRef}>

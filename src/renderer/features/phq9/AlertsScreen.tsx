@@ -18,7 +18,7 @@ export function AlertsScreen() {
     <Stack gap="md" maw={1100}>
       <Title order={1} size="h2">Suicide-item alerts</Title>
       <Text size="sm" c="dimmed">
-        Every assessment with a positive suicide item (PHQ-9 item 9, MADRS item 10, HAM-D item 3) stays here until a staff member records what was done.
+        Every assessment with a positive suicide item (PHQ-9 item 9, MADRS item 10, HAM-D item 3) stays here until a psychiatrist records what was done.
       </Text>
       {alerts.isPending && <Loading />}
       <ErrorNotice error={alerts.error} />

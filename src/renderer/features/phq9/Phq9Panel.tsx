@@ -10,6 +10,7 @@ import { useCan } from '../../session/auth';
 import { AcknowledgeItem9Dialog } from './AcknowledgeItem9Dialog';
 import { EnteredInErrorDialog } from './EnteredInErrorDialog';
 import { SeverityBadge } from './SeverityBadge';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 export function Item9Cell({ assessment, onAcknowledge }: { assessment: Phq9Assessment; onAcknowledge(a: Phq9Assessment): void }) {
   const canAcknowledge = useCan()('phq9:acknowledge');
@@ -33,7 +34,7 @@ function PartCell({ part }: { part: CourseAssessment['part'] }) {
   if (!part) return <Table.Td fz="sm" c="dimmed">Not linked yet</Table.Td>;
   return (
     <Table.Td fz="sm" data-testid="phq9-part">
-      <Badge size="sm" variant={part === 'baseline' || part === 'end_of_treatment' ? 'filled' : 'outline'} color={part === 'follow_up' ? 'blue' : 'dark'}>
+      <Badge size="sm" miw="max-content" variant={part === 'baseline' || part === 'end_of_treatment' ? 'filled' : 'outline'} color={part === 'follow_up' ? 'blue' : 'dark'}>
         {assessmentPartLabels[part]}
       </Badge>
     </Table.Td>
@@ -55,7 +56,7 @@ export function Phq9Table({ assessments, name }: { assessments: Array<Phq9Assess
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Date</Table.Th>{showParts && <Table.Th>Part</Table.Th>}<Table.Th>Total</Table.Th><Table.Th>Items 1–9</Table.Th><Table.Th>Item 9</Table.Th><Table.Th>Difficulty</Table.Th><Table.Th>Entered by</Table.Th>
-            {canMark && <Table.Th />}
+            {canMark && <HiddenHeader />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -72,16 +73,16 @@ export function Phq9Table({ assessments, name }: { assessments: Array<Phq9Assess
               </Table.Tr>
             ) : (
               <Table.Tr key={a.id} data-testid={`phq9-row-${a.id}`}>
-                <Table.Td>{formatDate(a.assessedOn)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.assessedOn)}</Table.Td>
                 {showParts && <PartCell part={'part' in a ? a.part : null} />}
                 <Table.Td><SeverityBadge total={a.total} severity={a.severity} /></Table.Td>
-                <Table.Td ff="monospace" fz="sm">{a.answers.join(' ')}</Table.Td>
+                <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: 'nowrap' }}>{a.answers.join(' ')}</Table.Td>
                 <Table.Td><Item9Cell assessment={a} onAcknowledge={setAcknowledging} /></Table.Td>
                 <Table.Td fz="sm">{a.difficulty ? phq9DifficultyLabels[a.difficulty] : '—'}</Table.Td>
                 <Table.Td fz="sm">{a.enteredByName}</Table.Td>
                 {canMark && (
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setMarkingError(a)} aria-label={`Mark the PHQ-9 of ${formatDate(a.assessedOn)} as entered in error`}>
+                    <Button size="compact-xs" variant="subtle" color="gray" miw="max-content" onClick={() => setMarkingError(a)} aria-label={`Mark the PHQ-9 of ${formatDate(a.assessedOn)} as entered in error`}>
                       Entered in error…
                     </Button>
                   </Table.Td>

@@ -14,7 +14,7 @@ export function SeverityBadge({ total, severity }: { total: number; severity: Ph
   // White text only on the darkest band; dark text elsewhere keeps 4.5:1 or better.
   const dark = severity === 'severe';
   return (
-    <Badge variant="filled" styles={{ root: { background: severityColors[severity], color: dark ? 'white' : '#1a1a1a', border: '1px solid #6b8fb3' } }}>
+    <Badge variant="filled" styles={{ root: { background: severityColors[severity], color: dark ? 'white' : '#1a1a1a', border: '1px solid #6b8fb3', minWidth: 'max-content' } }}>
       {total} · {phq9SeverityLabels[severity]}
     </Badge>
   );

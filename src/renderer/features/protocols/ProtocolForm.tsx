@@ -23,15 +23,16 @@ export function ProtocolForm({ initial, submitLabel, onSubmit, onCancel }: Props
   const form = useForm<ProtocolFields>({ resolver, defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
   const num = { setValueAs: toNumber };
-  const { submit, formError, blockLeaving } = useServerSubmit(form, formFields, onSubmit);
+  const { submit, formError, formRef, summary, blockLeaving } = useServerSubmit(form, formFields, onSubmit);
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate aria-label="Protocol">
+      <form ref={formRef} onSubmit={submit} noValidate aria-label="Protocol">
         <UnsavedChangesGuard dirty={blockLeaving} />
         <Paper withBorder p="lg" maw={1000}>
           <Stack gap="md">
-            <SimpleGrid cols={3} spacing="md">
-              <TextInput label="Name" withAsterisk autoFocus {...form.register('name')} error={errors.name?.message} />
+            {summary}
+            <SimpleGrid cols={4} spacing="md">
+              <TextInput style={{ gridColumn: 'span 2' }} label="Name" withAsterisk autoFocus {...form.register('name')} error={errors.name?.message} />
               <NativeSelect label="Target" data={targets.map((t) => ({ value: t, label: targetLabels[t] }))} {...form.register('target')} error={errors.target?.message} />
               <TextInput label="Coil" withAsterisk {...form.register('coil')} error={errors.coil?.message} />
             </SimpleGrid>

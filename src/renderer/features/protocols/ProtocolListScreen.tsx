@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { useCan } from '../../session/auth';
 import { useProtocols } from './queries';
 import { RetireProtocolDialog } from './RetireProtocolDialog';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 export function ProtocolListScreen() {
   const navigate = useNavigate();
@@ -38,7 +39,7 @@ export function ProtocolListScreen() {
               <Table.Th ta="right">Pulses</Table.Th>
               <Table.Th ta="right">Duration</Table.Th>
               <Table.Th>Source</Table.Th>
-              {canEdit && <Table.Th />}
+              {canEdit && <HiddenHeader />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -54,7 +55,7 @@ export function ProtocolListScreen() {
                 </Table.Td>
                 <Table.Td><Text size="sm">{describeStimulation(p)}</Text></Table.Td>
                 <Table.Td ta="right" ff="monospace">{p.dose.totalPulses}</Table.Td>
-                <Table.Td ta="right" ff="monospace">{formatDuration(p.dose.durationS)}</Table.Td>
+                <Table.Td ta="right" ff="monospace" style={{ whiteSpace: 'nowrap' }}>{formatDuration(p.dose.durationS)}</Table.Td>
                 <Table.Td><Text size="xs">{p.reference || '—'}</Text></Table.Td>
                 {canEdit && (
                   <Table.Td>

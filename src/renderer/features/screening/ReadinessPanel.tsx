@@ -33,7 +33,7 @@ export function ReadinessPanel({ courseId, patientId, editable }: { courseId: nu
   return (
     <Paper withBorder p="md" component="section" aria-label="Safety screening and consent" data-testid="readiness" bd={blocked ? `1px solid ${WARNING_COLOR}` : undefined}>
       <Group justify="space-between" mb="xs">
-        <Title order={4}>Safety screening and consent</Title>
+        <Title order={2} size="h4">Safety screening and consent</Title>
         {blocked ? (
           <Badge color={WARNING_COLOR} variant="outline" data-testid="readiness-status">Not ready for the first session</Badge>
         ) : (

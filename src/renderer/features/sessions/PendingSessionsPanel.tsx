@@ -8,6 +8,7 @@ import { ReasonDialog } from '../../components/ReasonDialog';
 import { formatDate, formatDateTime } from '../../format';
 import { useCan } from '../../session/auth';
 import { useClinicalMutation } from '../courses/queries';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 /**
  * Sessions above the prescription a technician saved without a psychiatrist at hand: shown on the
@@ -30,7 +31,7 @@ export function PendingSessionsPanel({ courseId }: { courseId: number }) {
       {error && <Alert color="red" variant="light" role="alert" mb="sm">{error}</Alert>}
       <Table verticalSpacing={4} aria-label="Sessions waiting for co-signature">
         <Table.Thead>
-          <Table.Tr><Table.Th>Session date</Table.Th><Table.Th>Entered by</Table.Th><Table.Th>Above the prescription</Table.Th><Table.Th>Reason</Table.Th>{canSign && <Table.Th />}</Table.Tr>
+          <Table.Tr><Table.Th>Session date</Table.Th><Table.Th>Entered by</Table.Th><Table.Th>Above the prescription</Table.Th><Table.Th>Reason</Table.Th>{canSign && <HiddenHeader />}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {pending.data.map((p) => (
