@@ -34,7 +34,7 @@ test('a routine session, a PHQ-9 and an item-9 acknowledgement without the mouse
   await expect(page.getByTestId('today-MRN-004217')).toContainText('Done');
 
   // 2. The weekly PHQ-9: focus starts on item 1; a digit answers an item and moves to the next.
-  await tabTo(page, page.getByRole('button', { name: 'Weekly PHQ-9 due' }));
+  await tabTo(page, page.getByRole('button', { name: 'PHQ-9 weekly due' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'PHQ-9', level: 1 })).toBeVisible();
   await expect(page.getByTestId('phq9-item-1')).toBeFocused();

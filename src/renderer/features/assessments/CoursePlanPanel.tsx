@@ -2,7 +2,7 @@ import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { type PlannedScale, scaleDefinition, type ScaleDue, scaleDue, type ScaleId, scaleIds, type ScaleSchedule, scaleScheduleLabels, scaleSchedules } from '../../../shared/clinical';
+import { type PlannedScale, scaleDefinition, type ScaleDue, scaleDue, scaleDueKindLabels, type ScaleId, scaleIds, type ScaleSchedule, scaleScheduleLabels, scaleSchedules } from '../../../shared/clinical';
 import { localIsoDate } from '../../../shared/dates';
 import type { Assessment } from '../../../shared/schemas/assessment';
 import type { CourseDetail } from '../../../shared/schemas/course';
@@ -12,11 +12,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useCan } from '../../session/auth';
 import { HiddenHeader } from '../../components/HiddenHeader';
 
-const WHAT: Record<NonNullable<ScaleDue>['what'], string> = { baseline: 'baseline', weekly: 'weekly', mid_course: 'mid-course', end: 'end of course' };
 
 export function DueBadge({ due }: { due: ScaleDue }) {
   if (!due) return <Badge color="gray" variant="outline">Up to date</Badge>;
-  return <Badge color={due.status === 'overdue' ? 'red' : 'yellow'} c={due.status === 'overdue' ? undefined : 'dark'} variant="filled">{WHAT[due.what]} {due.status}</Badge>;
+  return <Badge color={due.status === 'overdue' ? 'red' : 'yellow'} c={due.status === 'overdue' ? undefined : 'dark'} variant="filled">{scaleDueKindLabels[due.what]} {due.status}</Badge>;
 }
 
 function PlanEditor({ courseId, plan, onDone }: { courseId: number; plan: PlannedScale[]; onDone(): void }) {
