@@ -1,11 +1,11 @@
-import { daysBetween, scaleBand, scaleDefinition, treatmentDayOf, weekOfCourse } from '../../../shared/clinical';
+import { daysBetween, scaleBand, scaleDefinition } from '../../../shared/clinical';
 import type { Assessment } from '../../../shared/schemas/assessment';
 import type { CourseDetail } from '../../../shared/schemas/course';
-import { assessmentPartLabels } from '../../../shared/schemas/phq9';
 import { formatDate } from '../../format';
 import { type CourseScale, courseScales } from '../assessments/courseScales';
 import { formatNumber } from '../assessments/formatNumber';
 import { ScaleCourseChart } from '../charts/ScaleCourseChart';
+import { AssessmentWhenCells, EnteredInErrorCells, suicideItemText } from './AssessmentRowCells';
 import classes from './Report.module.css';
 
 function ScaleOutcome({ s }: { s: CourseScale }) {
@@ -74,20 +74,15 @@ function ScaleSection({ s, detail }: { s: CourseScale; detail: CourseDetail }) {
         <tbody>
           {s.listed.map((a) =>
             a.enteredInError ? (
-              <tr key={a.id}>
-                <td><s>{formatDate(a.assessedOn)}</s></td><td>—</td><td>—</td><td><s>{a.total}</s></td>
-                <td colSpan={def.suicideItem !== null ? 4 : 3}>Entered in error ({a.enteredInError.byName}, {formatDate(a.enteredInError.at.slice(0, 10))}): {a.enteredInError.reason}. Not counted.</td>
-              </tr>
+              <tr key={a.id}><EnteredInErrorCells assessedOn={a.assessedOn} total={a.total} marked={a.enteredInError} span={def.suicideItem !== null ? 4 : 3} /></tr>
             ) : (
               <tr key={a.id}>
-                <td className={classes.nowrap}>{formatDate(a.assessedOn)}</td>
-                <td className={classes.nowrap}>{a.part ? assessmentPartLabels[a.part] : '—'}</td>
-                <td>{first ? (accelerated ? treatmentDayOf(first, a.assessedOn) : weekOfCourse(first, a.assessedOn)) : '—'}</td>
+                <AssessmentWhenCells assessedOn={a.assessedOn} part={a.part ?? null} firstSessionOn={first} accelerated={accelerated} />
                 <td><b>{a.total}</b></td>
                 <td>{scaleBand(a.scale, a.total).label}</td>
                 <td className={single ? undefined : `${classes.mono} ${classes.nowrap}`}>{answersText(a)}</td>
                 {def.suicideItem !== null && (
-                  <td>{a.suicideItemPositive ? `Positive${a.acknowledgement ? `, acknowledged by ${a.acknowledgement.byName}` : ', NOT acknowledged'}` : '0'}</td>
+                  <td>{suicideItemText(a.suicideItemPositive, a.acknowledgement)}</td>
                 )}
                 <td>{a.enteredByName}</td>
               </tr>

@@ -8,10 +8,7 @@ import {
   PER_DAY_CPT_CODES,
   PER_SESSION_CPT_CODES,
   phq9SeverityLabels,
-  treatmentDayOf,
-  weekOfCourse,
 } from '../../../shared/clinical';
-import { assessmentPartLabels } from '../../../shared/schemas/phq9';
 import { diagnosisLabel } from '../../../shared/icd10';
 import { courseStatusLabels } from '../../../shared/schemas/course';
 import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
@@ -23,6 +20,7 @@ import { ageToday, formatDate, formatDateTime, patientName, setClinicDateFormat 
 import { Phq9CourseChart } from '../charts/Phq9CourseChart';
 import { NOT_RATED } from '../courses/OutcomeSummary';
 import classes from './Report.module.css';
+import { AssessmentWhenCells, EnteredInErrorCells, suicideItemText } from './AssessmentRowCells';
 import { ReportField } from './ReportField';
 import { ReportScales } from './ReportScales';
 import { usePrintReady } from './usePrintReady';
@@ -142,22 +140,14 @@ function Report({ data }: { data: ReportData }) {
             <tbody>
               {detail.phq9.map((a) =>
                 a.enteredInError ? (
-                  <tr key={a.id}>
-                    <td><s>{formatDate(a.assessedOn)}</s></td>
-                    <td>—</td>
-                    <td>—</td>
-                    <td><s>{a.total}</s></td>
-                    <td colSpan={3}>Entered in error ({a.enteredInError.byName}, {formatDate(a.enteredInError.at.slice(0, 10))}): {a.enteredInError.reason}. Not counted.</td>
-                  </tr>
+                  <tr key={a.id}><EnteredInErrorCells assessedOn={a.assessedOn} total={a.total} marked={a.enteredInError} span={3} /></tr>
                 ) : (
                   <tr key={a.id}>
-                    <td className={classes.nowrap}>{formatDate(a.assessedOn)}</td>
-                    <td className={classes.nowrap}>{a.part ? assessmentPartLabels[a.part] : '—'}</td>
-                    <td>{first ? (accelerated ? treatmentDayOf(first, a.assessedOn) : weekOfCourse(first, a.assessedOn)) : '—'}</td>
+                    <AssessmentWhenCells assessedOn={a.assessedOn} part={a.part} firstSessionOn={first} accelerated={accelerated} />
                     <td><b>{a.total}</b></td>
                     <td>{phq9SeverityLabels[a.severity]}</td>
                     <td className={`${classes.mono} ${classes.nowrap}`}>{a.answers.join(' ')}</td>
-                    <td>{a.item9Positive ? `Positive${a.acknowledgement ? `, acknowledged by ${a.acknowledgement.byName}` : ', NOT acknowledged'}` : '0'}</td>
+                    <td>{suicideItemText(a.item9Positive, a.acknowledgement)}</td>
                   </tr>
                 ),
               )}
