@@ -106,7 +106,7 @@ test('the course and alert dialogs, the calendar and the unsaved-changes dialog:
   await dialog(`/courses/${unready.id}`, h1, page.getByRole('button', { name: 'Record screening…' }), 'screening');
   await dialog(`/courses/${unready.id}`, h1, page.getByRole('button', { name: 'Record consent…' }), 'consent');
   await dialog(`/courses/${courseId}`, h1, page.getByRole('button', { name: /Mark the PHQ-9 of .* as entered in error/ }).first(), 'PHQ-9 entered in error');
-  await dialog(`/courses/${courseId}`, h1, page.getByTestId('course-planned-time').getByRole('button', { name: 'Change' }), 'course planned time');
+  await dialog(`/courses/${courseId}`, h1, page.getByRole('button', { name: 'Change the planned time' }), 'course planned time');
   await dialog('/protocols', h1, page.getByRole('button', { name: 'Retire' }).first(), 'retire protocol');
   await dialog('/alerts', h1, page.getByRole('button', { name: 'Acknowledge' }).first(), 'acknowledge');
   // The calendar behind a date field.

@@ -67,7 +67,7 @@ test('treatment history: trials, psychotherapy and medications; a benzodiazepine
   // A long-standing benzodiazepine is flagged but asks for nothing; its dose change does.
   await history.getByRole('button', { name: 'Add medication' }).click();
   const medication = page.getByRole('dialog', { name: 'Add current medication' });
-  await medication.getByLabel('Drug', { exact: true }).fill('Clonazepam');
+  await medication.getByRole('combobox', { name: 'Drug' }).fill('Clonazepam');
   await expect(medication.getByText('Benzodiazepine: raises the motor threshold.', { exact: false })).toBeVisible();
   await medication.getByLabel('Dose', { exact: true }).fill('0.5 mg at night');
   await medication.getByLabel('Started on').fill('2024-01-10');

@@ -76,7 +76,7 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
           <Text size="xs" c="dimmed">{DURATION_CONVENTION} Schedule: {course.schedule || '—'}</Text>
           <Group gap={4}>
             <Text size="sm" data-testid="course-planned-time">Planned daily at {course.plannedTime ?? '— (no time: last in the today list)'}</Text>
-            {open && !archived && can('courses:setPlannedTime') && <Button size="compact-xs" variant="subtle" onClick={timeDialog.open}>Change</Button>}
+            {open && !archived && can('courses:setPlannedTime') && <Button size="compact-xs" variant="subtle" onClick={timeDialog.open} aria-label="Change the planned time">Change</Button>}
           </Group>
           {course.safetyOverrideReason && <Text size="xs" c={WARNING_COLOR}>Prescribed beyond a published safety limit: {course.safetyOverrideReason}</Text>}
         </div>
