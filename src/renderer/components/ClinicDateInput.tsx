@@ -25,6 +25,17 @@ export interface ClinicDateInputProps {
  * form keeps YYYY-MM-DD; text that is no date is passed on as typed, so the form refuses it next
  * to the field, and the message says which format to use.
  */
+const CALENDAR_LABELS = {
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  previousYear: 'Previous year',
+  nextYear: 'Next year',
+  previousDecade: 'Previous decade',
+  nextDecade: 'Next decade',
+  monthLevelControl: 'Choose a month',
+  yearLevelControl: 'Choose a year',
+};
+
 export const ClinicDateInput = forwardRef<HTMLInputElement, ClinicDateInputProps>(function ClinicDateInput(
   { label, value, onChange, onBlur, error, description, w, autoFocus, name, withAsterisk },
   ref,
@@ -68,6 +79,10 @@ export const ClinicDateInput = forwardRef<HTMLInputElement, ClinicDateInputProps
           </Popover.Target>
           <Popover.Dropdown>
             <DatePicker
+              ariaLabels={CALENDAR_LABELS}
+              // No faint days of the next and previous months and no red weekends: both fail text contrast (axe).
+              hideOutsideDates
+              weekendDays={[]}
               value={isIsoDate(value) ? value : null}
               defaultDate={isIsoDate(value) ? value : undefined}
               onChange={(iso) => {
