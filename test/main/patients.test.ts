@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATE_FORMAT, formatLocalDateTime } from '../../src/shared/dateFormat';
 import { patientInput } from '../support/fixtures';
 import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
@@ -66,7 +67,7 @@ describe('patients', () => {
     expect(latest).toMatchObject({ action: 'update', before: { notes: '' }, after: { notes: 'Prefers mornings' } });
 
     const stale = await dispatch('patients:update', { ...fields, actorId: 1, id, version: 0, notes: 'Overwrite' });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: "Ada Lovelace's record was changed by Dr. Maya Patel at 3 Mar 2026, 09:30, after you opened it. Nothing was saved: what you entered is still here. Reload to see the change, then enter yours again." } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: `Ada Lovelace's record was changed by Dr. Maya Patel at ${formatLocalDateTime(new Date('2026-03-03T09:30:00.000Z'), DEFAULT_DATE_FORMAT)}, after you opened it. Nothing was saved: what you entered is still here. Reload to see the change, then enter yours again.` } });
     expect(ok(await dispatch('patients:get', { id })).notes).toBe('Prefers mornings');
 
     // Saving without a change writes nothing.
