@@ -1,3 +1,4 @@
+import { engineOf } from '../db/engines/engine';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { checkMachineOutput, courseOutcome, DAILY_PHASE_SESSIONS, daysBetween, missedWeekdays } from '../../shared/clinical';
 import { addDaysIso, addYearsIso, localIsoDate } from '../../shared/dates';
@@ -275,6 +276,7 @@ async function changeCourse(
 ): Promise<Course> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'courses', input.courseId);
     const before = await getCourse(trx, input.courseId);
     if (input.version !== undefined && before.version !== input.version) {
       throw await staleEditError(trx, { entity: 'course', entityId: before.id, updatedAt: before.updatedAt }, 'This course');

@@ -161,6 +161,7 @@ export async function updatePatient(
 ): Promise<Patient> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'patients', id);
     const beforeRow = await findPatient(trx, id);
     await assertCurrent(trx, beforeRow, version);
     if (beforeRow.archived_at !== null) {
@@ -189,6 +190,7 @@ async function setArchived(
 ): Promise<Patient> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'patients', input.id);
     const beforeRow = await findPatient(trx, input.id);
     await assertCurrent(trx, beforeRow, input.version);
     const isArchived = beforeRow.archived_at !== null;
