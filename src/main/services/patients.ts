@@ -4,7 +4,7 @@ import { preparedQuery } from '../db/preparedQuery';
 import { engineOf } from '../db/engines/engine';
 import type { DB, PatientsTable } from '../db/schema';
 import { recordAudit } from './audit';
-import { endOpenCoursesForArchive } from './courses';
+import { endOpenCoursesForArchive, lockOpenCourses } from './courses';
 import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { staleEditError } from './staleEdit';
@@ -191,6 +191,7 @@ async function setArchived(
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
     await engineOf(trx).lockRow(trx, 'patients', input.id);
+    if (archive) await lockOpenCourses(trx, input.id);
     const beforeRow = await findPatient(trx, input.id);
     await assertCurrent(trx, beforeRow, input.version);
     const isArchived = beforeRow.archived_at !== null;
