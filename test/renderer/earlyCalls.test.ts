@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../src/shared/dates';
 import type { IpcResult } from '../../src/shared/ipc/result';
-import { createEarlyCalls, EARLY_CALL_MAX_AGE_MS, earlyDate } from '../../src/renderer/api/earlyCalls';
+import { createEarlyCalls, EARLY_CALL_MAX_AGE_MS, earlyDashboardReads, earlyDate } from '../../src/renderer/api/earlyCalls';
+import { coursePageInput, dashboardFiltersOf, openingFilterFields } from '../../src/renderer/features/dashboard/dashboardReads';
 
 describe('the page first script’s calls', () => {
   it('writes the local date as the app does (so the today list it asks for is the one the screen asks for)', () => {
     for (const date of [new Date(2026, 0, 1, 0, 0), new Date(2026, 10, 25, 23, 59), new Date(999, 1, 28, 12), new Date(2028, 1, 29, 6)]) {
       expect(earlyDate(date)).toBe(localIsoDate(date));
     }
+  });
+
+  it('asks for the very reads the dashboard makes as it opens (same channel input, same key order)', () => {
+    const filters = dashboardFiltersOf(openingFilterFields);
+    expect(JSON.stringify(earlyDashboardReads.cohort)).toBe(JSON.stringify(filters));
+    expect(JSON.stringify(earlyDashboardReads.firstPage)).toBe(JSON.stringify(coursePageInput(filters, 0)));
   });
 
   it('gives each call once, only to the same channel and input, and only while fresh', async () => {

@@ -1,5 +1,5 @@
 import type { AuthSession } from '../../shared/schemas/auth';
-import { createEarlyCalls, earlyDate } from './earlyCalls';
+import { createEarlyCalls, earlyDashboardReads, earlyDate } from './earlyCalls';
 
 /**
  * The page's first script, loaded in one small request ahead of the app's own code: it asks main
@@ -19,7 +19,12 @@ if (bridge) {
     void early.start('app:info', {});
     early.start('auth:session', {}).then((result) => {
       const session = result.ok ? (result.value as AuthSession) : null;
-      if (session?.staff && !session.mustChangePassword && (route === '/' || route === '/today')) void early.start('sessions:today', { date: earlyDate(new Date()) });
+      if (!session?.staff || session.mustChangePassword) return;
+      if (route === '/' || route === '/today') void early.start('sessions:today', { date: earlyDate(new Date()) });
+      if (route === '/dashboard') {
+        void early.start('dashboard:cohort', earlyDashboardReads.cohort);
+        void early.start('dashboard:courses', earlyDashboardReads.firstPage);
+      }
     }, () => undefined);
   }
 }

@@ -35,6 +35,14 @@ export function earlyDate(now: Date): string {
   return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/**
+ * The dashboard's first two reads as it opens (PHQ-9, every course): its cohort figures and the
+ * first page of its course table, as features/dashboard/dashboardReads.ts builds them (a test keeps
+ * them equal: the first script carries no shared code).
+ */
+const OPENING_DASHBOARD_FILTERS = { scale: 'phq9', statuses: [], protocolLineageIds: [], prescriberIds: [], startFrom: null, startTo: null };
+export const earlyDashboardReads = { cohort: OPENING_DASHBOARD_FILTERS, firstPage: { ...OPENING_DASHBOARD_FILTERS, offset: 0, limit: 100 } } as const;
+
 /** The registry of early calls over `invoke` (the bridge), with `now` in milliseconds for their age. */
 export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => Promise<IpcResult<unknown>>, now: () => number): EarlyCalls {
   const calls = new Map<string, EarlyCall & { at: number }>();
