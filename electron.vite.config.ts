@@ -1,6 +1,26 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Puts the page's first script (src/renderer/api/early.ts, an entry of its own) ahead of the app's
+ * module in index.html, so the calls the first screen needs start while the app's code loads.
+ * Vite would fold a second module script written into index.html into the app's own entry.
+ */
+function earlyScript(): Plugin {
+  return {
+    name: 'tms-early-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'early');
+        const src = chunk ? `./${chunk.fileName}` : context.server ? '/api/early.ts' : null;
+        return src ? { html, tags: [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' }] } : html;
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -21,12 +41,14 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), earlyScript()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; the page loads faster minified.
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html'), early: resolve(import.meta.dirname, 'src/renderer/api/early.ts') },
+      },
     },
   },
 });

@@ -8,6 +8,7 @@ import { RouterProvider } from 'react-router/dom';
 import { router } from './app/router';
 import { StartGate } from './app/StartGate';
 import { cssVariablesResolver, theme } from './app/theme';
+import { seedEarlyAnswers } from './app/earlyAnswers';
 import { AuthProvider } from './session/auth';
 
 // The printable report page has its own chunk: the app's first script does not carry it.
@@ -28,6 +29,7 @@ if (!root) throw new Error('index.html has no #root element');
 // The printable report is a page of its own, printed in a hidden window signed in by main as the person exporting.
 // `/report/:courseId` is the course report; `/authorization` and `/extension` after it, the payer documents.
 const report = /^#\/report\/(\d+)(?:\/(authorization|extension))?$/.exec(window.location.hash);
+if (!report) seedEarlyAnswers(queryClient);
 
 createRoot(root).render(
   <StrictMode>

@@ -19,6 +19,18 @@ export class AppError extends Error {
 }
 
 /**
+ * The answer the page's first script already has for this call (taken, so it is used once), for
+ * the app's first render to start with; undefined if it has none yet or the call failed.
+ */
+export function takeEarlyAnswer<C extends Channel>(channel: C, input: ChannelInput<C>): ChannelOutput<C> | undefined {
+  const early = window.tmsEarlyCalls;
+  // Still on its way: left for the call the screen makes, which waits for it instead of asking again.
+  if (!early?.answered(channel, input)) return undefined;
+  const result = early.take(channel, input)?.result;
+  return result?.ok ? (result.value as ChannelOutput<C>) : undefined;
+}
+
+/**
  * Calls a contract channel. Main validated the output against the contract before
  * sending it, so the value is typed from the contract here without parsing it again.
  */
@@ -29,7 +41,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   }
   let result;
   try {
-    result = await bridge.invoke(channel, input);
+    result = await (window.tmsEarlyCalls?.take(channel, input)?.promise ?? bridge.invoke(channel, input));
   } catch (error) {
     throw new AppError({ code: 'unavailable', message: `The app could not reach its database (${String(error)}). Nothing was saved.` });
   }

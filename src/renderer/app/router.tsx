@@ -1,20 +1,15 @@
 import type { ComponentType } from 'react';
 import { createHashRouter, Navigate } from 'react-router';
-import { CourseScreen } from '../features/courses/CourseScreen';
-import { PatientDetailScreen } from '../features/patients/PatientDetailScreen';
-import { PatientEditScreen, PatientNewScreen } from '../features/patients/PatientFormScreens';
-import { PatientListScreen } from '../features/patients/PatientListScreen';
-import { AssessmentFormScreen } from '../features/assessments/AssessmentFormScreen';
-import { SessionFormScreen } from '../features/sessions/SessionFormScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
 import { AppLayout } from './AppLayout';
 import { NotFoundScreen } from './NotFoundScreen';
+import { routine } from './routineScreens';
 
 /**
- * A screen loaded when first opened. The routine path (today list, patients, course, session and
- * PHQ-9 forms) comes with the app's first script, so a routine session never waits for a chunk;
- * the dashboard, the library and the administrators' screens, and the charts, come in chunks of
- * their own.
+ * A screen loaded when first opened. Only the today list comes with the app's first script; the
+ * routine path (patients, course, session and assessment forms) is fetched as soon as the today
+ * list is on screen (`preloadRoutineScreens`), so a routine session does not wait for a chunk; the
+ * dashboard, the library and the administrators' screens, and the charts, come when first opened.
  */
 function later<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return async () => ({ Component: pick(await load()) });
@@ -31,17 +26,17 @@ export const router = createHashRouter([
       { path: 'protocols/new', lazy: later(() => import('../features/protocols/ProtocolScreens'), (m) => m.ProtocolNewScreen) },
       { path: 'protocols/:protocolId/revise', lazy: later(() => import('../features/protocols/ProtocolScreens'), (m) => m.ProtocolReviseScreen) },
       { path: 'patients/:patientId/courses/new', lazy: later(() => import('../features/courses/PrescribeCourseScreen'), (m) => m.PrescribeCourseScreen) },
-      { path: 'courses/:courseId', element: <CourseScreen /> },
-      { path: 'patients/:patientId/phq9/new', element: <AssessmentFormScreen scale="phq9" /> },
-      { path: 'patients/:patientId/assessments/:scale/new', element: <AssessmentFormScreen /> },
+      { path: 'courses/:courseId', lazy: later(routine.course, (m) => m.CourseScreen) },
+      { path: 'patients/:patientId/phq9/new', lazy: later(routine.assessment, (m) => function Phq9FormScreen() { return <m.AssessmentFormScreen scale="phq9" />; }) },
+      { path: 'patients/:patientId/assessments/:scale/new', lazy: later(routine.assessment, (m) => m.AssessmentFormScreen) },
       { path: 'alerts', lazy: later(() => import('../features/phq9/AlertsScreen'), (m) => m.AlertsScreen) },
       { path: 'dashboard', lazy: later(() => import('../features/dashboard/DashboardScreen'), (m) => m.DashboardScreen) },
-      { path: 'courses/:courseId/sessions/new', element: <SessionFormScreen /> },
-      { path: 'courses/:courseId/sessions/:sessionId/correct', element: <SessionFormScreen /> },
-      { path: 'patients', element: <PatientListScreen /> },
-      { path: 'patients/new', element: <PatientNewScreen /> },
-      { path: 'patients/:patientId', element: <PatientDetailScreen /> },
-      { path: 'patients/:patientId/edit', element: <PatientEditScreen /> },
+      { path: 'courses/:courseId/sessions/new', lazy: later(routine.session, (m) => m.SessionFormScreen) },
+      { path: 'courses/:courseId/sessions/:sessionId/correct', lazy: later(routine.session, (m) => m.SessionFormScreen) },
+      { path: 'patients', lazy: later(routine.patientList, (m) => m.PatientListScreen) },
+      { path: 'patients/new', lazy: later(routine.patientForms, (m) => m.PatientNewScreen) },
+      { path: 'patients/:patientId', lazy: later(routine.patientDetail, (m) => m.PatientDetailScreen) },
+      { path: 'patients/:patientId/edit', lazy: later(routine.patientForms, (m) => m.PatientEditScreen) },
       { path: 'staff', lazy: later(() => import('../features/staff/StaffScreen'), (m) => m.StaffScreen) },
       { path: 'audit', lazy: later(() => import('../features/auditlog/AuditScreen'), (m) => m.AuditScreen) },
       { path: 'about', lazy: later(() => import('../features/about/AboutScreen'), (m) => m.AboutScreen) },

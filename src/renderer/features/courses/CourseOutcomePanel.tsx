@@ -5,8 +5,7 @@ import { daysBetween, measuresChange, scaleDefinition, type ScaleId } from '../.
 import type { CourseDetail } from '../../../shared/schemas/course';
 import { patientName } from '../../format';
 import { useCan } from '../../session/auth';
-import { LazyPhq9CourseChart as Phq9CourseChart } from '../charts/LazyPhq9CourseChart';
-import { PercentChangeChart, ScaleCourseChart } from '../charts/ScaleCourseChart';
+import { LazyPercentChangeChart as PercentChangeChart, LazyPhq9CourseChart as Phq9CourseChart, LazyScaleCourseChart as ScaleCourseChart } from '../charts/LazyCharts';
 import { type CourseScale, courseScales } from '../assessments/courseScales';
 import { formatNumber } from '../assessments/formatNumber';
 import { usePatientAssessments } from '../assessments/queries';

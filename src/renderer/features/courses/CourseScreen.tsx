@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Kbd, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DURATION_CONVENTION, describeStimulation, formatDuration } from '../../../shared/clinical';
 import { type CourseDetail, courseStatusLabels } from '../../../shared/schemas/course';
@@ -13,6 +13,7 @@ import { CourseScalesPanel } from '../assessments/CourseScalesPanel';
 import { ExportButtons } from './ExportButtons';
 import { PacketExportButton } from '../report/PacketExportButton';
 import { CourseOutcomePanel } from './CourseOutcomePanel';
+import { preloadCourseCharts } from '../charts/LazyCharts';
 import { useCan } from '../../session/auth';
 import { PendingSessionsPanel } from '../sessions/PendingSessionsPanel';
 import { AuditHistory } from '../audit/AuditHistory';
@@ -212,6 +213,8 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
 export function CourseScreen() {
   const id = Number(useParams().courseId);
   const detail = useCourse(Number.isInteger(id) && id > 0 ? id : 0);
+  // The chart's code loads while the course is read, not after.
+  useEffect(preloadCourseCharts, []);
   if (detail.isPending) return <Loading />;
   if (!detail.data) return <ErrorNotice error={detail.error} title="Could not load the course" />;
   return <CourseBody detail={detail.data} />;

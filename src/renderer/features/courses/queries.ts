@@ -3,6 +3,7 @@ import type { Channel } from '../../../shared/ipc/channels';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import { queryKeys } from '../../app/queryKeys';
+import { refetchUnlessJustSeeded } from '../../app/earlyAnswers';
 
 export function useCourse(id: number) {
   return useQuery({ queryKey: queryKeys.course(id), queryFn: () => call('courses:get', { id }), staleTime: 0 });
@@ -13,7 +14,8 @@ export function usePatientCourses(patientId: number) {
 }
 
 export function useToday(date: string) {
-  return useQuery({ queryKey: queryKeys.today(date), queryFn: () => call('sessions:today', { date }), staleTime: 0 });
+  // Read afresh on every visit, except the first screen of a page that brought it along (app/earlyAnswers.ts).
+  return useQuery({ queryKey: queryKeys.today(date), queryFn: () => call('sessions:today', { date }), staleTime: 0, refetchOnMount: refetchUnlessJustSeeded });
 }
 
 export function useSessionPrepare(courseId: number, sessionId?: number) {

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { type CourseStatus, courseStatuses, courseStatusLabels } from '../../../shared/schemas/course';
 import { scaleDefinition } from '../../../shared/clinical';
-import { type DashboardFiltersInput, type DashboardScale, dashboardScale } from '../../../shared/schemas/dashboard';
+import { type DashboardScale, dashboardScale } from '../../../shared/schemas/dashboard';
 import { call } from '../../api/client';
 import { queryKeys } from '../../app/queryKeys';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -13,26 +13,20 @@ import { useStaffList } from '../staff/queries';
 import { CohortTrajectoryChart, RatesByProtocolChart } from './CohortCharts';
 import { CohortRates } from './CohortRates';
 import { DashboardTable } from './DashboardTable';
+import { dashboardFiltersOf, openingFilterFields } from './dashboardReads';
 import { OutcomeRuleChangesNotice } from './OutcomeRuleChangesNotice';
 import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 export function DashboardScreen() {
-  const [scale, setScale] = useState<DashboardScale>('phq9');
-  const [statuses, setStatuses] = useState<CourseStatus[]>([]);
-  const [protocolIds, setProtocolIds] = useState<string[]>([]);
-  const [prescriberIds, setPrescriberIds] = useState<string[]>([]);
-  const [startFrom, setStartFrom] = useState('');
-  const [startTo, setStartTo] = useState('');
+  const [scale, setScale] = useState<DashboardScale>(openingFilterFields.scale);
+  const [statuses, setStatuses] = useState<CourseStatus[]>(openingFilterFields.statuses);
+  const [protocolIds, setProtocolIds] = useState<string[]>(openingFilterFields.protocolIds);
+  const [prescriberIds, setPrescriberIds] = useState<string[]>(openingFilterFields.prescriberIds);
+  const [startFrom, setStartFrom] = useState(openingFilterFields.startFrom);
+  const [startTo, setStartTo] = useState(openingFilterFields.startTo);
   const protocols = useProtocols(true);
   const staff = useStaffList(true);
-  const filters: DashboardFiltersInput = {
-    scale,
-    statuses,
-    protocolLineageIds: protocolIds.map(Number),
-    prescriberIds: prescriberIds.map(Number),
-    startFrom: startFrom || null,
-    startTo: startTo || null,
-  };
+  const filters = dashboardFiltersOf({ scale, statuses, protocolIds, prescriberIds, startFrom, startTo });
   // The figures are computed in main; the course table reads its own pages (DashboardTable).
   const cohort = useQuery({ queryKey: queryKeys.dashboard('cohort', filters), queryFn: () => call('dashboard:cohort', filters), placeholderData: keepPreviousData, staleTime: 0 });
   const lineages = [...new Map((protocols.data ?? []).filter((p) => p.status === 'current').map((p) => [p.lineageId, p.name])).entries()];

@@ -2,9 +2,8 @@ import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { DashboardFiltersInput, DashboardPage, DashboardRow } from '../../../shared/schemas/dashboard';
 import { call } from '../../api/client';
 import { queryKeys } from '../../app/queryKeys';
+import { COURSE_PAGE_SIZE, coursePageInput } from './dashboardReads';
 
-/** Rows per read of the course table: about 50 KB, far below the 1 MB a read may send. */
-export const COURSE_PAGE_SIZE = 100;
 
 export interface CoursePages {
   /** Courses matching the filters; null until the first page has arrived. */
@@ -25,7 +24,7 @@ export function useCoursePages(filters: DashboardFiltersInput, indexes: number[]
   const results = useQueries({
     queries: wanted.map((page) => ({
       queryKey: queryKeys.dashboardPage(filters, page),
-      queryFn: () => call('dashboard:courses', { ...filters, offset: page * COURSE_PAGE_SIZE, limit: COURSE_PAGE_SIZE }),
+      queryFn: () => call('dashboard:courses', coursePageInput(filters, page)),
       // Other windows and connections change the clinic: read again on each visit, showing the last answer meanwhile.
       staleTime: 0,
       placeholderData: page === 0 ? keepPreviousData : undefined,

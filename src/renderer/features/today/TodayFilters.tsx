@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, NativeSelect, TextInput } from '@mantine/core';
 import type { TodayItem } from '../../../shared/schemas/session';
 import { type TodayFilter, type TodayFlag, todayFlagLabels, todayFlags } from '../../../shared/todayList';
 
@@ -17,23 +17,20 @@ export function TodayFilters({ items, filter, onChange }: { items: readonly Toda
         value={filter.search}
         onChange={(e) => onChange({ ...filter, search: e.currentTarget.value })}
       />
-      <Select
+      {/* Native selects: a short list each, opened by keyboard or mouse as the system's own, and light to draw with the list. */}
+      <NativeSelect
         label="Protocol"
-        placeholder="All protocols"
         w={260}
-        clearable
-        data={protocols}
-        value={filter.protocol}
-        onChange={(protocol) => onChange({ ...filter, protocol })}
+        data={[{ value: '', label: 'All protocols' }, ...protocols]}
+        value={filter.protocol ?? ''}
+        onChange={(e) => onChange({ ...filter, protocol: e.currentTarget.value || null })}
       />
-      <Select
+      <NativeSelect
         label="Technician (last session)"
-        placeholder="Anyone"
         w={220}
-        clearable
-        data={technicians.map(([id, name]) => ({ value: String(id), label: name }))}
-        value={filter.technicianId === null ? null : String(filter.technicianId)}
-        onChange={(id) => onChange({ ...filter, technicianId: id === null ? null : Number(id) })}
+        data={[{ value: '', label: 'Anyone' }, ...technicians.map(([id, name]) => ({ value: String(id), label: name }))]}
+        value={filter.technicianId === null ? '' : String(filter.technicianId)}
+        onChange={(e) => onChange({ ...filter, technicianId: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
       />
       <MultiSelect
         label="Only with"

@@ -1,0 +1,69 @@
+import type { Channel } from '../../shared/ipc/channels';
+import type { IpcResult } from '../../shared/ipc/result';
+
+/** A call the page's first script (early.ts) made before the app's code had loaded. */
+export interface EarlyCall {
+  promise: Promise<IpcResult<unknown>>;
+  /** The answer, once it came. */
+  result?: IpcResult<unknown>;
+}
+
+/** The calls the page's first script made, each taken once by the app's own identical call. */
+export interface EarlyCalls {
+  start(channel: Channel, input: unknown): Promise<IpcResult<unknown>>;
+  /** The early call for this channel and input, if there is one still fresh; taken (a second take gets null). */
+  take(channel: Channel, input: unknown): EarlyCall | null;
+  /** Whether the early call for this channel and input has been answered (not taken). */
+  answered(channel: Channel, input: unknown): boolean;
+}
+
+declare global {
+  interface Window {
+    /** Set by the page's first script (api/early.ts); absent while developing without it. */
+    tmsEarlyCalls?: EarlyCalls;
+  }
+}
+
+/** An early answer is taken only this soon after it was asked: later, the app asks afresh. */
+export const EARLY_CALL_MAX_AGE_MS = 10_000;
+
+/**
+ * The local calendar date as YYYY-MM-DD, as `localIsoDate` in src/shared/dates.ts writes it (the
+ * first script carries no shared code, so it loads in one request; a test keeps the two equal).
+ */
+export function earlyDate(now: Date): string {
+  return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The dashboard's first two reads as it opens (PHQ-9, every course): its cohort figures and the
+ * first page of its course table, as features/dashboard/dashboardReads.ts builds them (a test keeps
+ * them equal: the first script carries no shared code).
+ */
+const OPENING_DASHBOARD_FILTERS = { scale: 'phq9', statuses: [], protocolLineageIds: [], prescriberIds: [], startFrom: null, startTo: null };
+export const earlyDashboardReads = { cohort: OPENING_DASHBOARD_FILTERS, firstPage: { ...OPENING_DASHBOARD_FILTERS, offset: 0, limit: 100 } } as const;
+
+/** The registry of early calls over `invoke` (the bridge), with `now` in milliseconds for their age. */
+export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => Promise<IpcResult<unknown>>, now: () => number): EarlyCalls {
+  const calls = new Map<string, EarlyCall & { at: number }>();
+  const keyOf = (channel: Channel, input: unknown) => `${channel} ${JSON.stringify(input)}`;
+  return {
+    start(channel, input) {
+      const entry: EarlyCall & { at: number } = { at: now(), promise: invoke(channel, input) };
+      // A failure is the app's to report when it takes the call; nothing is left unhandled here.
+      entry.promise.then((result) => { entry.result = result; }, () => undefined);
+      calls.set(keyOf(channel, input), entry);
+      return entry.promise;
+    },
+    take(channel, input) {
+      const key = keyOf(channel, input);
+      const entry = calls.get(key);
+      if (!entry) return null;
+      calls.delete(key);
+      return now() - entry.at <= EARLY_CALL_MAX_AGE_MS ? entry : null;
+    },
+    answered(channel, input) {
+      return calls.get(keyOf(channel, input))?.result !== undefined;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * The screens of the routine path, each in a chunk of its own: the router loads them when first
+ * opened, and `preloadRoutineScreens` fetches them (and the course view's charts) once the today
+ * list is on screen, so the first paint does not carry them and a routine session does not wait.
+ */
+export const routine = {
+  course: () => import('../features/courses/CourseScreen'),
+  session: () => import('../features/sessions/SessionFormScreen'),
+  assessment: () => import('../features/assessments/AssessmentFormScreen'),
+  patientList: () => import('../features/patients/PatientListScreen'),
+  patientDetail: () => import('../features/patients/PatientDetailScreen'),
+  patientForms: () => import('../features/patients/PatientFormScreens'),
+  charts: () => import('../features/charts/Phq9CourseChart'),
+};
+
+let preloaded = false;
+
+/** Fetches the routine screens when the page is next idle; once per page. A failed fetch is left to the navigation that needs it. */
+export function preloadRoutineScreens(): void {
+  if (preloaded) return;
+  preloaded = true;
+  const load = () => {
+    for (const load of Object.values(routine)) void load().catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(load, { timeout: 2_000 });
+  else window.setTimeout(load, 0);
+}
