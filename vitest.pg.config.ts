@@ -14,7 +14,7 @@ export default defineConfig({
       ...[
         'patients', 'courses', 'sessionRules', 'staff', 'auth', 'auditChain', 'phq9', 'assessments', 'screening',
         'treatmentHistory', 'billing', 'cosign', 'todayPlannedTimes', 'viewLog', 'safeStates', 'assessmentWindows',
-        'dispatch', 'access',
+        'dispatch', 'access', 'migration0019',
       ].map((name) => `test/main/${name}.test.ts`),
     ],
     exclude: [...configDefaults.exclude],
