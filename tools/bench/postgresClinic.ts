@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openPostgresDatabase, type PostgresConnection } from '../../src/main/db/postgres';
 import { onServer, startPostgresServer } from '../../test/support/postgresServer';
-
-const BATCH = 5000;
+import { copyRows } from './copyFrom';
 
 export interface LoadedClinic {
   connection: PostgresConnection;
@@ -13,23 +12,23 @@ export interface LoadedClinic {
   stop(): Promise<void>;
 }
 
-/** Table names of the SQLite file that are ordinary tables (not SQLite's own, not a virtual table's shadow tables). */
+/** The SQLite file's ordinary tables (not SQLite's own, not the FTS5 search index and its shadow tables). */
 function sqliteTables(source: Database.Database): string[] {
-  const rows = source.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string; sql: string }>;
-  const virtual = rows.filter((r) => /CREATE VIRTUAL TABLE/i.test(r.sql)).map((r) => r.name);
-  return rows.filter((r) => !/CREATE VIRTUAL TABLE/i.test(r.sql) && !virtual.some((v) => r.name.startsWith(`${v}_`))).map((r) => r.name);
+  return (source.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
 }
 
 /**
  * Copies a generated clinic from its SQLite file into a migrated PostgreSQL database, table by
- * table in batches, ids preserved: each batch is one `INSERT … SELECT … FROM
- * json_populate_recordset` (the server maps the JSON to the table's column types). Triggers and
- * foreign-key checks are off while copying (session_replication_role = replica: the rows are a
- * consistent copy, and tables kept by triggers, such as course_progress, are copied as they are);
- * CHECK constraints still apply. Identity sequences then continue after the highest id, row
- * counts are compared, and VACUUM ANALYZE gives the planner its statistics.
+ * table, ids preserved, each table one COPY … FROM STDIN (copyFrom.ts). All in one transaction that first empties
+ * the tables (rows the migrations seeded are in the file too) and drops the indexes that back no
+ * constraint, which are built again at the end: faster than keeping them row by row, and on a
+ * server with wal_level = minimal the tables emptied in the transaction are written without WAL.
+ * Triggers and foreign-key checks are off while copying (session_replication_role = replica: the
+ * rows are a consistent copy, and tables kept by triggers, such as course_progress, are copied as
+ * they are); CHECK constraints still apply. Identity sequences then continue after the highest id,
+ * row counts are compared, and VACUUM ANALYZE gives the planner its statistics.
  */
-export async function copyClinic(sqliteFile: string, connection: PostgresConnection): Promise<Record<string, number>> {
+export async function copyClinic(sqliteFile: string, connection: PostgresConnection, log: (line: string) => void = () => {}): Promise<Record<string, number>> {
   const source = new Database(sqliteFile, { readonly: true });
   const client = new pg.Client({ host: connection.host, port: connection.port, user: connection.user, password: connection.password, database: connection.database });
   await client.connect();
@@ -50,43 +49,40 @@ export async function copyClinic(sqliteFile: string, connection: PostgresConnect
     }
     await client.query('SET session_replication_role = replica');
     await client.query('SET synchronous_commit = off');
-    // Rows the migrations seeded (protocols, settings …) are in the SQLite file too.
+    await client.query("SET maintenance_work_mem = '512MB'");
+    await client.query('BEGIN');
+    const indexes = (await client.query<{ name: string; definition: string }>(`
+      SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+    [tables.map((t) => t.name)])).rows;
+    for (const { name } of indexes) await client.query(`DROP INDEX "${name}"`);
     await client.query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')}`);
     const rows: Record<string, number> = {};
     for (const { name, columns } of tables) {
+      const started = performance.now();
       const list = columns.map((c) => `"${c}"`).join(', ');
-      const insert = `INSERT INTO "${name}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${name}", $1::json)`;
-      let batch: unknown[] = [];
-      let count = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await client.query(insert, [JSON.stringify(batch)]);
-        count += batch.length;
-        batch = [];
-      };
-      await client.query('BEGIN');
-      for (const row of source.prepare(`SELECT ${list} FROM "${name}" ORDER BY rowid`).iterate() as IterableIterator<Record<string, unknown>>) {
-        for (const value of Object.values(row)) if (Buffer.isBuffer(value)) throw new Error(`Table ${name} holds a BLOB, which this copy does not carry`);
-        batch.push(row);
-        if (batch.length >= BATCH) await flush();
-      }
-      await flush();
-      await client.query('COMMIT');
+      const count = await copyRows(client, name, columns, source.prepare(`SELECT ${list} FROM "${name}"`).iterate() as IterableIterator<Record<string, unknown>>);
       rows[name] = count;
       if (columns.includes('id')) {
-        await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce(max(id), 0) + 1, false) FROM "${name}"`, [name]).catch((error: unknown) => {
-          // A table whose id is not an identity (none today) keeps no sequence to move.
-          if (!(error instanceof Error && /sequence|does not exist/.test(error.message))) throw error;
-        });
+        // The id's identity continues after the copied rows (a table without one returns NULL here).
+        await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce(max(id), 0) + 1, false) FROM "${name}" HAVING pg_get_serial_sequence($1, 'id') IS NOT NULL`, [name]);
       }
+      if (count > 50_000) log(`${name}: ${count} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
+    const started = performance.now();
+    for (const { definition } of indexes) await client.query(definition);
+    log(`${indexes.length} indexes built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await client.query('COMMIT');
     await client.query('SET session_replication_role = DEFAULT');
     for (const { name } of tables) {
       const expected = (source.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
       const found = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${name}"`)).rows[0]?.n);
       if (found !== expected) throw new Error(`Table ${name}: ${found} rows on the server, ${expected} in the file`);
     }
+    const vacuumed = performance.now();
     await client.query('VACUUM (ANALYZE)');
+    log(`VACUUM ANALYZE in ${((performance.now() - vacuumed) / 1000).toFixed(1)} s`);
     return rows;
   } finally {
     await client.end();
@@ -96,18 +92,18 @@ export async function copyClinic(sqliteFile: string, connection: PostgresConnect
 
 /**
  * A throwaway PostgreSQL server on loopback (durable settings: commits are flushed as on a
- * clinic's server) with the clinic of `sqliteFile` copied into database `tms_bench`, migrated by
+ * clinic's server; wal_level = minimal, as nothing replicates from it, for the copy) with the clinic of `sqliteFile` copied into database `tms_bench`, migrated by
  * the app's own opener first.
  */
-export async function loadClinicIntoPostgres(sqliteFile: string): Promise<LoadedClinic> {
+export async function loadClinicIntoPostgres(sqliteFile: string, log: (line: string) => void = () => {}): Promise<LoadedClinic> {
   const started = performance.now();
-  const server = await startPostgresServer({ durable: true, flags: ['max_wal_size=4GB', 'shared_buffers=512MB'] });
+  const server = await startPostgresServer({ durable: true, flags: ['max_wal_size=4GB', 'shared_buffers=512MB', 'wal_level=minimal', 'max_wal_senders=0'] });
   try {
     const connection = { ...server.connection, database: 'tms_bench' };
     await onServer(server.connection, ['CREATE DATABASE tms_bench']);
     const db = await openPostgresDatabase(connection);
     await db.destroy();
-    const rows = await copyClinic(sqliteFile, connection);
+    const rows = await copyClinic(sqliteFile, connection, log);
     return { connection, rows, seconds: Math.round((performance.now() - started) / 100) / 10, stop: server.stop };
   } catch (error) {
     await server.stop();
