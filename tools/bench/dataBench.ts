@@ -89,6 +89,14 @@ async function open(target: BenchTarget): Promise<{ db: Kysely<DB>; sql: RawQuer
  */
 export async function runDataBench(target: BenchTarget, today: string, runs: number): Promise<Record<string, DataResult>> {
   const { db, sql, close } = await open(target);
+  try {
+    return await measureAll(db, sql, today, runs);
+  } finally {
+    await close();
+  }
+}
+
+async function measureAll(db: Kysely<DB>, sql: RawQueries, today: string, runs: number): Promise<Record<string, DataResult>> {
   const rows = async <T>(query: string) => (await kysql.raw<T>(query).execute(db)).rows;
   const now = new Date(`${today}T12:00:00`);
   const pick = <T>(rows: T[], i: number): T => {
@@ -164,6 +172,5 @@ export async function runDataBench(target: BenchTarget, today: string, runs: num
     raw: (i) => sql.phq9Create(active[2 * i + 1]?.patient_id ?? 0, today, answers, staff.id, at),
   }, writeRuns);
 
-  await close();
   return results;
 }
