@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DatabaseOpenError, openDatabase } from '../../src/main/db';
+import { openPostgresDatabase, type PostgresConnection } from '../../src/main/db/postgres';
 import { createRecoveryDispatch } from '../../src/main/recovery/recoveryDispatch';
 import type { DB } from '../../src/main/db/schema';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
@@ -40,7 +41,10 @@ export interface WebHost {
 }
 
 export interface WebHostOptions {
+  /** The clinic's SQLite file; with `postgres`, only names where the demo clinic's file goes. */
   dbFile: string;
+  /** The clinic on a PostgreSQL server instead of `dbFile`, as a workstation set to "clinic server" opens it. */
+  postgres?: PostgresConnection;
   rendererDir: string;
   port?: number;
   appVersion?: string;
@@ -103,6 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // The demo clinic swaps the open database and its dispatch; the page reloads after the answer.
   const open = async (demo: boolean): Promise<{ db: Kysely<DB> | null; dispatch: Dispatch }> => {
     const file = demo ? demoFile : options.dbFile;
+    if (!demo && options.postgres) return openOnServer(options.postgres);
     let db: Kysely<DB>;
     try {
       db = await openDatabase(file);
@@ -126,29 +131,35 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       },
       onError: (error) => console.error('[web-host] backup:', error),
     });
-    const clinics: ClinicSwitcher = {
-      demo,
-      openDemo: async (today) => {
-        await rebuildDemoClinic(demoFile, today);
-        await switchTo(true);
-        return { relaunching: false };
-      },
-      leaveDemo: async () => {
-        await switchTo(false);
-        return { relaunching: false };
-      },
-    };
-    const dispatch = createDispatch(db, {
+    return { db, dispatch: dispatchOn(db, clinicsFor(demo), backups) };
+  };
+  // A server's backups are the server's own (its operator's pg_dump or snapshots): no file backups here.
+  const openOnServer = async (connection: PostgresConnection) => {
+    const db = await openPostgresDatabase(connection);
+    return { db, dispatch: dispatchOn(db, clinicsFor(false)) };
+  };
+  const clinicsFor = (demo: boolean): ClinicSwitcher => ({
+    demo,
+    openDemo: async (today) => {
+      await rebuildDemoClinic(demoFile, today);
+      await switchTo(true);
+      return { relaunching: false };
+    },
+    leaveDemo: async () => {
+      await switchTo(false);
+      return { relaunching: false };
+    },
+  });
+  const dispatchOn = (db: Kysely<DB>, clinics: ClinicSwitcher, backups?: BackupService) =>
+    createDispatch(db, {
       appVersion: options.appVersion ?? 'web-host',
       exports,
       clinics,
-      backups,
+      ...(backups ? { backups } : {}),
       validateOutput: options.validateOutput ?? true,
       logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
       verifyAuditAtStart: true,
     });
-    return { db, dispatch };
-  };
   let current = await open(false);
   const switchTo = async (demo: boolean) => {
     const previous = current;

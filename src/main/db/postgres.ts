@@ -24,6 +24,11 @@ export interface PostgresConnection {
 export interface OpenPostgresOptions {
   /** Connections kept open (default 4: a workstation's window, dashboard and background checks). */
   poolSize?: number;
+  /**
+   * An idle connection was closed by the server (a restart, a failover, an administrator). The pool
+   * drops it and opens a new one on the next query; without a listener the error would end the app.
+   */
+  onConnectionLost?: (error: Error) => void;
 }
 
 const INT8 = 20;
@@ -57,6 +62,7 @@ export function connectPostgres(connection: PostgresConnection, options: OpenPos
     max: options.poolSize ?? 4,
     types,
   });
+  pool.on('error', (error) => options.onConnectionLost?.(error));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -11,6 +11,7 @@ import { likeContains } from './like';
 export const sqliteEngine: Engine = {
   name: 'sqlite',
   lockAuditChain: async () => {},
+  lockRow: async () => {},
   equalsIgnoringCase: (column, value) => sql<boolean>`${column} = ${value} COLLATE NOCASE`,
   likeIgnoringCase: (column, pattern) => sql<boolean>`${column} LIKE ${pattern} ESCAPE '\\'`,
   patientContainsAll(words) {
