@@ -17,6 +17,7 @@ import * as m0015 from './0015_treatment_history';
 import * as m0016 from './0016_screening_and_consent';
 import * as m0017 from './0017_assessments';
 import * as m0018 from './0018_course_scale_plans';
+import * as m0019 from './0019_patient_search';
 import * as pg0001 from './postgres/0001_init';
 import * as pg0002 from './postgres/0002_courses_and_sessions';
 import * as pg0003 from './postgres/0003_phq9';
@@ -35,6 +36,7 @@ import * as pg0015 from './postgres/0015_treatment_history';
 import * as pg0016 from './postgres/0016_screening_and_consent';
 import * as pg0017 from './postgres/0017_assessments';
 import * as pg0018 from './postgres/0018_course_scale_plans';
+import * as pg0019 from './postgres/0019_patient_search';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -71,4 +73,5 @@ export const migrations: readonly Migration[] = [
   { name: '0016_screening_and_consent', up: m0016.up, postgres: pg0016.up },
   { name: '0017_assessments', up: m0017.up, postgres: pg0017.up },
   { name: '0018_course_scale_plans', up: m0018.up, postgres: pg0018.up },
+  { name: '0019_patient_search', up: m0019.up, postgres: pg0019.up },
 ];

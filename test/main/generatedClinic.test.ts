@@ -125,6 +125,8 @@ describe('course_progress (migration 0005)', () => {
     await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
     const raw = new Database(file);
     const expected = raw.prepare(progressFromSessions).all();
+    // Undo 0019: no patient search index.
+    raw.exec('DROP TRIGGER patient_search_insert; DROP TRIGGER patient_search_update; DROP TRIGGER patient_search_delete; DROP TABLE patient_search;');
     // Undo 0018: no course plans.
     raw.exec('DROP TABLE course_scale_plans;');
     // Undo 0017: PHQ-9s back in their own tables (0003, 0007), the other scales gone, no trained raters.

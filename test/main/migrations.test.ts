@@ -40,7 +40,7 @@ describe('openDatabase', () => {
     expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
     expect(await pragma('synchronous')).toEqual({ synchronous: 2 });
     const tables = await sql<{ name: string; strict: number }>`
-      SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`.execute(db);
+      SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db);
     expect(tables.rows.map((t) => t.name).sort()).toEqual([
       'antidepressant_trials', 'assessment_acknowledgements', 'assessment_entered_in_error', 'assessments', 'audit_log', 'consents', 'course_authorizations', 'course_day_times', 'course_progress', 'course_scale_plans', 'courses', 'current_medications', 'import_batches', 'import_records',
       'motor_thresholds', 'outcome_rule_change_seen', 'outcome_rule_changes', 'patients', 'pending_sessions', 'protocols', 'psychotherapy_trials', 'safety_screenings', 'session_adverse_events', 'session_interruptions', 'session_side_effects', 'settings', 'staff', 'treatment_sessions',

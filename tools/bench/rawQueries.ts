@@ -1,18 +1,44 @@
 import type Database from 'better-sqlite3';
 import { auditHash, GENESIS_HASH } from '../../src/main/services/auditHash';
 
+export interface SessionRow extends Record<string, unknown> {
+  course_id: number;
+  technician_id: number;
+  motor_threshold_id: number;
+  session_date: string;
+  at: string;
+}
+
+/** The bench's hand-written baseline, on either engine (a result or a promise of one). */
+export interface RawQueries {
+  /** One word, as the bench types. */
+  patientsSearch(query: string): unknown;
+  courseDetail(id: number): unknown;
+  todayList(date: string): unknown;
+  dashboardCohort(): unknown;
+  reportData(courseId: number, staffId: number): unknown;
+  sessionCreate(row: SessionRow, effects: Array<{ effect: string; severity: string }>): unknown;
+  phq9Create(patientId: number, date: string, answers: number[], staffId: number, at: string): unknown;
+}
+
+/** The FTS5 phrase for one word (migration 0019 indexes lower() of the fields: ASCII folded). */
+export const ftsPhrase = (word: string) => `"${word.replace(/[A-Z]/g, (c) => c.toLowerCase()).replaceAll('"', '""')}"`;
+export const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /**
  * The same reads and writes as our services, hand-written as prepared better-sqlite3 statements
  * with no validation or mapping: the floor our layers are measured against.
  */
-export function rawQueries(db: Database.Database) {
-  const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const search = db.prepare(`
-    SELECT id, mrn, first_name, last_name, date_of_birth, sex, primary_diagnosis, archived_at FROM patients
-    WHERE archived_at IS NULL AND (last_name LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR mrn LIKE ? ESCAPE '\\')
-    ORDER BY mrn = ? COLLATE NOCASE DESC, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT 100`);
-  const searchCount = db.prepare(`SELECT count(*) AS n FROM patients
-    WHERE archived_at IS NULL AND (last_name LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR mrn LIKE ? ESCAPE '\\')`);
+export function rawQueries(db: Database.Database): RawQueries {
+  const columns = 'id, mrn, first_name, last_name, date_of_birth, sex, primary_diagnosis, archived_at';
+  const order = 'ORDER BY mrn = ? COLLATE NOCASE DESC, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT 100';
+  // A word of three characters or more through the trigram index (0019), a shorter one on the rows.
+  const indexed = 'id IN (SELECT rowid FROM patient_search WHERE patient_search MATCH ?)';
+  const scanned = "(last_name LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR mrn LIKE ? ESCAPE '\\')";
+  const search = db.prepare(`SELECT ${columns} FROM patients WHERE archived_at IS NULL AND ${indexed} ${order}`);
+  const searchCount = db.prepare(`SELECT count(*) AS n FROM patients WHERE archived_at IS NULL AND ${indexed}`);
+  const searchShort = db.prepare(`SELECT ${columns} FROM patients WHERE archived_at IS NULL AND ${scanned} ${order}`);
+  const searchShortCount = db.prepare(`SELECT count(*) AS n FROM patients WHERE archived_at IS NULL AND ${scanned}`);
   const course = db.prepare('SELECT c.*, s.name AS prescriber_name FROM courses c JOIN staff s ON s.id = c.prescriber_id WHERE c.id = ?');
   const patient = db.prepare('SELECT * FROM patients WHERE id = ?');
   const thresholds = db.prepare(`SELECT m.*, s.name AS measured_by_name FROM motor_thresholds m JOIN staff s ON s.id = m.measured_by
@@ -96,14 +122,15 @@ export function rawQueries(db: Database.Database) {
 
   return {
     patientsSearch(query: string) {
+      if ([...query].length >= 3) return [search.all(ftsPhrase(query), query), searchCount.get(ftsPhrase(query))];
       const pattern = like(query);
-      return [search.all(pattern, pattern, pattern, query), searchCount.get(pattern, pattern, pattern)];
+      return [searchShort.all(pattern, pattern, pattern, query), searchShortCount.get(pattern, pattern, pattern)];
     },
     courseDetail,
     todayList: (date: string) => today.all({ date }),
     dashboardCohort: () => [cohortCourses.all(), cohortScores.all(), cohortAdverse.all(), cohortItem9.all()],
     reportData: (courseId: number, staffId: number) => [courseDetail(courseId), settings.all(), staffName.get(staffId)],
-    sessionCreate(row: Record<string, unknown> & { course_id: number; technician_id: number; motor_threshold_id: number; session_date: string; at: string }, effects: Array<{ effect: string; severity: string }>) {
+    sessionCreate(row, effects) {
       actor.get(row.technician_id);
       return db.transaction(() => {
         course.get(row.course_id);
@@ -117,7 +144,7 @@ export function rawQueries(db: Database.Database) {
         return id;
       })();
     },
-    phq9Create(patientId: number, date: string, answers: number[], staffId: number, at: string) {
+    phq9Create(patientId, date, answers, staffId, at) {
       actor.get(staffId);
       return db.transaction(() => {
         raterOf.get(staffId);

@@ -44,6 +44,14 @@ export interface Engine {
   equalsIgnoringCase(column: RawBuilder<unknown>, value: string): RawBuilder<boolean>;
   /** `column LIKE pattern ESCAPE '\'`, ignoring case (SQLite's LIKE does for ASCII; PostgreSQL's ILIKE). */
   likeIgnoringCase(column: RawBuilder<unknown>, pattern: string): RawBuilder<boolean>;
+  /**
+   * Patients (of a query on `patients`) whose last name, first name or MRN contains each of
+   * `words` (none holds whitespace; `%`, `_` and `\` are literal), ignoring case as
+   * `likeIgnoringCase` does. Answered from migration 0019's search index for words of three
+   * characters or more (SQLite FTS5 trigram, PostgreSQL pg_trgm); shorter words are checked on
+   * the rows. At least one word.
+   */
+  patientContainsAll(words: readonly string[]): RawBuilder<boolean>;
   /** An ORDER BY key that sorts ignoring case. */
   ignoringCase(column: RawBuilder<unknown>): RawBuilder<string>;
   /**

@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema';
 import type { Engine, Queryable } from './engine';
+import { likeContains } from './like';
 
 /** Key of the transaction-scoped advisory lock that serializes appends to the audit hash chain. */
 export const AUDIT_CHAIN_LOCK = 7_061_001;
@@ -22,6 +23,12 @@ export const postgresEngine: Engine = {
   },
   equalsIgnoringCase: (column, value) => sql<boolean>`lower(${column}) = lower(${value})`,
   likeIgnoringCase: (column, pattern) => sql<boolean>`${column} ILIKE ${pattern} ESCAPE '\\'`,
+  patientContainsAll(words) {
+    // The expression migration 0019 indexes (pg_trgm): ILIKE on each field is lower() LIKE lower()
+    // on the three joined by spaces, as no word holds one.
+    const text = sql`(lower(last_name) || ' ' || lower(first_name) || ' ' || lower(mrn))`;
+    return sql.join(words.map((w) => sql`${text} LIKE lower(${likeContains(w)}) ESCAPE '\\'`), sql` AND `) as RawBuilder<boolean>;
+  },
   ignoringCase: (column) => sql<string>`lower(${column})`,
   async nextId(trx, table) {
     const row = (await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::integer AS id`.execute(trx)).rows[0];

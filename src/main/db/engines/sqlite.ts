@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema';
 import type { Engine } from './engine';
+import { likeContains } from './like';
 
 /**
  * SQLite (better-sqlite3): one writer at a time by BEGIN IMMEDIATE (immediateDialect.ts), case
@@ -13,6 +14,19 @@ export const sqliteEngine: Engine = {
   lockRow: async () => {},
   equalsIgnoringCase: (column, value) => sql<boolean>`${column} = ${value} COLLATE NOCASE`,
   likeIgnoringCase: (column, pattern) => sql<boolean>`${column} LIKE ${pattern} ESCAPE '\\'`,
+  patientContainsAll(words) {
+    // FTS5's trigram tokenizer makes no token of a word under three characters.
+    const indexed = words.filter((w) => [...w].length >= 3);
+    const checked = words.filter((w) => [...w].length < 3).map((w) => {
+      const pattern = likeContains(w);
+      return sql<boolean>`(last_name LIKE ${pattern} ESCAPE '\\' OR first_name LIKE ${pattern} ESCAPE '\\' OR mrn LIKE ${pattern} ESCAPE '\\')`;
+    });
+    if (indexed.length === 0) return sql.join(checked, sql` AND `) as RawBuilder<boolean>;
+    // The index holds lower() of the fields (ASCII letters folded), so the words are folded the same way.
+    const phrases = indexed.map((w) => `"${w.replace(/[A-Z]/g, (c) => c.toLowerCase()).replaceAll('"', '""')}"`).join(' AND ');
+    const found = sql<boolean>`${sql.ref('patients.id')} IN (SELECT rowid FROM patient_search WHERE patient_search MATCH ${phrases})`;
+    return sql.join([found, ...checked], sql` AND `) as RawBuilder<boolean>;
+  },
   ignoringCase: (column) => sql<string>`${column} COLLATE NOCASE`,
   async nextId(trx, table) {
     const row = (await sql<{ id: number }>`SELECT coalesce(max(id), 0) + 1 AS id FROM ${sql.table(table)}`.execute(trx)).rows[0];
