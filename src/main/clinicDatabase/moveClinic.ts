@@ -109,7 +109,7 @@ export interface MoveTarget {
  * server that already holds a clinic. The file is read inside a write transaction, so nothing
  * changes on this computer while it is copied; the file itself is left as it was.
  */
-export async function moveClinicToServer(source: Kysely<DB>, target: MoveTarget, ctx: ActorContext, sourceFile: string): Promise<ClinicMoveResult> {
+export async function moveClinicToServer(source: Kysely<DB>, target: MoveTarget, ctx: ActorContext, sourceFile: string): Promise<Omit<ClinicMoveResult, 'restarting'>> {
   return source.transaction().execute(async (src) => {
     const tables = await clinicTableOrder(src);
     return target.server.transaction().execute(async (trx) => {

@@ -55,6 +55,7 @@ import type { AuditChainStatus } from '../../shared/schemas/audit';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
 import type { BackupService } from '../backup/service';
 import { setDayPlannedTime } from '../services/dayPlannedTimes';
+import { ClinicDatabaseService, type ClinicDatabasePorts } from '../clinicDatabase/service';
 
 /** What a handler gets besides its input: the actor is resolved and checked by dispatch. */
 export interface HandlerContext {
@@ -84,6 +85,8 @@ export interface HandlerOptions {
   clinics?: ClinicSwitcher;
   /** Backups of the open clinic file; without it the backup calls answer "unavailable". */
   backups?: BackupService;
+  /** The workstation's clinic database setting; without it those calls answer "unavailable". */
+  clinicDatabase?: ClinicDatabasePorts;
 }
 
 function backupsOf(options: HandlerOptions): BackupService {
@@ -99,6 +102,11 @@ function clinicsOf(options: HandlerOptions): ClinicSwitcher {
 function exportsOf(options: HandlerOptions): ExportPorts {
   if (!options.exports) throw new ServiceError('unavailable', 'Exporting files is not available here.');
   return options.exports;
+}
+
+function clinicDatabaseOf(db: Kysely<DB>, options: HandlerOptions): ClinicDatabaseService {
+  if (!options.clinicDatabase) throw new ServiceError('unavailable', 'Where the clinic is kept cannot be changed here.');
+  return new ClinicDatabaseService(db, options.clinicDatabase);
 }
 
 /** One handler per contract channel; a missing one is a compile error. */
@@ -231,5 +239,15 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'recovery:restore': async () => {
       throw new ServiceError('conflict', 'The clinic’s file is open: restore backups from the Backups screen.');
     },
+    'recovery:retryServer': async () => {
+      throw new ServiceError('conflict', 'The clinic database is open: there is nothing to try again.');
+    },
+    'recovery:useThisComputer': async () => {
+      throw new ServiceError('conflict', 'The clinic database is open: change where it is kept in Settings → Clinic database.');
+    },
+    'clinicDatabase:get': () => clinicDatabaseOf(db, options).status(),
+    'clinicDatabase:test': (input) => clinicDatabaseOf(db, options).test(input),
+    'clinicDatabase:save': (input) => clinicDatabaseOf(db, options).save(input),
+    'clinicDatabase:move': (input, ctx) => clinicDatabaseOf(db, options).move(ctx, input),
   };
 }

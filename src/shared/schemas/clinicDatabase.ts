@@ -117,12 +117,19 @@ export const clinicDatabaseSaveInput = z.discriminatedUnion('kind', [
 ]);
 export type ClinicDatabaseSaveInput = z.infer<typeof clinicDatabaseSaveInput>;
 
-export const clinicDatabaseSaveResult = z.object({ restarting: z.boolean() });
+/** Saved (the host restarts onto it), or not saved because the server could not be used as entered. */
+export const clinicDatabaseSaveResult = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), restarting: z.boolean() }),
+  z.object({ saved: z.literal(false), test: connectionTestResult }),
+]);
+export type ClinicDatabaseSaveResult = z.infer<typeof clinicDatabaseSaveResult>;
 
 export const clinicMoveResult = z.object({
   tables: z.array(z.object({ table: z.string(), rows: z.number().int().nonnegative() })),
   patients: z.number().int().nonnegative(),
   auditEntries: z.number().int().positive(),
   server: z.string(),
+  /** The workstation now uses the server: the host restarts onto it. */
+  restarting: z.boolean(),
 });
 export type ClinicMoveResult = z.infer<typeof clinicMoveResult>;
