@@ -7,6 +7,9 @@ import { openPostgresDatabase, type PostgresConnection } from '../../src/main/db
 import { generateClinic } from '../../src/main/demo/generateClinic';
 import { moveClinicToServer } from '../../src/main/clinicDatabase/moveClinic';
 import { testServerConnection } from '../../src/main/clinicDatabase/testConnection';
+import { openServerClinic } from '../../src/main/clinicDatabase/openServerClinic';
+import { MIGRATION_LOCK } from '../../src/main/db/engines/postgres';
+import pg from 'pg';
 import { verifyAuditChain } from '../../src/main/services/audit';
 import type { Actor } from '../../src/main/services/actor';
 import { onServer, TEMPLATE_DATABASE } from '../support/postgresServer';
@@ -97,6 +100,37 @@ describe('Test connection against a real server', () => {
     } finally {
       await drop();
       await onServer(inject('postgres'), [`DROP ROLE IF EXISTS ${role}`]);
+    }
+  });
+});
+
+describe('Opening the clinic server at start', () => {
+  it('says another workstation is updating the schema instead of waiting on its lock, then opens once it is done', async () => {
+    const { connection, drop } = await database(false);
+    const other = new pg.Client({ ...connection, ssl: false });
+    try {
+      await other.connect();
+      await other.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      expect(await openServerClinic(connection)).toEqual({ ok: false, problem: { reason: 'migrating', detail: `schema 0 → ${LATEST_SCHEMA_VERSION}` } });
+      await other.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      const opened = await openServerClinic(connection);
+      expect(opened.ok).toBe(true);
+      if (opened.ok) await opened.db.destroy();
+    } finally {
+      await other.end();
+      await drop();
+    }
+  });
+
+  it('says the schema is newer than this app rather than opening it', async () => {
+    const { connection, drop } = await database(true);
+    try {
+      const db = await openPostgresDatabase(connection);
+      await sql`UPDATE tms_schema_version SET version = 999`.execute(db);
+      await db.destroy();
+      expect(await openServerClinic(connection)).toMatchObject({ ok: false, problem: { reason: 'schema_newer' } });
+    } finally {
+      await drop();
     }
   });
 });

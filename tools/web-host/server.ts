@@ -15,6 +15,11 @@ import { BackupService } from '../../src/main/backup/service';
 import { BRIDGE_PATH, bridgeScript, INVOKE_PATH } from './bridgeScript';
 import { HostAccess, newSecret, SESSION_COOKIE, sessionCookie } from './access';
 import { createChromiumExports } from './chromiumExports';
+import { ClinicDatabaseSettingStore } from '../../src/main/clinicDatabase/settingStore';
+import type { SecretBox } from '../../src/main/clinicDatabase/secretBox';
+import { startWorkstation } from '../../src/main/clinicDatabase/startWorkstation';
+import { createServerProblemDispatch } from '../../src/main/recovery/serverProblemDispatch';
+import { keySecretBox } from './keySecretBox';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -52,6 +57,12 @@ export interface WebHostOptions {
   validateOutput?: boolean;
   /** The start-up token (default: a new random one); tests keep one across restarts. */
   token?: string;
+  /**
+   * The workstation's clinic database setting (this computer or a clinic server), kept in this
+   * folder as the app keeps it in its data folder; the password sealed by `secrets` (default: a
+   * key held in memory). Without it the clinic database calls answer "unavailable".
+   */
+  clinicDatabase?: { dataFolder: string; secrets?: SecretBox; testTimeoutMs?: number };
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
@@ -100,12 +111,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
   const exports = createChromiumExports(() => origin, options.exportsDir ?? join(tmpdir(), 'tms-exports'), printAs);
   const demoFile = options.dbFile.replace(/(\.sqlite)?$/, '-demo.sqlite');
+  const store = options.clinicDatabase ? new ClinicDatabaseSettingStore(options.clinicDatabase.dataFolder, options.clinicDatabase.secrets ?? keySecretBox()) : null;
+  // Saving the setting or moving the clinic reopens the host in place on the setting (the app relaunches).
+  const restart = async () => {
+    await switchTo(false);
+    return { restarting: false };
+  };
+  const clinicDatabase = store
+    ? { store, localFile: options.dbFile, restart, ...(options.clinicDatabase?.testTimeoutMs ? { testTimeoutMs: options.clinicDatabase.testTimeoutMs } : {}) }
+    : null;
+  const logError = (channel: string, error: unknown) => console.error(`[web-host] ${channel}:`, error);
   // The demo clinic swaps the open database and its dispatch; the page reloads after the answer.
   const open = async (demo: boolean): Promise<{ db: Kysely<DB> | null; dispatch: Dispatch }> => {
     const file = demo ? demoFile : options.dbFile;
+    const workstation = !demo && store ? await startWorkstation(store, options.dbFile) : { kind: 'local' as const };
+    if (workstation.kind === 'server_problem') {
+      const useThisComputer = async () => {
+        store?.useLocal();
+        return restart();
+      };
+      return { db: null, dispatch: createServerProblemDispatch(workstation.status, { retry: restart, useThisComputer, logError }) };
+    }
     let db: Kysely<DB>;
     try {
-      db = await openDatabase(file);
+      db = workstation.kind === 'server' ? workstation.db : await openDatabase(file);
     } catch (error) {
       if (!(error instanceof DatabaseOpenError)) throw error;
       // The page shows the recovery screen; a restore reopens the restored file in place.
@@ -142,7 +171,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       appVersion: options.appVersion ?? 'web-host',
       exports,
       clinics,
-      backups,
+      // A clinic server's backups are the server's: no file backups there.
+      ...(workstation.kind === 'server' ? {} : { backups }),
+      ...(clinicDatabase && !demo ? { clinicDatabase } : {}),
       validateOutput: options.validateOutput ?? true,
       logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
       verifyAuditAtStart: true,

@@ -15,7 +15,7 @@ import type {
   ConnectionTestResult,
 } from '../../shared/schemas/clinicDatabase';
 import { moveClinicToServer } from './moveClinic';
-import { ClinicDatabaseSettingStore, describeServer } from './settingStore';
+import { type ClinicDatabaseSettingStore, describeServer } from './settingStore';
 import { testServerConnection } from './testConnection';
 
 /** What the host gives the clinic database screen. */
@@ -32,7 +32,7 @@ export interface ClinicDatabasePorts {
 const NO_SAVED_PASSWORD: ConnectionTestResult = { ok: false, reason: 'no_saved_password', detail: '' };
 
 /** Patients in this computer's clinic file, read without changing it; null when there is no readable file. */
-function localPatients(file: string): number | null {
+export function localPatients(file: string): number | null {
   if (!existsSync(file)) return null;
   try {
     const raw = new Database(file, { readonly: true, fileMustExist: true });
