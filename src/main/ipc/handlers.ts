@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelOutput, Contract, ParsedInput } from '../../shared/ipc/contract';
 import type { DB } from '../db/schema';
+import { engineOf } from '../db/engines/engine';
 import { getAppInfo } from '../services/appInfo';
 import { listAccess, listAudit } from '../services/audit';
 import { getDataRevision } from '../services/dataRevision';
@@ -89,7 +90,10 @@ export interface HandlerOptions {
   clinicDatabase?: ClinicDatabasePorts;
 }
 
-function backupsOf(options: HandlerOptions): BackupService {
+function backupsOf(options: HandlerOptions, db: Kysely<DB>): BackupService {
+  if (!options.backups && engineOf(db).name === 'postgres') {
+    throw new ServiceError('unavailable', 'The clinic is kept on the clinic server: its backups are made on the server, not by this workstation.');
+  }
   if (!options.backups) throw new ServiceError('unavailable', 'Backups are not available here.');
   return options.backups;
 }
@@ -228,12 +232,12 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
       return packet;
     },
     'reports:exportPacket': (input, ctx) => exportPacketPdf(db, ctx, exportsOf(options), input.courseId, input.kind),
-    'backups:list': async () => backupsOf(options).list(),
-    'backups:create': (_input, ctx) => backupsOf(options).create('manual', ctx.now),
-    'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),
-    'backups:restore': (input, ctx) => backupsOf(options).restore(ctx, input),
-    'backups:setPassphrase': (input, ctx) => backupsOf(options).setPassphrase(ctx, input),
-    'backups:setRetention': (input, ctx) => backupsOf(options).setRetention(ctx, input),
+    'backups:list': async () => backupsOf(options, db).list(),
+    'backups:create': (_input, ctx) => backupsOf(options, db).create('manual', ctx.now),
+    'backups:preview': (input, ctx) => backupsOf(options, db).preview(input, ctx.now),
+    'backups:restore': (input, ctx) => backupsOf(options, db).restore(ctx, input),
+    'backups:setPassphrase': (input, ctx) => backupsOf(options, db).setPassphrase(ctx, input),
+    'backups:setRetention': (input, ctx) => backupsOf(options, db).setRetention(ctx, input),
     // The clinic file is open: there is nothing to recover (see main/recovery for when it is not).
     'recovery:status': async () => ({ state: 'open' as const }),
     'recovery:restore': async () => {
