@@ -8,6 +8,7 @@ import type { Channel } from '../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
 import { ELECTRON_BINARY_ENV } from '../tools/electron-e2e/electronBinary';
 import { newSecret, TOKEN_HEADER } from '../tools/web-host/access';
+import { keySecretBox } from '../tools/web-host/keySecretBox';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
 import { type ElectronHost, launchElectronHost, notInElectron } from './electronHost';
 import { readyToStart } from './readiness';
@@ -60,7 +61,9 @@ const webHost: HostFixtures = {
     const exportsDir = join(dir, 'exports');
     // One start-up token across restarts, so the test's browser keeps being let in.
     const token = newSecret();
-    let current: WebHost = await startWebHost({ dbFile, rendererDir, now, exportsDir, token });
+    // The workstation's clinic database setting, in the folder an app keeps it in; one key across restarts.
+    const clinicDatabase = { dataFolder: dir, secrets: keySecretBox() };
+    let current: WebHost = await startWebHost({ dbFile, rendererDir, now, exportsDir, token, clinicDatabase });
     await use({
       get url() {
         return current.url;
@@ -73,7 +76,7 @@ const webHost: HostFixtures = {
       async restart(whileStopped) {
         await current.close();
         whileStopped?.();
-        current = await startWebHost({ dbFile, rendererDir, now, exportsDir, token });
+        current = await startWebHost({ dbFile, rendererDir, now, exportsDir, token, clinicDatabase });
       },
       setNow(value) {
         fixedNow = value;

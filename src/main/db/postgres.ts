@@ -24,6 +24,8 @@ export interface PostgresConnection {
 export interface OpenPostgresOptions {
   /** Connections kept open (default 4: a workstation's window, dashboard and background checks). */
   poolSize?: number;
+  /** Told when the server drops an idle connection (restarted, or a network cut); the pool opens a new one when next needed. */
+  onConnectionLost?: (error: Error) => void;
 }
 
 const INT8 = 20;
@@ -57,6 +59,8 @@ export function connectPostgres(connection: PostgresConnection, options: OpenPos
     max: options.poolSize ?? 4,
     types,
   });
+  // Without a listener, an idle connection the server drops would be an uncaught 'error' that ends the app.
+  pool.on('error', (error) => options.onConnectionLost?.(error));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -22,7 +22,6 @@ const sections: Array<{ to: string; label: string; channel?: Channel }> = [
   { to: '/staff', label: 'Staff' },
   { to: '/import', label: 'Import', channel: 'import:check' },
   { to: '/backups', label: 'Backups', channel: 'backups:list' },
-  { to: '/clinic-database', label: 'Database', channel: 'clinicDatabase:get' },
   { to: '/audit', label: 'Audit', channel: 'audit:verifyChain' },
 ];
 

@@ -20,7 +20,7 @@ export function ClinicDatabaseScreen() {
           {running.engine === 'sqlite' ? `On this computer: ${running.location}` : `On the clinic server: ${running.location}`}
         </Text>
         {running.engine === 'postgres' && localClinic && (
-          <Text size="sm" c="dimmed">This computer also has its own clinic file ({localClinic.patients} patients), not in use.</Text>
+          <Text size="sm" c="dimmed">This computer also has its own clinic file ({localClinic.patients} {localClinic.patients === 1 ? 'patient' : 'patients'}), not in use.</Text>
         )}
         <Text size="sm" c="dimmed" mt={4}>
           A clinic with several computers keeps one record on a PostgreSQL server its IT runs; each workstation connects to it here. This is a setting of this

@@ -55,7 +55,7 @@ export function ServerProblemScreen({ status }: { status: ServerStatus }) {
         </Group>
         {status.localClinic && (
           <Text size="xs" c="dimmed">
-            This computer's own clinic ({status.localClinic.patients} patients, {status.localClinic.file}) is separate from the server's: what is entered there is not on the server.
+            This computer's own clinic ({status.localClinic.patients} {status.localClinic.patients === 1 ? 'patient' : 'patients'}, {status.localClinic.file}) is separate from the server's: what is entered there is not on the server.
           </Text>
         )}
       </Stack>
