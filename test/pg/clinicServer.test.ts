@@ -178,6 +178,33 @@ describe('Moving this computer’s clinic to the server', () => {
     }
   });
 
+  it('rolls the whole copy back when a table arrives short on the server', async () => {
+    const file = join(tempDir(), 'clinic.sqlite');
+    await generateClinic(file, { patients: 8, seed: 8, today: '2026-11-25' });
+    const source = await openDatabase(file);
+    const { connection, drop } = await database(false);
+    const server = await openPostgresDatabase(connection);
+    try {
+      // A server-side trigger that silently drops one side effect (nothing refers to them): the counts must catch it.
+      const first = await source.selectFrom('session_side_effects').select(['session_id', 'effect']).orderBy('session_id').orderBy('effect').executeTakeFirstOrThrow();
+      const total = (await sql<{ n: number }>`SELECT count(*) AS n FROM session_side_effects`.execute(source)).rows[0]?.n ?? 0;
+      await sql`CREATE FUNCTION drop_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.session_id = ${sql.lit(first.session_id)} AND NEW.effect = ${sql.lit(first.effect)} THEN RETURN NULL; END IF; RETURN NEW; END $$`.execute(server);
+      await sql`CREATE TRIGGER drop_one BEFORE INSERT ON session_side_effects FOR EACH ROW EXECUTE FUNCTION drop_one()`.execute(server);
+      const staffId = (await source.selectFrom('staff').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+      const ctx = { now: new Date('2026-11-25T10:00:00.000Z'), actor: admin(staffId) };
+      await expect(moveClinicToServer(source, { server, description: 'postgres://test' }, ctx, file)).rejects.toThrow(
+        `Copying session_side_effects gave ${total - 1} rows on the server for ${total} on this computer; nothing was copied.`,
+      );
+      for (const table of ['staff', 'patients', 'courses', 'audit_log']) {
+        expect((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.id(table)}`.execute(server)).rows[0]?.n).toBe(0);
+      }
+    } finally {
+      await source.destroy();
+      await server.destroy();
+      await drop();
+    }
+  });
+
   it('refuses a server that already holds a clinic, and changes nothing', async () => {
     const file = join(tempDir(), 'clinic.sqlite');
     await generateClinic(file, { patients: 5, seed: 6, today: '2026-11-25' });
