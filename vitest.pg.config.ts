@@ -10,11 +10,15 @@ export default defineConfig({
     include: [
       // PostgreSQL-only suites (migrations, schema parity, the audit chain under concurrent writers).
       'test/pg/**/*.test.ts',
-      // Service and dispatch suites, the same files as the SQLite run.
+      // Service and dispatch suites, the same files as the SQLite run. Left out, as SQLite-only: the file's
+      // opening, backups, recovery and concurrent processes (openDatabase, backups, recovery, concurrentWriters),
+      // the data migrations from older SQLite files (migrationNNNN, migrations, generatedClinic; a server's
+      // migrations are test/pg/migrations.test.ts).
       ...[
         'patients', 'courses', 'sessionRules', 'staff', 'auth', 'auditChain', 'phq9', 'assessments', 'screening',
         'treatmentHistory', 'billing', 'cosign', 'todayPlannedTimes', 'viewLog', 'safeStates', 'assessmentWindows',
-        'dispatch', 'access',
+        'dispatch', 'access', 'appLog', 'dashboardScales', 'dataRevision', 'packet', 'preparedQuery', 'plausibility',
+        'reports', 'dateFormat', 'exchange/import', 'exchange/fhirExport', 'exchange/fhirMapping',
       ].map((name) => `test/main/${name}.test.ts`),
     ],
     exclude: [...configDefaults.exclude],

@@ -7,6 +7,7 @@ import type { Dispatch } from '../src/main/ipc/dispatch';
 import type { Channel } from '../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
 import { ELECTRON_BINARY_ENV } from '../tools/electron-e2e/electronBinary';
+import type { PostgresConnection } from '../src/main/db/postgres';
 import { newSecret, TOKEN_HEADER } from '../tools/web-host/access';
 import { keySecretBox } from '../tools/web-host/keySecretBox';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
@@ -47,6 +48,52 @@ interface SpecFixtures {
 
 type HostFixtures = Parameters<typeof base.extend<SpecFixtures>>[0];
 
+/**
+ * A web host on a fresh folder, as a handle the specs use; with `postgres`, its clinic is on that
+ * server (several handles on one database are several workstations of one clinic).
+ */
+export async function startHostHandle(options: { postgres?: PostgresConnection } = {}): Promise<HostHandle & { close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tms-e2e-'));
+  const dbFile = join(dir, 'clinic.sqlite');
+  let fixedNow: Date | null = null;
+  const now = () => fixedNow ?? new Date();
+  const exportsDir = join(dir, 'exports');
+  // One start-up token across restarts, so the test's browser keeps being let in.
+  const token = newSecret();
+  // The workstation's clinic database setting, in the folder an app keeps it in; one key across restarts.
+  const clinicDatabase = { dataFolder: dir, secrets: keySecretBox() };
+  const start = () => startWebHost({ dbFile, rendererDir, now, exportsDir, token, clinicDatabase, ...options });
+  let current: WebHost = await start();
+  return {
+    get url() {
+      return current.url;
+    },
+    dbFile,
+    exportsDir,
+    get dispatch() {
+      return current.dispatch;
+    },
+    async restart(whileStopped) {
+      await current.close();
+      whileStopped?.();
+      current = await start();
+    },
+    setNow(value) {
+      fixedNow = value;
+    },
+    token,
+    async invoke(channel, input, at, staffId = 1) {
+      const result = await current.dispatch(channel, input, { now: at ? new Date(at) : now(), staffId });
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value as never;
+    },
+    async close() {
+      await current.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The specs' host: the web host on loopback, with Chromium's page (npm run test:e2e). */
 const webHost: HostFixtures = {
   // Playwright reads fixture dependencies from the destructuring pattern; these have none.
@@ -54,42 +101,9 @@ const webHost: HostFixtures = {
   electronApp: async ({}, use) => use(null),
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'tms-e2e-'));
-    const dbFile = join(dir, 'clinic.sqlite');
-    let fixedNow: Date | null = null;
-    const now = () => fixedNow ?? new Date();
-    const exportsDir = join(dir, 'exports');
-    // One start-up token across restarts, so the test's browser keeps being let in.
-    const token = newSecret();
-    // The workstation's clinic database setting, in the folder an app keeps it in; one key across restarts.
-    const clinicDatabase = { dataFolder: dir, secrets: keySecretBox() };
-    let current: WebHost = await startWebHost({ dbFile, rendererDir, now, exportsDir, token, clinicDatabase });
-    await use({
-      get url() {
-        return current.url;
-      },
-      dbFile,
-      exportsDir,
-      get dispatch() {
-        return current.dispatch;
-      },
-      async restart(whileStopped) {
-        await current.close();
-        whileStopped?.();
-        current = await startWebHost({ dbFile, rendererDir, now, exportsDir, token, clinicDatabase });
-      },
-      setNow(value) {
-        fixedNow = value;
-      },
-      token,
-      async invoke(channel, input, at, staffId = 1) {
-        const result = await current.dispatch(channel, input, { now: at ? new Date(at) : now(), staffId });
-        if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-        return result.value as never;
-      },
-    });
-    await current.close();
-    rmSync(dir, { recursive: true, force: true });
+    const handle = await startHostHandle();
+    await use(handle);
+    await handle.close();
   },
   // The browser shows the host's start-up token on every request, as the printed address does once.
   page: async ({ page, host }, use) => {
@@ -265,7 +279,11 @@ export async function travelTo(page: Page, host: HostHandle, localDateTime: stri
   await page.goto(`${host.url}/#${route}`);
   await expect(page.getByRole('heading').first()).toBeVisible();
   const known = signedInAs.get(page);
-  if (known && (await page.getByRole('heading', { name: 'Sign in' }).isVisible())) await signIn(page, known.username, known.password);
+  if (!known) return;
+  // Signed out for being idle across the jump: the sign-in screen, or the lock screen when the page saw it happen first.
+  const signInButton = page.getByRole('button', { name: 'Sign in' });
+  await expect(page.getByTestId('app-root').or(signInButton)).toBeVisible();
+  if (await signInButton.isVisible()) await signIn(page, known.username, known.password);
 }
 
 /** Who last signed in on a page, for travelTo. */

@@ -2,32 +2,9 @@ import Database from 'better-sqlite3';
 import { addDays, format } from 'date-fns';
 import { expect, type HostHandle, screenshot, screenshotOf, setUpClinic, test, travelTo } from './fixtures';
 import { readyToStart } from './readiness';
+import { TREATMENT_START as START, treatedPatient } from './treatedPatient';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-const START = new Date(2026, 2, 2); // Monday 2 March 2026
-
-/** A patient with a 10 Hz course, an MT and `sessions` weekday sessions from 2 March 2026. */
-async function treatedPatient(host: HostHandle, mrn: string, lastName: string, sessions: number) {
-  const patient = await host.invoke('patients:create', {
-    mrn, firstName: 'Test', lastName, dateOfBirth: '1975-05-05', sex: 'female', primaryDiagnosis: 'F33.1', referringPsychiatrist: '', notes: '',
-  }, '2026-03-01T09:00:00');
-  const course = await host.invoke('courses:prescribe', {
-    patientId: patient.id, protocolId: 1, target: 'left_dlpfc', coil: 'Figure-8', pattern: 'rtms', intensityPctMt: 120, frequencyHz: 10,
-    burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75, sessionsPerDay: 1, plannedSessions: 36,
-    schedule: '', authorizedSessions: 36, authorizationReference: '', startDate: iso(START), notes: '', safetyOverrideReason: '',
-  }, '2026-03-01T09:00:00');
-  await readyToStart(host, course.id, '2026-03-01', '2026-03-01T09:00:00');
-  await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, '2026-03-01T09:00:00');
-  let day = START;
-  for (let n = 0; n < sessions; day = addDays(day, 1)) {
-    if (day.getDay() === 0 || day.getDay() === 6) continue;
-    const at = `${iso(day)}T09:00:00`;
-    const prepared = await host.invoke('sessions:prepare', { courseId: course.id }, at);
-    await host.invoke('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5 }, at);
-    n++;
-  }
-  return { patient, course };
-}
 
 async function score(host: HostHandle, patientId: number, date: Date, total: number) {
   const answers = Array.from({ length: 9 }, (_, i) => (i < 8 ? Math.max(0, Math.min(3, total - 3 * i)) : 0));
@@ -38,7 +15,7 @@ test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboa
   test.setTimeout(120_000);
   await travelTo(page, host, '2026-03-02T08:00:00', '/');
   await setUpClinic(page, host);
-  const { patient, course } = await treatedPatient(host, 'MRN-0100', 'Hopper', 30);
+  const { patient, course } = await treatedPatient(host, { mrn: 'MRN-0100', firstName: 'Test', lastName: 'Hopper', sessions: 30 });
 
   // Opened from the course; an incomplete form names the missing items and keeps the answers given.
   await travelTo(page, host, '2026-03-02T08:00:00', `/courses/${course.id}`);
@@ -95,7 +72,7 @@ test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboa
   await screenshotOf(page.getByTestId('phq9-chart'), '32-chart-5-points');
 
   // A second course with 60 PHQ-9s (every day) still reads at a glance.
-  const dense = await treatedPatient(host, 'MRN-0200', 'Turing', 30);
+  const dense = await treatedPatient(host, { mrn: 'MRN-0200', firstName: 'Test', lastName: 'Turing', sessions: 30 });
   for (let i = 0; i < 60; i++) await score(host, dense.patient.id, addDays(START, i), Math.max(2, 22 - Math.round(i * 0.3 + (i % 3))));
   await page.goto(`${host.url}/#/courses/${dense.course.id}`);
   await expect(page.getByTestId('phq9-chart')).toBeVisible();
@@ -116,7 +93,7 @@ test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboa
 test('a positive item 9 raises an alert on every screen until acknowledged by name', async ({ page, host }) => {
   await travelTo(page, host, '2026-03-02T08:00:00', '/');
   await setUpClinic(page, host);
-  const { patient } = await treatedPatient(host, 'MRN-0300', 'Curie', 0);
+  const { patient } = await treatedPatient(host, { mrn: 'MRN-0300', firstName: 'Test', lastName: 'Curie', sessions: 0 });
   await page.goto(`${host.url}/#/patients/${patient.id}/phq9/new`);
   for (let item = 1; item <= 9; item++) {
     await page.getByRole('radio', { name: `Item ${item}: ${item === 9 ? 'Several days' : 'More than half the days'}`, exact: true }).check();
@@ -149,7 +126,7 @@ test('a positive item 9 raises an alert on every screen until acknowledged by na
 test('a PHQ-9 saved by mistake is marked entered in error: struck through, out of the outcome and the chart', async ({ page, host }) => {
   await setUpClinic(page, host);
   host.setNow(new Date(2026, 3, 1, 12));
-  const { patient, course } = await treatedPatient(host, 'MRN-0300', 'Hopper', 20);
+  const { patient, course } = await treatedPatient(host, { mrn: 'MRN-0300', firstName: 'Test', lastName: 'Hopper', sessions: 20 });
   for (const [week, total] of [[0, 18], [1, 14], [2, 8], [3, 3]] as const) await score(host, patient.id, addDays(START, 7 * week), total);
   await page.goto(`${host.url}/#/courses/${course.id}`);
   await expect(page.getByTestId('outcome-end')).toHaveText('3');
@@ -175,7 +152,7 @@ test('follow-ups after the end are drawn apart on the chart and labelled; the da
   test.setTimeout(120_000);
   await setUpClinic(page, host);
   host.setNow(new Date(2026, 6, 1, 12));
-  const { patient, course } = await treatedPatient(host, 'MRN-0400', 'Lamarr', 30);
+  const { patient, course } = await treatedPatient(host, { mrn: 'MRN-0400', firstName: 'Test', lastName: 'Lamarr', sessions: 30 });
   for (const [week, total] of [[0, 19], [2, 13], [4, 8], [6, 6]] as const) await score(host, patient.id, addDays(START, 7 * week), total);
   await host.invoke('courses:end', { courseId: course.id, version: (await host.invoke('courses:get', { id: course.id })).course.version, status: 'completed', on: '2026-04-13', reason: '' }, '2026-04-13T12:00:00');
   // One and three months later: durability, never the end of treatment.
@@ -234,7 +211,7 @@ test('an accelerated course charts by treatment day', async ({ page, host }) => 
 test('a psychiatrist sees the courses whose outcome changed with the date-window rules until marked seen', async ({ page, host }) => {
   await setUpClinic(page, host);
   host.setNow(new Date(2026, 3, 20, 12));
-  const { course } = await treatedPatient(host, 'MRN-0600', 'Noether', 10);
+  const { course } = await treatedPatient(host, { mrn: 'MRN-0600', firstName: 'Test', lastName: 'Noether', sessions: 10 });
   // What migration 0011 records for an existing clinic (its own test covers the computation).
   const raw = new Database(host.dbFile);
   const dated = (id: number, on: string, total: number) => ({ id, on, total });
@@ -260,7 +237,7 @@ test('a psychiatrist sees the courses whose outcome changed with the date-window
 test('a course with a baseline below 10 shows its numbers and says "not rated"', async ({ page, host }) => {
   await setUpClinic(page, host);
   host.setNow(new Date(2026, 2, 20, 12));
-  const { patient, course } = await treatedPatient(host, 'MRN-0700', 'Franklin', 10);
+  const { patient, course } = await treatedPatient(host, { mrn: 'MRN-0700', firstName: 'Test', lastName: 'Franklin', sessions: 10 });
   for (const [week, total] of [[0, 8], [1, 5], [2, 3]] as const) await score(host, patient.id, addDays(START, 7 * week), total);
   await page.goto(`${host.url}/#/courses/${course.id}`);
   await expect(page.getByTestId('outcome-baseline')).toHaveText('8');

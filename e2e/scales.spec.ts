@@ -2,33 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, format } from 'date-fns';
-import { expect, type HostHandle, screenshot, screenshotOf, setUpClinic, test, travelTo } from './fixtures';
-import { readyToStart } from './readiness';
+import { expect, screenshot, screenshotOf, setUpClinic, test, travelTo } from './fixtures';
+import { TREATMENT_START as START, treatedPatient } from './treatedPatient';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-const START = new Date(2026, 2, 2); // Monday 2 March 2026
-
-async function treatedPatient(host: HostHandle, sessions: number) {
-  const patient = await host.invoke('patients:create', {
-    mrn: 'MRN-1400', firstName: 'Grace', lastName: 'Scales', dateOfBirth: '1975-05-05', sex: 'female', primaryDiagnosis: 'F33.1', referringPsychiatrist: '', notes: '',
-  }, '2026-03-01T09:00:00');
-  const course = await host.invoke('courses:prescribe', {
-    patientId: patient.id, protocolId: 1, target: 'left_dlpfc', coil: 'Figure-8', pattern: 'rtms', intensityPctMt: 120, frequencyHz: 10,
-    burstFrequencyHz: null, pulsesPerBurst: null, trainDurationS: 4, interTrainIntervalS: 26, trains: 75, sessionsPerDay: 1, plannedSessions: 36,
-    schedule: '', authorizedSessions: 36, authorizationReference: '', startDate: iso(START), notes: '', safetyOverrideReason: '',
-  }, '2026-03-01T09:00:00');
-  await readyToStart(host, course.id, '2026-03-01', '2026-03-01T09:00:00');
-  await host.invoke('motorThresholds:record', { courseId: course.id, measuredOn: '2026-03-01', rmtPctMso: 60, method: 'emg', coil: 'Figure-8', measuredById: 1, notes: '' }, '2026-03-01T09:00:00');
-  let day = START;
-  for (let n = 0; n < sessions; day = addDays(day, 1)) {
-    if (day.getDay() === 0 || day.getDay() === 6) continue;
-    const at = `${iso(day)}T09:00:00`;
-    const prepared = await host.invoke('sessions:prepare', { courseId: course.id }, at);
-    await host.invoke('sessions:create', { ...prepared.values, fiveCmDistanceCm: 5 }, at);
-    n++;
-  }
-  return { patient, course };
-}
 
 /** Answers adding up to `total`, filling items to their maximum in order, the suicide item left 0. */
 function answersFor(maxima: number[], total: number, skip: number): number[] {
@@ -45,7 +22,7 @@ test('enter a MADRS and a GAD-7 with the keyboard, see the outcome by scale and 
   test.setTimeout(180_000);
   await travelTo(page, host, '2026-03-02T08:00:00', '/');
   await setUpClinic(page, host);
-  const { patient, course } = await treatedPatient(host, 20);
+  const { patient, course } = await treatedPatient(host, { mrn: 'MRN-1400', firstName: 'Grace', lastName: 'Scales', sessions: 20 });
   // Earlier scores through the contract: PHQ-9, GAD-7 and MADRS weekly, falling.
   const weeks = [0, 7, 14, 21];
   const madrs = [32, 26, 20, 14];
@@ -155,7 +132,7 @@ test("the today list shows each planned scale that is due, and its button opens 
   test.setTimeout(120_000);
   await travelTo(page, host, '2026-03-02T08:00:00', '/');
   await setUpClinic(page, host);
-  const { course } = await treatedPatient(host, 0);
+  const { course } = await treatedPatient(host, { mrn: 'MRN-1400', firstName: 'Grace', lastName: 'Scales', sessions: 0 });
   await host.invoke('coursePlans:set', { courseId: course.id, plan: [{ scale: 'phq9', schedule: 'weekly' }, { scale: 'madrs', schedule: 'baseline_mid_end' }] }, '2026-03-01T09:00:00');
   await travelTo(page, host, '2026-03-02T08:00:00', '/today');
   const row = page.getByTestId('today-MRN-1400');

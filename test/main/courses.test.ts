@@ -207,7 +207,11 @@ describe('motor threshold and authorization', () => {
 
   it('keeps the history of authorizations; over-authorization is flagged', async () => {
     const { dispatch } = await clinic();
-    ok(await dispatch('courses:authorize', { actorId: 1, courseId: 1, authorizedSessions: 1, reference: 'PA-1001-R', note: 'Payer cut back' }, MON));
+    const seen = ok(await dispatch('courses:get', { id: 1 }, MON)).course.version;
+    ok(await dispatch('courses:authorize', { actorId: 1, courseId: 1, version: seen, authorizedSessions: 1, reference: 'PA-1001-R', note: 'Payer cut back' }, MON));
+    // A second psychiatrist, whose dialog showed the course before that, is told who changed it.
+    const stale = await dispatch('courses:authorize', { actorId: 1, courseId: 1, version: seen, authorizedSessions: 40, reference: 'PA-1001-X', note: '' }, MON);
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^This course was changed by Dr\. Maya Patel at /) } });
     ok(await routineSession(dispatch, day('2026-03-02')));
     ok(await routineSession(dispatch, day('2026-03-03')));
     const detail = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-03')));

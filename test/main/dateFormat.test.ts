@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/db';
 import { createDispatch } from '../../src/main/ipc/dispatch';
 import type { ExportPorts } from '../../src/main/reports/exportCourse';
 import { seedDemoCourse } from '../../tools/seed/demoCourse';
-import { ok, tempDir } from '../support/tempDatabase';
+import { ok, tempDatabase, tempDir } from '../support/tempDatabase';
 
 const at = { now: new Date('2026-04-20T10:00:00') };
 
 async function demoClinic() {
   const saveTo = tempDir();
-  const db = await openDatabase(join(tempDir(), 'clinic.sqlite'));
+  const { db } = await tempDatabase();
   const ports: ExportPorts = {
     printer: { print: () => Promise.resolve(Buffer.from('%PDF-1.4 /Type /Pages /Type /Page %%EOF')) },
     chooseSavePath: (suggested) => Promise.resolve(join(saveTo, suggested)),
@@ -40,7 +39,6 @@ describe('one clinic-wide date format', () => {
 
     const csv = ok(await d.dispatch('reports:exportCsv', { courseId: d.courseId, kind: 'sessions' }, d.as));
     expect(readFileSync(csv.path ?? '', 'utf8').split('\r\n')[1]).toMatch(/^MRN-004217,1,03\/02\/2026,/);
-    await d.db.destroy();
   });
 
   it('refuses a format it does not know, next to the field', async () => {
@@ -48,14 +46,12 @@ describe('one clinic-wide date format', () => {
     const settings = ok(await d.dispatch('settings:get', {}, d.as));
     const refused = await d.dispatch('settings:update', { ...settings, dateFormat: 'yy/M/d' }, d.as);
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { dateFormat: 'Choose a date format' } } });
-    await d.db.destroy();
   });
 
   it("the first account sets the clinic's format (offered from the computer's locale)", async () => {
-    const db = await openDatabase(join(tempDir(), 'clinic.sqlite'));
+    const { db } = await tempDatabase();
     const dispatch = createDispatch(db, { appVersion: '1.2.3' });
     ok(await dispatch('staff:createFirst', { name: 'Dr. Ana Ruiz', username: 'ana', role: 'psychiatrist', password: 'a long enough password', dateFormat: 'dd.MM.yyyy' }, at));
     expect(ok(await dispatch('settings:get', {}, { ...at, staffId: 1 })).dateFormat).toBe('dd.MM.yyyy');
-    await db.destroy();
   });
 });

@@ -88,7 +88,7 @@ describe('archiving a patient', () => {
     expect(threshold).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/archived/) } });
     const assessment = await dispatch('phq9:create', { patientId: 1, assessedOn: '2026-03-04', answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], difficulty: 'somewhat', notes: '' }, t);
     expect(assessment).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/archived/) } });
-    const authorization = await dispatch('courses:authorize', { courseId: course.id, authorizedSessions: 36, reference: 'PA-2', note: '' }, t);
+    const authorization = await dispatch('courses:authorize', { courseId: course.id, version: await courseVersion(dispatch, course.id, t), authorizedSessions: 36, reference: 'PA-2', note: '' }, t);
     expect(authorization).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/archived/) } });
     const prescription = await dispatch('courses:prescribe', prescriptionInput({ startDate: '2026-03-09' }), t);
     expect(prescription).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/archived/) } });
@@ -102,7 +102,7 @@ describe('payer authorization', () => {
   it('cannot be set below the sessions already delivered: a field error on authorizedSessions, nothing saved', async () => {
     const { dispatch, db, course } = await clinic(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05']);
     const t = when('2026-03-05', '17:00:00');
-    const below = await dispatch('courses:authorize', { courseId: course.id, authorizedSessions: 3, reference: 'PA-2', note: 'typo' }, t);
+    const below = await dispatch('courses:authorize', { courseId: course.id, version: await courseVersion(dispatch, course.id, t), authorizedSessions: 3, reference: 'PA-2', note: 'typo' }, t);
     expect(below).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', fields: { authorizedSessions: 'At least 4: 4 sessions have already been delivered' } },
@@ -111,7 +111,12 @@ describe('payer authorization', () => {
     expect(await db.selectFrom('course_authorizations').select('authorized_sessions').execute()).toEqual([{ authorized_sessions: 30 }]);
     expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'authorize').execute()).toEqual([]);
     // Exactly the sessions delivered, or more, is accepted.
-    expect(ok(await dispatch('courses:authorize', { courseId: course.id, authorizedSessions: 4, reference: 'PA-2', note: '' }, t)).authorizedSessions).toBe(4);
-    expect(ok(await dispatch('courses:authorize', { courseId: course.id, authorizedSessions: 36, reference: 'PA-3', note: '' }, t)).authorizedSessions).toBe(36);
+    expect(ok(await dispatch('courses:authorize', { courseId: course.id, version: await courseVersion(dispatch, course.id, t), authorizedSessions: 4, reference: 'PA-2', note: '' }, t)).authorizedSessions).toBe(4);
+    expect(ok(await dispatch('courses:authorize', { courseId: course.id, version: await courseVersion(dispatch, course.id, t), authorizedSessions: 36, reference: 'PA-3', note: '' }, t)).authorizedSessions).toBe(36);
   });
 });
+
+/** The course's version now, as the authorization dialog would show it. */
+async function courseVersion(dispatch: Awaited<ReturnType<typeof tempDatabase>>['dispatch'], id: number, when: ReturnType<typeof at>): Promise<number> {
+  return ok(await dispatch('courses:get', { id }, when)).course.version;
+}

@@ -142,3 +142,19 @@ describe('plausibility at save', () => {
     expect(await session(dispatch, day('2026-03-02'), { positionMethod: 'neuronavigation', mniX: 38, mniY: 44, mniZ: 26, navigationSystem: 'Localite' })).toMatchObject({ ok: false, error: { fields: { mniX: expect.any(String) } } });
   });
 });
+
+describe('two workstations saving at once', () => {
+  it('one course never gets two sessions with one number: the second save waits for the first and meets the clinic rule, not a database error', async () => {
+    const { dispatch, threshold, db } = await clinic();
+    ok(await threshold('2026-03-02', 60));
+    // Both screens were filled in from the same state: session 1, at the same moment.
+    const when = day('2026-03-02', '10:00:00');
+    const prepared = ok(await dispatch('sessions:prepare', { courseId: 1 }, when));
+    const values = { ...prepared.values, fiveCmDistanceCm: 5 };
+    const results = await Promise.all([dispatch('sessions:create', { ...values, actorId: 2 }, when), dispatch('sessions:create', { ...values, actorId: 1 }, when)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    expect(refused?.ok === false ? refused.error.message : '').not.toMatch(/database/i);
+    expect(await db.selectFrom('treatment_sessions').select('session_number').execute()).toEqual([{ session_number: 1 }]);
+  });
+});

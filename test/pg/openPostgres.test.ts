@@ -75,4 +75,20 @@ describe('openDatabase on a PostgreSQL server', () => {
       await drop();
     }
   });
+
+  it('survives the server closing an idle connection (a restart, an administrator) and reconnects on the next query', async () => {
+    const { name, drop } = await emptyDatabase();
+    const lost: Error[] = [];
+    const db = connectPostgres({ ...inject('postgres'), database: name }, { onConnectionLost: (error) => lost.push(error) });
+    try {
+      const pid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0]?.pid;
+      await onServer(inject('postgres'), [`SELECT pg_terminate_backend(${String(pid)})`]);
+      await expect.poll(() => lost.length).toBe(1);
+      expect(lost[0]).toMatchObject({ code: '57P01' });
+      expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(db)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await db.destroy();
+      await drop();
+    }
+  });
 });

@@ -12,14 +12,17 @@ export async function failUpdatesOf(db: Kysely<DB>, table: string, column: strin
   }
 }
 
-/** Makes the database refuse every insert into `table` as a constraint would (SQLite RAISE(ABORT); PostgreSQL class 23). */
-export async function refuseInsertsInto(db: Kysely<DB>, table: string, message: string): Promise<void> {
+/**
+ * Makes the database refuse every insert into `table` (or those whose row meets `when`, a condition
+ * on NEW) as a constraint would (SQLite RAISE(ABORT); PostgreSQL class 23).
+ */
+export async function refuseInsertsInto(db: Kysely<DB>, table: string, message: string, when?: string): Promise<void> {
   if (TEST_ENGINE === 'postgres') {
     await sql.raw(`CREATE FUNCTION test_refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION USING MESSAGE = '${message}', ERRCODE = 'integrity_constraint_violation'; END $$`).execute(db);
-    await sql.raw(`CREATE TRIGGER test_refuse_insert BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION test_refuse_insert()`).execute(db);
+    await sql.raw(`CREATE TRIGGER test_refuse_insert BEFORE INSERT ON ${table} FOR EACH ROW ${when ? `WHEN (${when}) ` : ''}EXECUTE FUNCTION test_refuse_insert()`).execute(db);
   } else {
-    await sql.raw(`CREATE TRIGGER test_refuse_insert BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
+    await sql.raw(`CREATE TRIGGER test_refuse_insert BEFORE INSERT ON ${table} ${when ? `WHEN ${when} ` : ''}BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
   }
 }
 

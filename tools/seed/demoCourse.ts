@@ -86,7 +86,10 @@ export async function seedDemoCourse(dispatch: Dispatch, options: { sessions?: n
     if (index === 0) Object.assign(values, { positionMethod: 'beam_f3', beamTragusToTragusCm: 36, beamNasionToInionCm: 38, beamCircumferenceCm: 57, landmarks: 'Cap mark 3' });
     if (index < 4) values.sideEffects = [{ effect: 'headache', severity: index < 2 ? 'moderate' : 'mild' }, { effect: 'scalp_discomfort', severity: 'mild' }];
     if (index === 7) Object.assign(values, { trainsDelivered: 52, pulsesDelivered: 52 * 40, interruptions: [{ afterTrain: 52, reason: 'Patient asked to stop: scalp pain' }] });
-    if (index === 30) await invoke('courses:authorize', { courseId: course.id, authorizedSessions: 36, reference: 'PA-88213-EXT', note: 'Taper approved' }, at, doctor.id);
+    if (index === 30) {
+      const { course: current } = await invoke('courses:get', { id: course.id }, at, doctor.id);
+      await invoke('courses:authorize', { courseId: course.id, version: current.version, authorizedSessions: 36, reference: 'PA-88213-EXT', note: 'Taper approved' }, at, doctor.id);
+    }
     await invoke('sessions:create', values, at, tech.id);
   }
   const last = days.at(-1);

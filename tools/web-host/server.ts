@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DatabaseOpenError, openDatabase } from '../../src/main/db';
+import { openPostgresDatabase, type PostgresConnection } from '../../src/main/db/postgres';
 import { createRecoveryDispatch } from '../../src/main/recovery/recoveryDispatch';
 import type { DB } from '../../src/main/db/schema';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy';
@@ -45,7 +46,10 @@ export interface WebHost {
 }
 
 export interface WebHostOptions {
+  /** The clinic's SQLite file; with `postgres`, only names where the demo clinic's file goes. */
   dbFile: string;
+  /** The clinic on a PostgreSQL server instead of `dbFile`, as a workstation set to "clinic server" opens it. */
+  postgres?: PostgresConnection;
   rendererDir: string;
   port?: number;
   appVersion?: string;
@@ -124,6 +128,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // The demo clinic swaps the open database and its dispatch; the page reloads after the answer.
   const open = async (demo: boolean): Promise<{ db: Kysely<DB> | null; dispatch: Dispatch }> => {
     const file = demo ? demoFile : options.dbFile;
+    if (!demo && options.postgres) return openOnServer(options.postgres);
+    // The workstation's setting (the app's Clinic database screen): this computer's file or a clinic server.
     const workstation = !demo && store ? await startWorkstation(store, options.dbFile) : { kind: 'local' as const };
     if (workstation.kind === 'server_problem') {
       const useThisComputer = async () => {
@@ -132,9 +138,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       };
       return { db: null, dispatch: createServerProblemDispatch(workstation.status, { retry: restart, useThisComputer, logError }) };
     }
+    if (workstation.kind === 'server') return { db: workstation.db, dispatch: dispatchOn(workstation.db, clinicsFor(false)) };
     let db: Kysely<DB>;
     try {
-      db = workstation.kind === 'server' ? workstation.db : await openDatabase(file);
+      db = await openDatabase(file);
     } catch (error) {
       if (!(error instanceof DatabaseOpenError)) throw error;
       // The page shows the recovery screen; a restore reopens the restored file in place.
@@ -155,31 +162,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       },
       onError: (error) => console.error('[web-host] backup:', error),
     });
-    const clinics: ClinicSwitcher = {
-      demo,
-      openDemo: async (today) => {
-        await rebuildDemoClinic(demoFile, today);
-        await switchTo(true);
-        return { relaunching: false };
-      },
-      leaveDemo: async () => {
-        await switchTo(false);
-        return { relaunching: false };
-      },
-    };
-    const dispatch = createDispatch(db, {
+    return { db, dispatch: dispatchOn(db, clinicsFor(demo), backups) };
+  };
+  // A server's backups are the server's own (its operator's pg_dump or snapshots): no file backups here.
+  const openOnServer = async (connection: PostgresConnection) => {
+    const db = await openPostgresDatabase(connection);
+    return { db, dispatch: dispatchOn(db, clinicsFor(false)) };
+  };
+  const clinicsFor = (demo: boolean): ClinicSwitcher => ({
+    demo,
+    openDemo: async (today) => {
+      await rebuildDemoClinic(demoFile, today);
+      await switchTo(true);
+      return { relaunching: false };
+    },
+    leaveDemo: async () => {
+      await switchTo(false);
+      return { relaunching: false };
+    },
+  });
+  const dispatchOn = (db: Kysely<DB>, clinics: ClinicSwitcher, backups?: BackupService) =>
+    createDispatch(db, {
       appVersion: options.appVersion ?? 'web-host',
       exports,
       clinics,
-      // A clinic server's backups are the server's: no file backups there.
-      ...(workstation.kind === 'server' ? {} : { backups }),
-      ...(clinicDatabase && !demo ? { clinicDatabase } : {}),
+      ...(backups ? { backups } : {}),
+      ...(clinicDatabase && !clinics.demo ? { clinicDatabase } : {}),
       validateOutput: options.validateOutput ?? true,
       logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
       verifyAuditAtStart: true,
     });
-    return { db, dispatch };
-  };
   let current = await open(false);
   const switchTo = async (demo: boolean) => {
     const previous = current;

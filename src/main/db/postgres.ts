@@ -24,7 +24,10 @@ export interface PostgresConnection {
 export interface OpenPostgresOptions {
   /** Connections kept open (default 4: a workstation's window, dashboard and background checks). */
   poolSize?: number;
-  /** Told when the server drops an idle connection (restarted, or a network cut); the pool opens a new one when next needed. */
+  /**
+   * An idle connection was closed by the server (a restart, a failover, an administrator). The pool
+   * drops it and opens a new one on the next query; without a listener the error would end the app.
+   */
   onConnectionLost?: (error: Error) => void;
 }
 
@@ -59,7 +62,6 @@ export function connectPostgres(connection: PostgresConnection, options: OpenPos
     max: options.poolSize ?? 4,
     types,
   });
-  // Without a listener, an idle connection the server drops would be an uncaught 'error' that ends the app.
   pool.on('error', (error) => options.onConnectionLost?.(error));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

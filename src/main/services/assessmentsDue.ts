@@ -20,6 +20,12 @@ function chunks<T>(values: readonly T[]): T[][] {
   return out;
 }
 
+function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /**
  * For each course, the planned scales due or overdue on `date` (the course plan, PHQ-9 weekly when
  * none was set; `scaleDue` decides), in two reads whatever the number of courses.
@@ -29,7 +35,7 @@ export async function assessmentsDueOn(db: Kysely<DB>, courses: readonly CourseO
   const assessed = new Map<string, string[]>();
   for (const part of chunks(courses)) {
     const planRows = await db.selectFrom('course_scale_plans').select(['course_id', 'scale', 'schedule']).where('course_id', 'in', part.map((c) => c.courseId)).orderBy('course_id').orderBy('scale').execute();
-    for (const r of planRows) plans.set(r.course_id, [...(plans.get(r.course_id) ?? []), { scale: r.scale as ScaleId, schedule: r.schedule }]);
+    for (const r of planRows) append(plans, r.course_id, { scale: r.scale as ScaleId, schedule: r.schedule });
     const dateRows = await db
       .selectFrom('assessments as a')
       .leftJoin('assessment_entered_in_error as x', 'x.assessment_id', 'a.id')
@@ -38,10 +44,7 @@ export async function assessmentsDueOn(db: Kysely<DB>, courses: readonly CourseO
       .where('a.assessed_on', '<=', date)
       .where('x.assessment_id', 'is', null)
       .execute();
-    for (const r of dateRows) {
-      const key = `${r.patient_id}:${r.scale}`;
-      assessed.set(key, [...(assessed.get(key) ?? []), r.assessed_on]);
-    }
+    for (const r of dateRows) append(assessed, `${r.patient_id}:${r.scale}`, r.assessed_on);
   }
   const due = new Map<number, AssessmentDue[]>();
   for (const c of courses) {

@@ -1,3 +1,4 @@
+import { engineOf } from '../db/engines/engine';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { checkMachineOutput, courseOutcome, DAILY_PHASE_SESSIONS, daysBetween, missedWeekdays } from '../../shared/clinical';
 import { addDaysIso, addYearsIso, localIsoDate } from '../../shared/dates';
@@ -275,6 +276,7 @@ async function changeCourse(
 ): Promise<Course> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'courses', input.courseId);
     const before = await getCourse(trx, input.courseId);
     if (input.version !== undefined && before.version !== input.version) {
       throw await staleEditError(trx, { entity: 'course', entityId: before.id, updatedAt: before.updatedAt }, 'This course');
@@ -379,6 +381,16 @@ export function clearReview(db: Kysely<DB>, ctx: ActorContext, input: { courseId
  * "Safe states"): discontinued on the archive's clinic-local date with the archive's reason kept,
  * each change audited. Called inside the archive's transaction, so both happen or neither.
  */
+/**
+ * Holds the patient's open courses for this transaction before its first audit entry: the archive
+ * ends them after that entry, and a session being saved on one of them (which holds its course,
+ * then appends to the audit chain) must not wait on the chain while holding what the archive needs.
+ */
+export async function lockOpenCourses(trx: Transaction<DB>, patientId: number): Promise<void> {
+  const open = await trx.selectFrom('courses').select('id').where('patient_id', '=', patientId).where('status', 'in', ['planned', 'active']).orderBy('id').execute();
+  for (const { id } of open) await engineOf(trx).lockRow(trx, 'courses', id);
+}
+
 export async function endOpenCoursesForArchive(trx: Transaction<DB>, ctx: ActorContext, patientId: number, archiveReason: string): Promise<Course[]> {
   const on = localIsoDate(ctx.now);
   const reason = `Patient archived: ${archiveReason}`;

@@ -4,7 +4,7 @@ import { preparedQuery } from '../db/preparedQuery';
 import { engineOf } from '../db/engines/engine';
 import type { DB, PatientsTable } from '../db/schema';
 import { recordAudit } from './audit';
-import { endOpenCoursesForArchive } from './courses';
+import { endOpenCoursesForArchive, lockOpenCourses } from './courses';
 import type { ActorContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { staleEditError } from './staleEdit';
@@ -161,6 +161,7 @@ export async function updatePatient(
 ): Promise<Patient> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'patients', id);
     const beforeRow = await findPatient(trx, id);
     await assertCurrent(trx, beforeRow, version);
     if (beforeRow.archived_at !== null) {
@@ -189,6 +190,8 @@ async function setArchived(
 ): Promise<Patient> {
   const { actor } = ctx;
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'patients', input.id);
+    if (archive) await lockOpenCourses(trx, input.id);
     const beforeRow = await findPatient(trx, input.id);
     await assertCurrent(trx, beforeRow, input.version);
     const isArchived = beforeRow.archived_at !== null;

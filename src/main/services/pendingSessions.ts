@@ -1,3 +1,4 @@
+import { engineOf } from '../db/engines/engine';
 import type { Kysely } from 'kysely';
 import { type PendingSession, sessionFields, type SessionFields, type SessionRow } from '../../shared/schemas/session';
 import type { DB } from '../db/schema';
@@ -90,8 +91,10 @@ export async function submitForCosign(db: Kysely<DB>, ctx: ActorContext, fields:
 /** The psychiatrist signed in signs: the session is stored as entered by the technician and authorized by them. */
 export async function signPendingSession(db: Kysely<DB>, ctx: ActorContext, pendingId: number): Promise<SessionRow> {
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'pending_sessions', pendingId);
     const pending = await getPending(trx, pendingId);
     if (pending.status !== 'pending') throw new ServiceError('conflict', `This request was already ${pending.status}.`);
+    await engineOf(trx).lockRow(trx, 'courses', pending.courseId);
     const stored = await trx.selectFrom('pending_sessions').select('fields_json').where('id', '=', pendingId).executeTakeFirstOrThrow();
     const fields = sessionFields.parse(JSON.parse(stored.fields_json));
     const course = await getCourse(trx, fields.courseId);

@@ -1,3 +1,4 @@
+import { engineOf } from '../db/engines/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { checkSession, type SafetyFinding } from '../../shared/clinical';
 import { localIsoDate } from '../../shared/dates';
@@ -286,6 +287,8 @@ async function recordCosign(trx: Transaction<DB>, ctx: ServiceContext, cosigner:
 export async function createSession(db: Kysely<DB>, ctx: ActorContext, fields: SessionFields, cosign: Credentials | null = null): Promise<SessionRow> {
   const cosigner = await cosignerOf(db, ctx, cosign);
   return db.transaction().execute(async (trx) => {
+    // Another workstation saving a session of this course waits here: the next number is read after its save.
+    await engineOf(trx).lockRow(trx, 'courses', fields.courseId);
     const course = await getCourse(trx, fields.courseId);
     assertOpen(course);
     const override = await validateSession(trx, ctx, course, fields, null, cosigner);
@@ -308,6 +311,8 @@ export async function correctSession(
   const { actor } = ctx;
   const cosigner = await cosignerOf(db, ctx, cosign);
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'courses', fields.courseId);
+    await engineOf(trx).lockRow(trx, 'treatment_sessions', id);
     const [before] = await loadSessionRows(trx, { id });
     if (!before) throw notFound('Session', id);
     if (before.courseId !== fields.courseId) throw new ServiceError('invalid_input', 'A session cannot move to another course.');

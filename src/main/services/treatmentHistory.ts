@@ -1,3 +1,4 @@
+import { engineOf } from '../db/engines/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { excitabilityOf, findDrug } from '../../shared/clinical';
 import {
@@ -98,6 +99,7 @@ async function requirePatient(db: Reader, patientId: number, forWrite: boolean):
 /** How one kind of versioned history row (a trial) is read, inserted, corrected and audited. */
 interface HistoryRowKind<T> {
   entity: 'antidepressant_trial' | 'psychotherapy_trial';
+  table: 'antidepressant_trials' | 'psychotherapy_trials';
   label: string;
   noun: string;
   read: (trx: Transaction<DB>, id: number) => Promise<T | undefined>;
@@ -127,6 +129,7 @@ async function saveHistoryRow<T extends { patientId: number; version: number; up
       await recordAudit(trx, ctx, { staffId: ctx.actor.id, action: 'create', entity: kind.entity, entityId: newId, before: null, after: created });
       return created;
     }
+    await engineOf(trx).lockRow(trx, kind.table, id);
     const before = await read(trx, id);
     if (before.version !== version) throw await staleEditError(trx, { entity: kind.entity, entityId: id, updatedAt: before.updatedAt }, `This ${kind.noun}`);
     await kind.update(trx, id, before.version + 1);
@@ -153,6 +156,7 @@ export async function saveTrial(db: Kysely<DB>, ctx: ActorContext, fields: Trial
   };
   return saveHistoryRow(db, ctx, fields.patientId, {
     entity: 'antidepressant_trial',
+    table: 'antidepressant_trials',
     label: 'Antidepressant trial',
     noun: 'trial',
     read: async (trx, rowId) => (await trialsOf(trx, { id: rowId }))[0],
@@ -166,6 +170,7 @@ export async function savePsychotherapy(db: Kysely<DB>, ctx: ActorContext, field
   const columns = { therapy_type: fields.therapyType, started_on: fields.startedOn, ended_on: fields.endedOn, sessions: fields.sessions, notes: fields.notes, updated_at: ctx.now.toISOString() };
   return saveHistoryRow(db, ctx, fields.patientId, {
     entity: 'psychotherapy_trial',
+    table: 'psychotherapy_trials',
     label: 'Psychotherapy trial',
     noun: 'psychotherapy trial',
     read: async (trx, rowId) => (await psychotherapyOf(trx, { id: rowId }))[0],
@@ -205,6 +210,7 @@ export async function addMedication(db: Kysely<DB>, ctx: ActorContext, fields: M
 /** A dose change or a stop, effective on `changedOn` (never before the medication's last change). */
 export async function changeMedication(db: Kysely<DB>, ctx: ActorContext, change: MedicationChangeFields): Promise<CurrentMedication> {
   return db.transaction().execute(async (trx) => {
+    await engineOf(trx).lockRow(trx, 'current_medications', change.id);
     const [before] = await medicationsOf(trx, { id: change.id });
     if (!before) throw notFound('Medication', change.id);
     await requirePatient(trx, before.patientId, true);

@@ -146,6 +146,8 @@ export const courseGetInput = z.object({ id });
 export const courseListForPatientInput = z.object({ patientId: id });
 export const courseAuthorizeInput = z.object({
   courseId: id,
+  /** The course as the psychiatrist saw it: an authorization recorded meanwhile elsewhere refuses this one. */
+  version,
   authorizedSessions: numberField('Authorized sessions', { min: 0, max: 500, integer: true, inclusiveMin: true }),
   reference: optionalText('Authorization reference', 120),
   note: optionalText('Note', 500),

@@ -5,6 +5,16 @@ import { sqliteEngine } from './sqlite';
 
 export type EngineName = 'sqlite' | 'postgres';
 
+/** The tables whose rows are edited against a version the user saw, or numbered from. */
+export type LockableTable =
+  | 'patients'
+  | 'courses'
+  | 'treatment_sessions'
+  | 'pending_sessions'
+  | 'antidepressant_trials'
+  | 'psychotherapy_trials'
+  | 'current_medications';
+
 /** A database, a transaction or a connection of either: what raw SQL runs on. */
 export interface Queryable {
   getExecutor(): QueryExecutor;
@@ -23,6 +33,13 @@ export interface Engine {
    * a transaction-scoped advisory lock, so two workstations never read the same chain head.
    */
   lockAuditChain(trx: Transaction<DB>): Promise<void>;
+  /**
+   * Holds row `id` of `table` until the transaction ends, before the caller reads it to change it: a
+   * second writer of the same row (another workstation) waits here, then reads what the first wrote,
+   * so version checks and "next number" reads see it. SQLite: nothing to do, its write transactions
+   * run one at a time; PostgreSQL: SELECT … FOR UPDATE.
+   */
+  lockRow(trx: Transaction<DB>, table: LockableTable, id: number): Promise<void>;
   /** `column = value`, ignoring the case of ASCII letters (SQLite's NOCASE). */
   equalsIgnoringCase(column: RawBuilder<unknown>, value: string): RawBuilder<boolean>;
   /** `column LIKE pattern ESCAPE '\'`, ignoring case (SQLite's LIKE does for ASCII; PostgreSQL's ILIKE). */

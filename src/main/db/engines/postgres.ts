@@ -17,6 +17,9 @@ export const postgresEngine: Engine = {
   async lockAuditChain(trx) {
     await sql`SELECT pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK)})`.execute(trx);
   },
+  async lockRow(trx, table, id) {
+    await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(trx);
+  },
   equalsIgnoringCase: (column, value) => sql<boolean>`lower(${column}) = lower(${value})`,
   likeIgnoringCase: (column, pattern) => sql<boolean>`${column} ILIKE ${pattern} ESCAPE '\\'`,
   ignoringCase: (column) => sql<string>`lower(${column})`,

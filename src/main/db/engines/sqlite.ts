@@ -10,6 +10,7 @@ import type { Engine } from './engine';
 export const sqliteEngine: Engine = {
   name: 'sqlite',
   lockAuditChain: async () => {},
+  lockRow: async () => {},
   equalsIgnoringCase: (column, value) => sql<boolean>`${column} = ${value} COLLATE NOCASE`,
   likeIgnoringCase: (column, pattern) => sql<boolean>`${column} LIKE ${pattern} ESCAPE '\\'`,
   ignoringCase: (column) => sql<string>`${column} COLLATE NOCASE`,

@@ -91,7 +91,7 @@ export function AuthorizationDialog({ course, delivered, opened, onClose }: Dial
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const submit = async () => {
-    if (await run(() => authorize.mutateAsync({ courseId: course.id, authorizedSessions: sessions === '' ? Number.NaN : Number(sessions), reference, note }), { authorizedSessions: sessions, reference, note })) onClose();
+    if (await run(() => authorize.mutateAsync({ courseId: course.id, version: course.version, authorizedSessions: sessions === '' ? Number.NaN : Number(sessions), reference, note }), { authorizedSessions: sessions, reference, note })) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Update payer authorization" centered>
