@@ -9,6 +9,7 @@ import type { ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
 import { ELECTRON_BINARY_ENV } from '../tools/electron-e2e/electronBinary';
 import type { PostgresConnection } from '../src/main/db/postgres';
 import { newSecret, TOKEN_HEADER } from '../tools/web-host/access';
+import { keySecretBox } from '../tools/web-host/keySecretBox';
 import { startWebHost, type WebHost } from '../tools/web-host/server';
 import { type ElectronHost, launchElectronHost, notInElectron } from './electronHost';
 import { readyToStart } from './readiness';
@@ -59,7 +60,9 @@ export async function startHostHandle(options: { postgres?: PostgresConnection }
   const exportsDir = join(dir, 'exports');
   // One start-up token across restarts, so the test's browser keeps being let in.
   const token = newSecret();
-  const start = () => startWebHost({ dbFile, rendererDir, now, exportsDir, token, ...options });
+  // The workstation's clinic database setting, in the folder an app keeps it in; one key across restarts.
+  const clinicDatabase = { dataFolder: dir, secrets: keySecretBox() };
+  const start = () => startWebHost({ dbFile, rendererDir, now, exportsDir, token, clinicDatabase, ...options });
   let current: WebHost = await start();
   return {
     get url() {

@@ -16,6 +16,10 @@ import { type AppLog, createFileLog, dispatchErrorLogger } from './log/appLog';
 import { createRecoveryDispatch } from './recovery/recoveryDispatch';
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
+import { ClinicDatabaseSettingStore } from './clinicDatabase/settingStore';
+import { startWorkstation } from './clinicDatabase/startWorkstation';
+import { createServerProblemDispatch } from './recovery/serverProblemDispatch';
+import { safeStorageBox } from './electron/safeStorageBox';
 
 const DATABASE_FILE = 'tms-course-tracker.sqlite';
 const DEMO_DATABASE_FILE = 'demo-clinic.sqlite';
@@ -59,6 +63,47 @@ async function start(): Promise<void> {
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
+  const localFile = join(app.getPath('userData'), DATABASE_FILE);
+  const store = new ClinicDatabaseSettingStore(app.getPath('userData'), safeStorageBox());
+  const restart = relaunchAfter();
+  const clinicDatabase = { store, localFile, restart: () => restart(async () => {}) };
+  // The demo clinic is always this computer's; otherwise the workstation's setting says where the clinic is.
+  const workstation = demo ? { kind: 'local' as const } : await startWorkstation(store, localFile);
+  if (workstation.kind === 'server_problem') {
+    // The start screen says what failed, with "Try again" and "Use this computer's clinic instead".
+    appLog.error(`The clinic server ${workstation.status.server} cannot be used (${workstation.status.problem.reason})`);
+    const dispatch = createServerProblemDispatch(workstation.status, {
+      retry: clinicDatabase.restart,
+      useThisComputer: () => restart(async () => store.useLocal()),
+      logError: dispatchErrorLogger(appLog),
+    });
+    registerIpc(dispatch, pages, sessions);
+    window = createMainWindow(preload, url, windowOptions);
+    return;
+  }
+  if (workstation.kind === 'server') {
+    // Backups of a clinic server are the server's (its administrator's), not this workstation's.
+    appLog.info(`Using the clinic server ${workstation.server}`);
+    const db = workstation.db;
+    app.on('will-quit', () => void db.destroy());
+    registerIpc(
+      createDispatch(db, {
+        appVersion: app.getVersion(),
+        exports: createElectronExports(url, preload, () => window, sessions),
+        clinics: electronClinicSwitcher(demo, demoFile),
+        clinicDatabase,
+        validateOutput: !app.isPackaged,
+        logError: dispatchErrorLogger(appLog),
+        logPath: appLog.path,
+        verifyAuditAtStart: true,
+        onAuditChainBroken: (s) => appLog.error(`Audit log chain broken at entry ${s.ok ? '' : s.firstBrokenId}`),
+      }),
+      pages,
+      sessions,
+    );
+    window = createMainWindow(preload, url, windowOptions);
+    return;
+  }
   let db: Kysely<DB>;
   try {
     db = await openDatabase(file, {
@@ -91,6 +136,7 @@ async function start(): Promise<void> {
       exports,
       clinics: electronClinicSwitcher(demo, demoFile),
       backups,
+      ...(demo ? {} : { clinicDatabase }),
       validateOutput: !app.isPackaged,
       logError: dispatchErrorLogger(appLog),
       logPath: appLog.path,

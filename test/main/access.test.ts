@@ -6,7 +6,7 @@ import { writeMark } from '../support/failingWrite';
 import { ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 /** The README's role table, written out here so the contract's declarations are checked against it. */
-const PUBLIC: Channel[] = ['app:info', 'app:openDemoClinic', 'app:leaveDemoClinic', 'auth:session', 'auth:signIn', 'auth:signOut', 'auth:setUpSignIn', 'staff:createFirst', 'recovery:status', 'recovery:restore'];
+const PUBLIC: Channel[] = ['app:info', 'app:openDemoClinic', 'app:leaveDemoClinic', 'auth:session', 'auth:signIn', 'auth:signOut', 'auth:setUpSignIn', 'staff:createFirst', 'recovery:status', 'recovery:restore', 'recovery:retryServer', 'recovery:useThisComputer'];
 const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'staff:create': ['admin', 'psychiatrist'],
   'staff:update': ['admin', 'psychiatrist'],
@@ -26,6 +26,10 @@ const ONLY: Partial<Record<Channel, StaffRole[]>> = {
   'backups:restore': ['admin'],
   'backups:setPassphrase': ['admin'],
   'backups:setRetention': ['admin'],
+  'clinicDatabase:get': ['admin'],
+  'clinicDatabase:test': ['admin'],
+  'clinicDatabase:save': ['admin'],
+  'clinicDatabase:move': ['admin'],
   'audit:accessLog': ['admin'],
   'phq9:acknowledge': ['psychiatrist'],
   'phq9:markEnteredInError': ['psychiatrist'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db';
 import { channels } from '../../src/shared/ipc/channels';
 import { refuseInsertsInto } from '../support/failingWrite';
-import { at, ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
+import { at, ok, tempDatabase, TEST_ENGINE, TEST_PASSWORD } from '../support/tempDatabase';
 
 describe('dispatch', () => {
   it('never throws, whatever it is given', async () => {
@@ -36,7 +36,7 @@ describe('dispatch', () => {
 
   it('reports the app, schema and database file', async () => {
     const { dispatch, file } = await tempDatabase();
-    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, logPath: null, staffCount: 0, demo: false, demoSignIn: null, signInSetupCandidates: [] });
+    expect(ok(await dispatch('app:info', {}))).toEqual({ version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, databasePath: file, engine: TEST_ENGINE, logPath: null, staffCount: 0, demo: false, demoSignIn: null, signInSetupCandidates: [] });
   });
 
   it('answers demo-clinic calls with "unavailable" where the host cannot switch databases', async () => {

@@ -16,6 +16,11 @@ import { BackupService } from '../../src/main/backup/service';
 import { BRIDGE_PATH, bridgeScript, INVOKE_PATH } from './bridgeScript';
 import { HostAccess, newSecret, SESSION_COOKIE, sessionCookie } from './access';
 import { createChromiumExports } from './chromiumExports';
+import { ClinicDatabaseSettingStore } from '../../src/main/clinicDatabase/settingStore';
+import type { SecretBox } from '../../src/main/clinicDatabase/secretBox';
+import { startWorkstation } from '../../src/main/clinicDatabase/startWorkstation';
+import { createServerProblemDispatch } from '../../src/main/recovery/serverProblemDispatch';
+import { keySecretBox } from './keySecretBox';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -56,6 +61,12 @@ export interface WebHostOptions {
   validateOutput?: boolean;
   /** The start-up token (default: a new random one); tests keep one across restarts. */
   token?: string;
+  /**
+   * The workstation's clinic database setting (this computer or a clinic server), kept in this
+   * folder as the app keeps it in its data folder; the password sealed by `secrets` (default: a
+   * key held in memory). Without it the clinic database calls answer "unavailable".
+   */
+  clinicDatabase?: { dataFolder: string; secrets?: SecretBox; testTimeoutMs?: number };
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
@@ -104,10 +115,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
   const exports = createChromiumExports(() => origin, options.exportsDir ?? join(tmpdir(), 'tms-exports'), printAs);
   const demoFile = options.dbFile.replace(/(\.sqlite)?$/, '-demo.sqlite');
+  const store = options.clinicDatabase ? new ClinicDatabaseSettingStore(options.clinicDatabase.dataFolder, options.clinicDatabase.secrets ?? keySecretBox()) : null;
+  // Saving the setting or moving the clinic reopens the host in place on the setting (the app relaunches).
+  const restart = async () => {
+    await switchTo(false);
+    return { restarting: false };
+  };
+  const clinicDatabase = store
+    ? { store, localFile: options.dbFile, restart, ...(options.clinicDatabase?.testTimeoutMs ? { testTimeoutMs: options.clinicDatabase.testTimeoutMs } : {}) }
+    : null;
+  const logError = (channel: string, error: unknown) => console.error(`[web-host] ${channel}:`, error);
   // The demo clinic swaps the open database and its dispatch; the page reloads after the answer.
   const open = async (demo: boolean): Promise<{ db: Kysely<DB> | null; dispatch: Dispatch }> => {
     const file = demo ? demoFile : options.dbFile;
     if (!demo && options.postgres) return openOnServer(options.postgres);
+    // The workstation's setting (the app's Clinic database screen): this computer's file or a clinic server.
+    const workstation = !demo && store ? await startWorkstation(store, options.dbFile) : { kind: 'local' as const };
+    if (workstation.kind === 'server_problem') {
+      const useThisComputer = async () => {
+        store?.useLocal();
+        return restart();
+      };
+      return { db: null, dispatch: createServerProblemDispatch(workstation.status, { retry: restart, useThisComputer, logError }) };
+    }
+    if (workstation.kind === 'server') return { db: workstation.db, dispatch: dispatchOn(workstation.db, clinicsFor(false)) };
     let db: Kysely<DB>;
     try {
       db = await openDatabase(file);
@@ -156,6 +187,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       exports,
       clinics,
       ...(backups ? { backups } : {}),
+      ...(clinicDatabase && !clinics.demo ? { clinicDatabase } : {}),
       validateOutput: options.validateOutput ?? true,
       logError: (channel, error) => console.error(`[web-host] ${channel}:`, error),
       verifyAuditAtStart: true,

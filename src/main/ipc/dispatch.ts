@@ -112,6 +112,7 @@ export function createDispatch(db: Kysely<DB>, options: DispatchOptions = {}): D
     ...(options.exports ? { exports: options.exports } : {}),
     ...(options.clinics ? { clinics: options.clinics } : {}),
     ...(options.backups ? { backups: options.backups } : {}),
+    ...(options.clinicDatabase ? { clinicDatabase: options.clinicDatabase } : {}),
   });
   const validateOutput = options.validateOutput ?? true;
   const run = async (channel: string, input: unknown, context?: DispatchContext): Promise<IpcResult<unknown>> => {

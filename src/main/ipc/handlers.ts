@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelOutput, Contract, ParsedInput } from '../../shared/ipc/contract';
 import type { DB } from '../db/schema';
+import { engineOf } from '../db/engines/engine';
 import { getAppInfo } from '../services/appInfo';
 import { listAccess, listAudit } from '../services/audit';
 import { getDataRevision } from '../services/dataRevision';
@@ -55,6 +56,7 @@ import type { AuditChainStatus } from '../../shared/schemas/audit';
 import { getClinicSettings, updateClinicSettings } from '../services/settings';
 import type { BackupService } from '../backup/service';
 import { setDayPlannedTime } from '../services/dayPlannedTimes';
+import { ClinicDatabaseService, type ClinicDatabasePorts } from '../clinicDatabase/service';
 
 /** What a handler gets besides its input: the actor is resolved and checked by dispatch. */
 export interface HandlerContext {
@@ -84,9 +86,14 @@ export interface HandlerOptions {
   clinics?: ClinicSwitcher;
   /** Backups of the open clinic file; without it the backup calls answer "unavailable". */
   backups?: BackupService;
+  /** The workstation's clinic database setting; without it those calls answer "unavailable". */
+  clinicDatabase?: ClinicDatabasePorts;
 }
 
-function backupsOf(options: HandlerOptions): BackupService {
+function backupsOf(options: HandlerOptions, db: Kysely<DB>): BackupService {
+  if (!options.backups && engineOf(db).name === 'postgres') {
+    throw new ServiceError('unavailable', 'The clinic is kept on the clinic server: its backups are made on the server, not by this workstation.');
+  }
   if (!options.backups) throw new ServiceError('unavailable', 'Backups are not available here.');
   return options.backups;
 }
@@ -99,6 +106,11 @@ function clinicsOf(options: HandlerOptions): ClinicSwitcher {
 function exportsOf(options: HandlerOptions): ExportPorts {
   if (!options.exports) throw new ServiceError('unavailable', 'Exporting files is not available here.');
   return options.exports;
+}
+
+function clinicDatabaseOf(db: Kysely<DB>, options: HandlerOptions): ClinicDatabaseService {
+  if (!options.clinicDatabase) throw new ServiceError('unavailable', 'Where the clinic is kept cannot be changed here.');
+  return new ClinicDatabaseService(db, options.clinicDatabase);
 }
 
 /** One handler per contract channel; a missing one is a compile error. */
@@ -220,16 +232,26 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
       return packet;
     },
     'reports:exportPacket': (input, ctx) => exportPacketPdf(db, ctx, exportsOf(options), input.courseId, input.kind),
-    'backups:list': async () => backupsOf(options).list(),
-    'backups:create': (_input, ctx) => backupsOf(options).create('manual', ctx.now),
-    'backups:preview': (input, ctx) => backupsOf(options).preview(input, ctx.now),
-    'backups:restore': (input, ctx) => backupsOf(options).restore(ctx, input),
-    'backups:setPassphrase': (input, ctx) => backupsOf(options).setPassphrase(ctx, input),
-    'backups:setRetention': (input, ctx) => backupsOf(options).setRetention(ctx, input),
+    'backups:list': async () => backupsOf(options, db).list(),
+    'backups:create': (_input, ctx) => backupsOf(options, db).create('manual', ctx.now),
+    'backups:preview': (input, ctx) => backupsOf(options, db).preview(input, ctx.now),
+    'backups:restore': (input, ctx) => backupsOf(options, db).restore(ctx, input),
+    'backups:setPassphrase': (input, ctx) => backupsOf(options, db).setPassphrase(ctx, input),
+    'backups:setRetention': (input, ctx) => backupsOf(options, db).setRetention(ctx, input),
     // The clinic file is open: there is nothing to recover (see main/recovery for when it is not).
     'recovery:status': async () => ({ state: 'open' as const }),
     'recovery:restore': async () => {
       throw new ServiceError('conflict', 'The clinic’s file is open: restore backups from the Backups screen.');
     },
+    'recovery:retryServer': async () => {
+      throw new ServiceError('conflict', 'The clinic database is open: there is nothing to try again.');
+    },
+    'recovery:useThisComputer': async () => {
+      throw new ServiceError('conflict', 'The clinic database is open: change where it is kept in Settings → Clinic database.');
+    },
+    'clinicDatabase:get': () => clinicDatabaseOf(db, options).status(),
+    'clinicDatabase:test': (input) => clinicDatabaseOf(db, options).test(input),
+    'clinicDatabase:save': (input) => clinicDatabaseOf(db, options).save(input),
+    'clinicDatabase:move': (input, ctx) => clinicDatabaseOf(db, options).move(ctx, input),
   };
 }

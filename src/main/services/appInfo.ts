@@ -25,6 +25,7 @@ export async function getAppInfo(db: Kysely<DB>, appVersion: string, demo: boole
     version: appVersion,
     schemaVersion,
     databasePath,
+    engine: engine.name,
     logPath,
     staffCount: await countStaff(db),
     demo,

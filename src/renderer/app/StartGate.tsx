@@ -10,6 +10,7 @@ import { SetUpSignInScreen } from '../features/auth/SetUpSignInScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { FirstRunScreen } from '../features/staff/FirstRunScreen';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
+import { ServerProblemScreen } from '../features/clinicDatabase/ServerProblemScreen';
 import { useAuth } from '../session/auth';
 import { useIdleLock } from '../session/useIdleLock';
 import { setClinicDateFormat } from '../format';
@@ -28,6 +29,7 @@ export function StartGate({ children }: { children: ReactNode }) {
   if (session) setClinicDateFormat(session.dateFormat);
 
   if (recovery.data?.state === 'recovery') return <RecoveryScreen status={recovery.data} />;
+  if (recovery.data?.state === 'server') return <ServerProblemScreen status={recovery.data} />;
   if (recovery.isPending || info.isPending || (!session && !sessionError)) return <Loading label="Opening the clinic database" />;
   if (info.isError || sessionError) {
     return (

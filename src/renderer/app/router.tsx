@@ -41,6 +41,7 @@ export const router = createHashRouter([
       { path: 'audit', lazy: later(() => import('../features/auditlog/AuditScreen'), (m) => m.AuditScreen) },
       { path: 'about', lazy: later(() => import('../features/about/AboutScreen'), (m) => m.AboutScreen) },
       { path: 'backups', lazy: later(() => import('../features/backup/BackupScreen'), (m) => m.BackupScreen) },
+      { path: 'clinic-database', lazy: later(() => import('../features/clinicDatabase/ClinicDatabaseScreen'), (m) => m.ClinicDatabaseScreen) },
       { path: 'import', lazy: later(() => import('../features/import/ImportScreen'), (m) => m.ImportScreen) },
       { path: '*', element: <NotFoundScreen /> },
     ],

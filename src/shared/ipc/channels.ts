@@ -94,6 +94,12 @@ export const channels = [
   'backups:setRetention',
   'recovery:status',
   'recovery:restore',
+  'recovery:retryServer',
+  'recovery:useThisComputer',
+  'clinicDatabase:get',
+  'clinicDatabase:test',
+  'clinicDatabase:save',
+  'clinicDatabase:move',
 ] as const;
 
 export type Channel = (typeof channels)[number];

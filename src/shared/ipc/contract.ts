@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recoveryRestoreInput, recoveryRestoreResult, recoveryStatus } from '../schemas/recovery';
+import { recoveryRestartResult, recoveryRestoreInput, recoveryRestoreResult, recoveryStatus } from '../schemas/recovery';
 import { appInfo, clinicSwitchResult } from '../schemas/appInfo';
 import { accessEntry, accessListInput, auditChainInput, auditChainReport, auditEntry, auditListInput, dataRevision } from '../schemas/audit';
 import {
@@ -100,6 +100,14 @@ import {
   backupSettingsResult,
   retentionRule,
 } from '../schemas/backup';
+import {
+  clinicDatabaseSaveInput,
+  clinicDatabaseSaveResult,
+  clinicDatabaseStatus,
+  clinicMoveResult,
+  clinicServerInput,
+  connectionTestResult,
+} from '../schemas/clinicDatabase';
 import { ADMIN, type ChannelAccess, CLINICAL, PSYCHIATRIST, PSYCHIATRIST_OR_ADMIN } from './access';
 import type { Channel } from './channels';
 
@@ -211,6 +219,15 @@ export const contract = {
   // the restore checks the credentials of an administrator in the backup itself (main/recovery).
   'recovery:status': { access: 'public', input: z.object({}), output: recoveryStatus },
   'recovery:restore': { access: 'public', input: recoveryRestoreInput, output: recoveryRestoreResult },
+  // When the workstation's clinic server cannot be used at start: try it again, or go back to this
+  // computer's clinic (a setting of this workstation, not of the clinic's data; nobody can sign in meanwhile).
+  'recovery:retryServer': { access: 'public', input: z.object({}), output: recoveryRestartResult },
+  'recovery:useThisComputer': { access: 'public', input: z.object({}), output: recoveryRestartResult },
+  // Where this workstation's clinic lives: this computer's file or a clinic server (issue 16).
+  'clinicDatabase:get': { access: ADMIN, input: z.object({}), output: clinicDatabaseStatus },
+  'clinicDatabase:test': { access: ADMIN, input: clinicServerInput, output: connectionTestResult },
+  'clinicDatabase:save': { access: ADMIN, input: clinicDatabaseSaveInput, output: clinicDatabaseSaveResult },
+  'clinicDatabase:move': { access: ADMIN, input: clinicServerInput, output: clinicMoveResult },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ export const appInfo = z.object({
   version: z.string(),
   schemaVersion: z.number().int(),
   databasePath: z.string(),
+  /** 'postgres': the clinic server; its backups are the server's, not this workstation's. */
+  engine: z.enum(['sqlite', 'postgres']),
   /** The application log (errors with their channel and stack, never patient data); null where the host keeps none. */
   logPath: z.string().nullable(),
   staffCount: z.number().int().nonnegative(),

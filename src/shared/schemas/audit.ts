@@ -10,6 +10,8 @@ export const auditActions = [
   'sign_in', 'sign_in_failed', 'lock_out', 'sign_out', 'password_reset', 'password_change', 'cosign', 'view', 'restore_backup', 'backup', 'set_passphrase',
   // CSV imports (one entry per import and per undo; 'remove' for each record an undone import took away)
   'import', 'undo_import', 'remove',
+  // a workstation's clinic copied from its SQLite file onto a clinic server (issue 16)
+  'move_to_server',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupInfo } from './backup';
+import { connectionFailureReasons } from './clinicDatabase';
 import { credentials } from './credentials';
 
 /** Why the clinic file could not be opened (src/main/db/errors.ts), as the recovery screen shows it. */
@@ -37,6 +38,16 @@ export const recoveryStatus = z.discriminatedUnion('state', [
     /** Verified backups in the folder beside the file, newest first. */
     backups: z.array(backupInfo),
   }),
+  z.object({
+    /** The workstation is set to a clinic server that cannot be used now (see the clinic database settings). */
+    state: z.literal('server'),
+    /** `postgres://user@host:port/database`. */
+    server: z.string(),
+    /** 'migrating': another workstation is updating the server's schema; this one waits and tries again. */
+    problem: z.object({ reason: z.enum([...connectionFailureReasons, 'migrating']), detail: z.string() }),
+    /** This computer's own clinic file, if it has one, for "Use this computer's clinic instead". */
+    localClinic: z.object({ file: z.string(), patients: z.number().int().nonnegative() }).nullable(),
+  }),
 ]);
 export type RecoveryStatus = z.infer<typeof recoveryStatus>;
 
@@ -54,3 +65,6 @@ export const recoveryRestoreResult = z.object({
   keptAs: z.string(),
   restarting: z.boolean(),
 });
+
+/** The host comes back (the app relaunches; the web host reopens in place). */
+export const recoveryRestartResult = z.object({ restarting: z.boolean() });

@@ -31,7 +31,10 @@ export function AboutScreen() {
         </Table>
       </Paper>
       <Text size="sm" c="dimmed">
-        The log holds errors with the screen action and a technical trace, never patient details; send it with a problem report. Backups are listed under Backups (administrators).
+        The log holds errors with the screen action and a technical trace, never patient details; send it with a problem report.{' '}
+        {info.data.engine === 'postgres'
+          ? 'The clinic is kept on the clinic server: its backups are made on the server by whoever runs it (IT), not by this workstation.'
+          : 'Backups are listed under Backups (administrators).'}
       </Text>
     </Stack>
   );

@@ -50,6 +50,7 @@ const actionLabels: Record<AuditEntry['action'], string> = {
   cosign: 'Co-signed',
   view: 'Viewed',
   restore_backup: 'Restored from backup',
+  move_to_server: 'Moved to the clinic server',
   backup: 'Backed up',
   set_passphrase: 'Backup passphrase set',
   import: 'Imported',

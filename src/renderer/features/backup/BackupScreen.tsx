@@ -1,4 +1,7 @@
-import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../../api/client';
+import { queryKeys } from '../../app/queryKeys';
 import { useState } from 'react';
 import type { BackupInfo, BackupPreview, RetentionRuleInput } from '../../../shared/schemas/backup';
 import { AppError } from '../../api/client';
@@ -191,7 +194,33 @@ function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () =>
   );
 }
 
+/** On a clinic server the backups are the server's: this says so instead of offering file backups. */
+function ServerBackups({ location }: { location: string }) {
+  return (
+    <Stack gap="md" maw={900}>
+      <Title order={1} size="h2">Backups</Title>
+      <Paper withBorder p="md">
+        <Text size="sm">
+          This workstation keeps the clinic on the clinic server <Code>{location}</Code>. Its backups are made on the server, by whoever runs it
+          (the clinic’s IT or its hosting provider): ask them how often it is backed up, where the copies are kept, and when a restore was last tested.
+        </Text>
+        <Text size="sm" mt="xs" c="dimmed">
+          The file backups this screen makes, and their restore, apply to a clinic kept on this computer only. Nothing on this workstation needs backing up
+          while it uses the server.
+        </Text>
+      </Paper>
+    </Stack>
+  );
+}
+
 export function BackupScreen() {
+  const info = useQuery({ queryKey: queryKeys.appInfo, queryFn: () => call('app:info', {}) });
+  if (info.isPending) return <Loading />;
+  if (info.data?.engine === 'postgres') return <ServerBackups location={info.data.databasePath} />;
+  return <FileBackupScreen />;
+}
+
+function FileBackupScreen() {
   const list = useBackupList();
   const create = useCreateBackup();
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);

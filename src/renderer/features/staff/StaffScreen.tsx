@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { type Staff, type StaffFields, staffFields, type StaffFieldsInput, staffRoleLabels, staffRoles } from '../../../shared/schemas/staff';
 import { errorMessage } from '../../api/client';
@@ -146,6 +147,11 @@ export function StaffScreen() {
         {!canManage && ' Only staff managers can change this list.'}
       </Text>
       {canSettings && <ClinicSettingsForm />}
+      {can('clinicDatabase:get') && (
+        <Text size="sm">
+          Where this workstation keeps the clinic (this computer or the clinic server): <Anchor component={RouterLink} to="/clinic-database">Clinic database</Anchor>
+        </Text>
+      )}
       {canManage && <AddStaffForm onIssued={setIssued} />}
       {issued && <OneTimePasswordNotice {...issued} onClose={() => setIssued(null)} />}
       {staff.isPending && <Loading />}
