@@ -22,8 +22,11 @@ const TRIGGER_MAINTAINED = ['course_progress'];
  * (a table that points to itself, as a protocol to its lineage, orders its own rows by id).
  */
 export async function clinicTableOrder(source: Kysely<DB>): Promise<SourceTable[]> {
+  // Ordinary tables only: the search index (an FTS5 virtual table and its shadow tables) is the
+  // server's own index there, built from the copied patients.
   const list = (await sql<{ name: string; sql: string }>`
-    SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(source)).rows;
+    SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_table_list t ON t.name = m.name AND t.schema = 'main'
+    WHERE m.type = 'table' AND t.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name`.execute(source)).rows;
   const names = list.map((r) => r.name);
   const withoutRowid = new Set(list.filter((r) => /WITHOUT\s+ROWID/i.test(r.sql)).map((r) => r.name));
   const tables = new Map<string, SourceTable & { dependsOn: Set<string> }>();
