@@ -16,6 +16,7 @@ import { type AppLog, createFileLog, dispatchErrorLogger } from './log/appLog';
 import { createRecoveryDispatch } from './recovery/recoveryDispatch';
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
+import type { AuditChainStatus } from '../shared/schemas/audit';
 import { ClinicDatabaseSettingStore } from './clinicDatabase/settingStore';
 import { startWorkstation } from './clinicDatabase/startWorkstation';
 import { createServerProblemDispatch } from './recovery/serverProblemDispatch';
@@ -63,6 +64,17 @@ async function start(): Promise<void> {
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
+  // What the clinic's dispatch is given, on a file or a server.
+  const dispatchOptions = () => ({
+    appVersion: app.getVersion(),
+    exports: createElectronExports(url, preload, () => window, sessions),
+    clinics: electronClinicSwitcher(demo, demoFile),
+    validateOutput: !app.isPackaged,
+    logError: dispatchErrorLogger(appLog),
+    logPath: appLog.path,
+    verifyAuditAtStart: true,
+    onAuditChainBroken: (s: AuditChainStatus) => appLog.error(`Audit log chain broken at entry ${s.ok ? '' : s.firstBrokenId}`),
+  });
   const localFile = join(app.getPath('userData'), DATABASE_FILE);
   const store = new ClinicDatabaseSettingStore(app.getPath('userData'), safeStorageBox());
   const restart = relaunchAfter();
@@ -86,21 +98,7 @@ async function start(): Promise<void> {
     appLog.info(`Using the clinic server ${workstation.server}`);
     const db = workstation.db;
     app.on('will-quit', () => void db.destroy());
-    registerIpc(
-      createDispatch(db, {
-        appVersion: app.getVersion(),
-        exports: createElectronExports(url, preload, () => window, sessions),
-        clinics: electronClinicSwitcher(demo, demoFile),
-        clinicDatabase,
-        validateOutput: !app.isPackaged,
-        logError: dispatchErrorLogger(appLog),
-        logPath: appLog.path,
-        verifyAuditAtStart: true,
-        onAuditChainBroken: (s) => appLog.error(`Audit log chain broken at entry ${s.ok ? '' : s.firstBrokenId}`),
-      }),
-      pages,
-      sessions,
-    );
+    registerIpc(createDispatch(db, { ...dispatchOptions(), clinicDatabase }), pages, sessions);
     window = createMainWindow(preload, url, windowOptions);
     return;
   }
@@ -129,23 +127,7 @@ async function start(): Promise<void> {
     stopBackups();
     void db.destroy();
   });
-  const exports = createElectronExports(url, preload, () => window, sessions);
-  registerIpc(
-    createDispatch(db, {
-      appVersion: app.getVersion(),
-      exports,
-      clinics: electronClinicSwitcher(demo, demoFile),
-      backups,
-      ...(demo ? {} : { clinicDatabase }),
-      validateOutput: !app.isPackaged,
-      logError: dispatchErrorLogger(appLog),
-      logPath: appLog.path,
-      verifyAuditAtStart: true,
-      onAuditChainBroken: (s) => appLog.error(`Audit log chain broken at entry ${s.ok ? '' : s.firstBrokenId}`),
-    }),
-    pages,
-    sessions,
-  );
+  registerIpc(createDispatch(db, { ...dispatchOptions(), backups, ...(demo ? {} : { clinicDatabase }) }), pages, sessions);
   window = createMainWindow(preload, url, windowOptions);
 }
 

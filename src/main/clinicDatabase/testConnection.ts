@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { migrations } from '../../../migrations';
-import type { PostgresConnection } from '../db/postgres';
+import { pgConnectionConfig, type PostgresConnection } from '../db/postgres';
 import type { ConnectionTestResult } from '../../shared/schemas/clinicDatabase';
 import { classifyConnectionFailure } from './connectionFailure';
 
@@ -11,14 +11,8 @@ export interface TestConnectionOptions {
 
 /** One connection with the given values, as the app would open it (TLS verified against the CA). */
 export function clientFor(connection: PostgresConnection, timeoutMs: number): pg.Client {
-  const tls = connection.tls ?? {};
   return new pg.Client({
-    host: connection.host,
-    port: connection.port,
-    database: connection.database,
-    user: connection.user,
-    password: connection.password,
-    ssl: tls === false ? false : { rejectUnauthorized: true, ...(tls.ca ? { ca: tls.ca } : {}) },
+    ...pgConnectionConfig(connection),
     connectionTimeoutMillis: timeoutMs,
     query_timeout: timeoutMs,
   });

@@ -49,16 +49,23 @@ function describe(connection: PostgresConnection): string {
   return `postgres://${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
 }
 
-/** A Kysely over a pool of connections to the server, without touching its schema. */
-export function connectPostgres(connection: PostgresConnection, options: OpenPostgresOptions = {}): Kysely<DB> {
+/** What `pg` needs to reach the server as the app does: TLS verified against the clinic's CA unless turned off for loopback. */
+export function pgConnectionConfig(connection: PostgresConnection): pg.ClientConfig {
   const tls = connection.tls ?? {};
-  const pool = new pg.Pool({
+  return {
     host: connection.host,
     port: connection.port,
     database: connection.database,
     user: connection.user,
     password: connection.password,
     ssl: tls === false ? false : { rejectUnauthorized: true, ...(tls.ca ? { ca: tls.ca } : {}) },
+  };
+}
+
+/** A Kysely over a pool of connections to the server, without touching its schema. */
+export function connectPostgres(connection: PostgresConnection, options: OpenPostgresOptions = {}): Kysely<DB> {
+  const pool = new pg.Pool({
+    ...pgConnectionConfig(connection),
     max: options.poolSize ?? 4,
     types,
   });
