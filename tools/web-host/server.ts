@@ -228,7 +228,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (relative(rendererDir, file).startsWith('..')) return send(res, 404, 'text/plain', 'Not found');
       try {
         // Built assets carry their content's hash in the name: a browser may keep them, as from any web server.
-        const immutable = relative(rendererDir, file).startsWith('assets') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
+        const immutable: Record<string, string> = relative(rendererDir, file).startsWith('assets') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
         return send(res, 200, contentTypes[extname(file)] ?? 'application/octet-stream', await readFile(file), immutable);
       } catch {
         return send(res, 404, 'text/plain', 'Not found');
