@@ -16,6 +16,7 @@ export const electronApi = {
   net: ['fetch'],
   protocol: ['registerSchemesAsPrivileged', 'handle'],
   session: ['defaultSession'],
+  safeStorage: ['isEncryptionAvailable', 'getSelectedStorageBackend', 'encryptString', 'decryptString'],
   // Objects those hand out.
   BrowserWindowInstance: ['webContents', 'loadURL', 'once', 'on', 'show', 'destroy', 'isMinimized', 'restore', 'focus', 'maximize', 'isMaximized', 'getNormalBounds'],
   WebContents: ['id', 'on', 'once', 'setWindowOpenHandler', 'executeJavaScript', 'printToPDF', 'send', 'reload'],
@@ -36,7 +37,7 @@ export const electronApi = {
 export type ElectronApiName = keyof typeof electronApi;
 
 /** What `import … from 'electron'` may name in the main bundle: the stand-in module's export list. */
-export const mainModuleExports = ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'Menu', 'net', 'protocol', 'screen', 'session'] as const;
+export const mainModuleExports = ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'Menu', 'net', 'protocol', 'safeStorage', 'screen', 'session'] as const;
 
 /** What the preload's `require('electron')` may read. */
 export const preloadModuleExports = ['contextBridge', 'ipcRenderer'] as const;

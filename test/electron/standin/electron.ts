@@ -194,3 +194,23 @@ const defaultSession = strict('Session', {
 nameObject(defaultSession, 'Session#default');
 
 export const session = strict('session', { defaultSession });
+
+/** A machine without a key store (Linux's 'basic_text'): the app must refuse to keep a server password. */
+export const safeStorage = strict('safeStorage', {
+  isEncryptionAvailable() {
+    record('safeStorage.isEncryptionAvailable', null, []);
+    return false;
+  },
+  getSelectedStorageBackend() {
+    record('safeStorage.getSelectedStorageBackend', null, []);
+    return 'basic_text';
+  },
+  encryptString(plain: string) {
+    record('safeStorage.encryptString', null, [plain.length]);
+    throw new Error('Electron stand-in: no key store; encryption is not available');
+  },
+  decryptString(sealed: Buffer) {
+    record('safeStorage.decryptString', null, [sealed.length]);
+    throw new Error('Electron stand-in: no key store; decryption is not available');
+  },
+});
