@@ -45,6 +45,9 @@ test('a session logged in the treatment room shows in the office, and a conflict
     const first = await office.invoke('sessions:prepare', { courseId: course.id }, '2026-03-02T09:30:00');
     await office.invoke('sessions:create', { ...first.values, fiveCmDistanceCm: 5 }, '2026-03-02T09:30:00');
 
+    // The office signs out for the night (no idle sign-out racing the next morning's page).
+    await officePage.getByRole('button', { name: 'Sign out' }).click();
+    await expect(officePage.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     // Both workstations at 09:30 the next day; the room signs in as the technician.
     room.setNow(new Date('2026-03-03T09:30:00'));
     await roomPage.clock.setFixedTime(new Date('2026-03-03T09:30:00'));

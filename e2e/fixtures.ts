@@ -282,7 +282,7 @@ export async function travelTo(page: Page, host: HostHandle, localDateTime: stri
   if (!known) return;
   // Signed out for being idle across the jump: the sign-in screen, or the lock screen when the page saw it happen first.
   const signInButton = page.getByRole('button', { name: 'Sign in' });
-  await expect(page.getByTestId('app-root').or(signInButton)).toBeVisible();
+  await expect(page.getByTestId('app-root').or(signInButton).filter({ visible: true }).first()).toBeVisible();
   if (await signInButton.isVisible()) await signIn(page, known.username, known.password);
 }
 
