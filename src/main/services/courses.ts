@@ -387,20 +387,18 @@ export function clearReview(db: Kysely<DB>, ctx: ActorContext, input: { courseId
  * then appends to the audit chain) must not wait on the chain while holding what the archive needs.
  */
 export async function lockOpenCourses(trx: Transaction<DB>, patientId: number): Promise<void> {
-  const open = await trx.selectFrom('courses').select('id').where('patient_id', '=', patientId).where('status', 'in', ['planned', 'active']).orderBy('id').execute();
-  for (const { id } of open) await engineOf(trx).lockRow(trx, 'courses', id);
+  for (const { id } of await openCoursesOf(trx, patientId)) await engineOf(trx).lockRow(trx, 'courses', id);
+}
+
+/** The patient's planned and active courses, by id. */
+function openCoursesOf(trx: Transaction<DB>, patientId: number) {
+  return trx.selectFrom('courses').select('id').where('patient_id', '=', patientId).where('status', 'in', ['planned', 'active']).orderBy('id').execute();
 }
 
 export async function endOpenCoursesForArchive(trx: Transaction<DB>, ctx: ActorContext, patientId: number, archiveReason: string): Promise<Course[]> {
   const on = localIsoDate(ctx.now);
   const reason = `Patient archived: ${archiveReason}`;
-  const open = await trx
-    .selectFrom('courses')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('status', 'in', ['planned', 'active'])
-    .orderBy('id')
-    .execute();
+  const open = await openCoursesOf(trx, patientId);
   const ended: Course[] = [];
   for (const { id } of open) {
     const before = await getCourse(trx, id);
