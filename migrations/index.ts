@@ -18,6 +18,7 @@ import * as m0016 from './0016_screening_and_consent';
 import * as m0017 from './0017_assessments';
 import * as m0018 from './0018_course_scale_plans';
 import * as m0019 from './0019_patient_search';
+import * as m0020 from './0020_today_list_indexes';
 import * as pg0001 from './postgres/0001_init';
 import * as pg0002 from './postgres/0002_courses_and_sessions';
 import * as pg0003 from './postgres/0003_phq9';
@@ -37,6 +38,7 @@ import * as pg0016 from './postgres/0016_screening_and_consent';
 import * as pg0017 from './postgres/0017_assessments';
 import * as pg0018 from './postgres/0018_course_scale_plans';
 import * as pg0019 from './postgres/0019_patient_search';
+import * as pg0020 from './postgres/0020_today_list_indexes';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -74,4 +76,5 @@ export const migrations: readonly Migration[] = [
   { name: '0017_assessments', up: m0017.up, postgres: pg0017.up },
   { name: '0018_course_scale_plans', up: m0018.up, postgres: pg0018.up },
   { name: '0019_patient_search', up: m0019.up, postgres: pg0019.up },
+  { name: '0020_today_list_indexes', up: m0020.up, postgres: pg0020.up },
 ];

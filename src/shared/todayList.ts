@@ -65,12 +65,18 @@ export function filterToday(items: readonly TodayItem[], filter: TodayFilter, ti
   });
 }
 
+// One collator for every comparison: String#localeCompare builds its own on each call (a clinic
+// day of 1,900 courses spent tens of milliseconds sorting by name).
+const byName = new Intl.Collator().compare;
+const NO_PLANNED_TIME = 24 * 60;
+
+/** A course's place in the day before its name: still to treat first, then by planned time (none last). */
+const dayRank = (i: TodayItem) => (doneForTheDay(i) ? 2 * NO_PLANNED_TIME : 0) + (i.plannedTime ? minutes(i.plannedTime) : NO_PLANNED_TIME);
+
 /**
  * The order of the day: courses still to treat first, each part by planned time (courses without
  * one after those with one), then by name.
  */
 export function compareToday(a: TodayItem, b: TodayItem): number {
-  const done = (i: TodayItem) => (doneForTheDay(i) ? 1 : 0);
-  const time = (i: TodayItem) => (i.plannedTime ? minutes(i.plannedTime) : 24 * 60);
-  return done(a) - done(b) || time(a) - time(b) || a.patientName.localeCompare(b.patientName);
+  return dayRank(a) - dayRank(b) || byName(a.patientName, b.patientName);
 }

@@ -125,6 +125,9 @@ describe('course_progress (migration 0005)', () => {
     await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
     const raw = new Database(file);
     const expected = raw.prepare(progressFromSessions).all();
+    // Undo 0020: the today list's indexes back to the narrower ones 0002 made (0017 made the suicide-item one on assessments, dropped below).
+    raw.exec(`DROP INDEX treatment_sessions_course_latest; CREATE INDEX treatment_sessions_course_date ON treatment_sessions (course_id, session_date);
+      DROP INDEX motor_thresholds_course_current; CREATE INDEX motor_thresholds_course ON motor_thresholds (course_id, measured_on, id);`);
     // Undo 0019: no patient search index.
     raw.exec('DROP TRIGGER patient_search_insert; DROP TRIGGER patient_search_update; DROP TRIGGER patient_search_delete; DROP TABLE patient_search;');
     // Undo 0018: no course plans.

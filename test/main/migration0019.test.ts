@@ -6,6 +6,7 @@ import { migrations } from '../../migrations';
 import { openDatabase } from '../../src/main/db';
 import { engineOf } from '../../src/main/db/engines/engine';
 import { runMigrations } from '../../src/main/db/migrate';
+import { planOf } from '../support/queryPlan';
 import { tempDatabase, tempDir, TEST_ENGINE } from '../support/tempDatabase';
 
 const t = '2026-01-01T00:00:00.000Z';
@@ -55,13 +56,7 @@ describe('migration 0019_patient_search: the search reads the index', () => {
     const { db } = await tempDatabase();
     const query = db.selectFrom('patients').select('id').where(engineOf(db).patientContainsAll(['Lov', 'a']));
     const compiled = query.compile();
-    const plan = await db.connection().execute(async (c) => {
-      // An empty table is cheapest to read whole: on PostgreSQL, ask the planner for its index.
-      if (TEST_ENGINE === 'postgres') await sql`SET enable_seqscan = off`.execute(c);
-      const rows = (await c.executeQuery<Record<string, string>>({ ...compiled, sql: `EXPLAIN ${TEST_ENGINE === 'postgres' ? '' : 'QUERY PLAN '}${compiled.sql}` })).rows;
-      if (TEST_ENGINE === 'postgres') await sql`RESET enable_seqscan`.execute(c);
-      return rows.map((r) => r['QUERY PLAN'] ?? r.detail).join('\n');
-    });
+    const plan = await planOf(db, compiled);
     expect(plan).toMatch(TEST_ENGINE === 'postgres' ? /Bitmap Index Scan on patients_search/ : /SCAN patient_search VIRTUAL TABLE INDEX/);
   });
 });

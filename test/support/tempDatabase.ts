@@ -82,6 +82,13 @@ export async function tempDatabase(): Promise<{ db: Kysely<DB>; file: string; di
   return { db, file, dispatch: actingDispatch(rawDispatch), rawDispatch };
 }
 
+/** Another connection to a database `tempDatabase` made, as a second workstation has; closed after the test. */
+export async function secondConnection(file: string): Promise<{ db: Kysely<DB>; dispatch: Dispatch }> {
+  const db = TEST_ENGINE === 'postgres' ? await openPostgresDatabase({ ...inject('postgres'), database: file.slice(file.lastIndexOf('/') + 1) }) : await openDatabase(file);
+  cleanups.push(() => db.destroy());
+  return { db, dispatch: actingDispatch(createDispatch(db, { appVersion: '1.2.3' })) };
+}
+
 async function tempSqliteDatabase(): Promise<{ db: Kysely<DB>; file: string }> {
   const file = join(tempDir(), 'clinic.sqlite');
   const db = await openDatabase(file);

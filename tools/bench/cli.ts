@@ -7,15 +7,20 @@ import { generateClinic } from '../../src/main/demo/generateClinic';
 import { runBrowserBench } from './browserBench';
 import { initialJavaScript } from './bundleSize';
 import { runDataBench } from './dataBench';
+import { connectionFrom } from '../postgresAddress';
 import { loadClinicIntoPostgres } from './postgresClinic';
 
 /**
- * `npm run bench [-- --engine sqlite|postgres] [--db FILE --today YYYY-MM-DD] [--patients N] [--runs N] [--no-browser]`
+ * `npm run bench [-- --engine sqlite|postgres] [--db FILE --today YYYY-MM-DD] [--patients N] [--runs N] [--no-browser]
+ *   [--postgres postgres://USER:PASSWORD@HOST:PORT/DATABASE[?tls=off]]`
  * Without --db it generates a clinic (10,000 patients, seed 1) into a temporary file. It never
  * writes to --db: writes go to a copy. With --engine postgres it starts a throwaway PostgreSQL
  * server on loopback, copies the clinic into it and runs the data bench there (our services and
  * the raw-SQL baseline both on PostgreSQL); the browser bench runs on SQLite only (the web host
- * opens a SQLite file), so it is skipped then. The last line printed is one JSON object.
+ * opens a SQLite file), so it is skipped then. With --postgres it uses that database instead of
+ * copying (a clinic copied there earlier, e.g. 100,000 patients, whose copy takes minutes): the
+ * bench writes sessions and PHQ-9s to it, so never point it at a clinic's real server. The last
+ * line printed is one JSON object.
  */
 const { values } = parseArgs({
   options: {
@@ -25,6 +30,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '50' },
     'no-browser': { type: 'boolean', default: false },
     engine: { type: 'string', default: 'sqlite' },
+    postgres: { type: 'string' },
   },
 });
 const engine = values.engine;
@@ -38,7 +44,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tms-bench-'));
 try {
   const dbFile = values.db ? resolve(values.db) : join(dir, 'clinic.sqlite');
   let generated = null;
-  if (!values.db) {
+  if (!values.db && !values.postgres) {
     const started = performance.now();
     const counts = await generateClinic(dbFile, { patients: Number(values.patients), seed: 1, today: values.today });
     await giveDemoAccounts(dbFile);
@@ -47,7 +53,9 @@ try {
   }
   let data;
   let postgres = null;
-  if (engine === 'postgres') {
+  if (engine === 'postgres' && values.postgres) {
+    data = await runDataBench({ engine, connection: connectionFrom(values.postgres) }, values.today, runs);
+  } else if (engine === 'postgres') {
     const server = await loadClinicIntoPostgres(dbFile, (line) => console.error(`  copy: ${line}`));
     try {
       postgres = { loadSeconds: server.seconds, rows: server.rows };

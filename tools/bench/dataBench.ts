@@ -98,6 +98,7 @@ export async function runDataBench(target: BenchTarget, today: string, runs: num
 
 async function measureAll(db: Kysely<DB>, sql: RawQueries, today: string, runs: number): Promise<Record<string, DataResult>> {
   const rows = async <T>(query: string) => (await kysql.raw<T>(query).execute(db)).rows;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`--today must be YYYY-MM-DD, not ${today}`);
   const now = new Date(`${today}T12:00:00`);
   const pick = <T>(rows: T[], i: number): T => {
     const row = rows[(i * 7919) % rows.length];
@@ -109,7 +110,12 @@ async function measureAll(db: Kysely<DB>, sql: RawQueries, today: string, runs: 
   // What a user types, keystroke by keystroke: "G", "Ga", "Gar", "Garc" …, and MRNs.
   const typed = names.flatMap((n) => [1, 2, 3, 4].map((k) => n.slice(0, k))).concat(names.map((_, i) => `MRN-00${String(i).padStart(2, '0')}`));
   const courses = (await rows<{ id: number }>("SELECT id FROM courses WHERE status IN ('completed', 'active') ORDER BY id")).map((r) => r.id);
-  const active = await rows<{ id: number; patient_id: number }>("SELECT c.id, c.patient_id FROM courses c JOIN patients p ON p.id = c.patient_id WHERE c.status = 'active' AND p.archived_at IS NULL ORDER BY c.id");
+  // Courses with nothing saved on the day yet: the writes below add that day's session or PHQ-9 (again on a reused --postgres copy).
+  const active = await rows<{ id: number; patient_id: number }>(`SELECT c.id, c.patient_id FROM courses c JOIN patients p ON p.id = c.patient_id
+    WHERE c.status = 'active' AND p.archived_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM treatment_sessions s WHERE s.course_id = c.id AND s.session_date = '${today}')
+      AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.patient_id = c.patient_id AND a.assessed_on = '${today}')
+    ORDER BY c.id`);
   const [staff] = await rows<{ id: number }>("SELECT id FROM staff WHERE role = 'technician' AND active = 1 ORDER BY id LIMIT 1");
   const [doctor] = await rows<{ id: number }>("SELECT id FROM staff WHERE role = 'psychiatrist' AND active = 1 ORDER BY id LIMIT 1");
   if (!staff || !doctor) throw new Error('The database has no active technician or psychiatrist');
@@ -144,6 +150,16 @@ async function measureAll(db: Kysely<DB>, sql: RawQueries, today: string, runs: 
     },
     ours: () => invoke('dashboard:cohort', {}),
     raw: () => sql.dashboardCohort(),
+  }, runs);
+
+  // The first today list after a change: another workstation moved a course's time for the day (kept lists are read again).
+  const moved = active[0];
+  if (!moved) throw new Error('no active course for the benchmark');
+  results['today.list.afterChange'] = await measure({
+    name: 'today.list.afterChange', channel: 'sessions:today',
+    setup: (i) => invoke('today:setPlannedTime', { courseId: moved.id, date: today, plannedTime: i % 2 === 0 ? '07:00' : '07:05' }),
+    ours: () => invoke('sessions:today', { date: today }),
+    raw: () => sql.todayList(today),
   }, runs);
 
   // Writes: each run logs today's session for a different active course (ours on even, raw on odd courses).

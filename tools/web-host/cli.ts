@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { PostgresConnection } from '../../src/main/db/postgres';
+import { connectionFrom } from '../postgresAddress';
 import { startWebHost } from './server';
 
 const { values } = parseArgs({
@@ -18,19 +18,6 @@ if (!values.db) {
       '(build first: npm run build; with --postgres the clinic is on that server and FILE only holds the demo clinic)',
   );
   process.exit(2);
-}
-
-/** `postgres://user:password@host:port/database`; `?tls=off` only for a server on this machine. */
-function connectionFrom(address: string): PostgresConnection {
-  const url = new URL(address);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 5432),
-    database: decodeURIComponent(url.pathname.slice(1)),
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
-    tls: url.searchParams.get('tls') === 'off' ? false : {},
-  };
 }
 
 const host = await startWebHost({

@@ -58,6 +58,7 @@ function setPragmas(raw: Database.Database, busyTimeoutMs: number): void {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
+  raw.pragma('cache_size = -65536');
 }
 
 /**

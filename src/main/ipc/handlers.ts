@@ -37,7 +37,7 @@ import { thresholdRecheckForCourse } from '../services/thresholdRecheck';
 import { clearScreening, getReadiness, recordConsent, recordScreening } from '../services/screening';
 import { createProtocol, listProtocols, retireProtocol, reviseProtocol } from '../services/protocols';
 import { correctSession, createSession, prepareSession } from '../services/sessions';
-import { todayList } from '../services/today';
+import { TodayReader } from '../services/todayReader';
 import { DashboardReader } from '../services/dashboard';
 import { listUnseenOutcomeRuleChanges, markOutcomeRuleChangesSeen } from '../services/outcomeRuleChanges';
 import { acknowledgeSuicideItem, createAssessment as createAnyAssessment, listAssessments, markAssessmentEnteredInError, openSuicideItemAlerts } from '../services/assessments';
@@ -116,6 +116,7 @@ function clinicDatabaseOf(db: Kysely<DB>, options: HandlerOptions): ClinicDataba
 /** One handler per contract channel; a missing one is a compile error. */
 export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handlers {
   const dashboard = new DashboardReader(db);
+  const today = new TodayReader(db);
   const auditChain = new AuditChainMonitor(db, undefined, options.onAuditChainBroken);
   if (options.verifyAuditAtStart) void auditChain.check();
   const signedIn = async (ctx: HandlerContext, result: SignInResult): Promise<SignInResult> => {
@@ -189,7 +190,7 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'sessions:prepare': (input, ctx) => prepareSession(db, ctx, input.courseId, input.sessionId),
     'sessions:create': ({ cosign, ...fields }, ctx) => createSession(db, ctx, fields, cosign),
     'sessions:correct': ({ id, version, correctionReason, cosign, ...fields }, ctx) => correctSession(db, ctx, id, version, correctionReason, fields, cosign),
-    'sessions:today': (input) => todayList(db, input.date),
+    'sessions:today': async (input) => [...(await today.list(input.date))],
     'courses:setPlannedTime': (input, ctx) => setCoursePlannedTime(db, ctx, input),
     'today:setPlannedTime': (input, ctx) => setDayPlannedTime(db, ctx, input),
     'sessions:submitForCosign': (input, ctx) => submitForCosign(db, ctx, input),

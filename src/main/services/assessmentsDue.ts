@@ -36,11 +36,15 @@ export async function assessmentsDueOn(db: Kysely<DB>, courses: readonly CourseO
   for (const part of chunks(courses)) {
     const planRows = await db.selectFrom('course_scale_plans').select(['course_id', 'scale', 'schedule']).where('course_id', 'in', part.map((c) => c.courseId)).orderBy('course_id').orderBy('scale').execute();
     for (const r of planRows) append(plans, r.course_id, { scale: r.scale as ScaleId, schedule: r.schedule });
+    // Only the scales these courses plan: a patient's other scales (years of them, in a large clinic) decide nothing here.
+    const scales = new Set<ScaleId>();
+    for (const c of part) for (const planned of plans.get(c.courseId) ?? DEFAULT_SCALE_PLAN) scales.add(planned.scale);
     const dateRows = await db
       .selectFrom('assessments as a')
       .leftJoin('assessment_entered_in_error as x', 'x.assessment_id', 'a.id')
       .select(['a.patient_id', 'a.scale', 'a.assessed_on'])
       .where('a.patient_id', 'in', [...new Set(part.map((c) => c.patientId))])
+      .where('a.scale', 'in', [...scales])
       .where('a.assessed_on', '<=', date)
       .where('x.assessment_id', 'is', null)
       .execute();

@@ -12,8 +12,46 @@ import { assessmentsDueOn } from './assessmentsDue';
  * Courses still to be treated that day come first, by planned time (`compareToday`).
  */
 export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem[]> {
+  const rows = await todayRowsQuery(db, date).execute();
+  const due = await assessmentsDueOn(db, rows.map((r) => ({ courseId: r.course_id, patientId: r.patient_id, sessionsDone: r.sessions_done, plannedSessions: r.planned_sessions, firstSessionOn: r.first_session_date ?? null })), date);
+  const items = rows.map((r): TodayItem => {
+    const mt = r.mt_json ? (JSON.parse(r.mt_json) as { rmt: number; on: string; method: 'emg' | 'visual' }) : null;
+    const technician = r.last_technician_json ? (JSON.parse(r.last_technician_json) as { id: number; name: string }) : null;
+    return {
+      courseId: r.course_id,
+      patientId: r.patient_id,
+      patientName: `${r.last_name.toUpperCase()}, ${r.first_name}`,
+      mrn: r.mrn,
+      dateOfBirth: r.date_of_birth,
+      protocolName: r.protocol_name,
+      courseStatus: r.status === 'planned' ? 'planned' : 'active',
+      sessionsDone: r.sessions_done,
+      plannedSessions: r.planned_sessions,
+      authorizedSessions: r.authorized_sessions,
+      nextSessionNumber: r.sessions_done + 1,
+      sessionsToday: r.sessions_today,
+      sessionsPerDay: r.sessions_per_day,
+      lastSessionDate: r.last_session_date,
+      daysSinceLastSession: r.last_session_date ? daysBetween(r.last_session_date, date) : null,
+      mt: mt ? { rmtPctMso: mt.rmt, measuredOn: mt.on, method: mt.method, ...motorThresholdFlags({ measuredOn: mt.on, method: mt.method }, date) } : null,
+      reviewRequired: r.review_required === 1,
+      assessmentsDue: due.get(r.course_id) ?? [],
+      item9Open: r.item9_open > 0,
+      plannedTime: r.day_time ?? r.planned_time,
+      coursePlannedTime: r.planned_time,
+      movedForTheDay: r.day_time !== null,
+      lastTechnicianId: technician?.id ?? null,
+      lastTechnicianName: technician?.name ?? null,
+      courseVersion: r.version,
+    };
+  });
+  return items.sort(compareToday);
+}
+
+/** The day's courses with one row each of what the list shows (its subqueries read one index entry per course: 0020). */
+export function todayRowsQuery(db: Kysely<DB>, date: string) {
   const engine = engineOf(db);
-  const rows = await db
+  return db
     .selectFrom('courses as c')
     .innerJoin('patients as p', 'p.id', 'c.patient_id')
     .leftJoin('course_progress as cp', 'cp.course_id', 'c.id')
@@ -48,39 +86,5 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
     ])
     .where('c.status', 'in', ['planned', 'active'])
     .where('c.start_date', '<=', date)
-    .where('p.archived_at', 'is', null)
-    .execute();
-  const due = await assessmentsDueOn(db, rows.map((r) => ({ courseId: r.course_id, patientId: r.patient_id, sessionsDone: r.sessions_done, plannedSessions: r.planned_sessions, firstSessionOn: r.first_session_date ?? null })), date);
-  const items = rows.map((r): TodayItem => {
-    const mt = r.mt_json ? (JSON.parse(r.mt_json) as { rmt: number; on: string; method: 'emg' | 'visual' }) : null;
-    const technician = r.last_technician_json ? (JSON.parse(r.last_technician_json) as { id: number; name: string }) : null;
-    return {
-      courseId: r.course_id,
-      patientId: r.patient_id,
-      patientName: `${r.last_name.toUpperCase()}, ${r.first_name}`,
-      mrn: r.mrn,
-      dateOfBirth: r.date_of_birth,
-      protocolName: r.protocol_name,
-      courseStatus: r.status === 'planned' ? 'planned' : 'active',
-      sessionsDone: r.sessions_done,
-      plannedSessions: r.planned_sessions,
-      authorizedSessions: r.authorized_sessions,
-      nextSessionNumber: r.sessions_done + 1,
-      sessionsToday: r.sessions_today,
-      sessionsPerDay: r.sessions_per_day,
-      lastSessionDate: r.last_session_date,
-      daysSinceLastSession: r.last_session_date ? daysBetween(r.last_session_date, date) : null,
-      mt: mt ? { rmtPctMso: mt.rmt, measuredOn: mt.on, method: mt.method, ...motorThresholdFlags({ measuredOn: mt.on, method: mt.method }, date) } : null,
-      reviewRequired: r.review_required === 1,
-      assessmentsDue: due.get(r.course_id) ?? [],
-      item9Open: r.item9_open > 0,
-      plannedTime: r.day_time ?? r.planned_time,
-      coursePlannedTime: r.planned_time,
-      movedForTheDay: r.day_time !== null,
-      lastTechnicianId: technician?.id ?? null,
-      lastTechnicianName: technician?.name ?? null,
-      courseVersion: r.version,
-    };
-  });
-  return items.sort(compareToday);
+    .where('p.archived_at', 'is', null);
 }
