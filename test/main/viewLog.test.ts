@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { patientInput, prescriptionInput } from '../support/fixtures';
+import { refuseInsertsInto } from '../support/failingWrite';
 import { ok, tempDatabase, TEST_PASSWORD } from '../support/tempDatabase';
 
 const T = new Date('2026-03-02T09:00:00.000Z');
@@ -25,6 +26,21 @@ describe('who looked at a patient', { timeout: 60_000 }, () => {
       [T.toISOString(), 'Dr. Maya Patel', 'view', 'patient'],
     ]);
     expect(await dispatch('audit:accessLog', { patientId: patient.id }, as(plus(12)))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('logs the view while reading, only of a record that exists, and fails the read when the log cannot be written', async () => {
+    const { dispatch, db } = await tempDatabase();
+    ok(await dispatch('staff:createFirst', { name: 'Dr. Maya Patel', username: 'maya', role: 'psychiatrist', password: TEST_PASSWORD }, { now: T, staffId: null }));
+    const patient = ok(await dispatch('patients:create', patientInput(), { now: T }));
+    const course = ok(await dispatch('courses:prescribe', prescriptionInput({ patientId: patient.id }), { now: T }));
+    const views = async () => (await db.selectFrom('audit_log').select(['entity', 'entity_id']).where('action', '=', 'view').orderBy('id').execute());
+    expect(await dispatch('courses:get', { id: course.id + 100 }, { now: T })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch('patients:get', { id: patient.id + 100 }, { now: T })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await views()).toEqual([]);
+
+    await refuseInsertsInto(db, 'audit_log', 'the log is unavailable');
+    expect(await dispatch('courses:get', { id: course.id }, { now: T })).not.toHaveProperty('value');
+    expect(await views()).toEqual([]);
   });
 
   it('reports the audit chain to administrators, checked on request', async () => {

@@ -7,7 +7,7 @@ import { getAppInfo } from '../services/appInfo';
 import { listAccess, listAudit } from '../services/audit';
 import { getDataRevision } from '../services/dataRevision';
 import { AuditChainMonitor } from '../services/auditChainMonitor';
-import { logView } from '../services/viewLog';
+import { readLoggingView } from '../services/viewLog';
 import type { Actor } from '../services/actor';
 import { authSession, changePassword, resetPassword, setUpSignIn, signIn, signOut } from '../services/auth';
 import type { ActorContext } from '../services/context';
@@ -142,11 +142,7 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'staff:update': ({ id, ...fields }, ctx) => updateStaff(db, ctx, id, fields),
     'staff:resetPassword': (input, ctx) => resetPassword(db, ctx, input.staffId),
     'patients:search': (input) => searchPatients(db, input),
-    'patients:get': async (input, ctx) => {
-      const patient = await getPatient(db, input.id);
-      await logView(db, ctx, 'patient', patient.id);
-      return patient;
-    },
+    'patients:get': (input, ctx) => readLoggingView(db, ctx, 'patient', input.id, getPatient(db, input.id)),
     'patients:create': (input, ctx) => createPatient(db, ctx, input),
     'patients:update': ({ id, version, ...fields }, ctx) => updatePatient(db, ctx, id, version, fields),
     'patients:archive': (input, ctx) => archivePatient(db, ctx, input),
@@ -163,21 +159,13 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'protocols:revise': ({ id, ...fields }, ctx) => reviseProtocol(db, ctx, id, fields),
     'protocols:retire': (input, ctx) => retireProtocol(db, ctx, input.id, input.reason),
     'courses:prescribe': (input, ctx) => prescribeCourse(db, ctx, input),
-    'courses:get': async (input, ctx) => {
-      const detail = await getCourseDetail(db, ctx, input.id);
-      await logView(db, ctx, 'course', detail.course.id);
-      return detail;
-    },
+    'courses:get': (input, ctx) => readLoggingView(db, ctx, 'course', input.id, getCourseDetail(db, ctx, input.id)),
     'courses:listForPatient': (input) => listCoursesForPatient(db, input.patientId),
     'courses:authorize': (input, ctx) => authorizeSessions(db, ctx, input),
     'courses:end': (input, ctx) => endCourse(db, ctx, input),
     'courses:clearReview': (input, ctx) => clearReview(db, ctx, input),
     'motorThresholds:record': (input, ctx) => recordThreshold(db, ctx, input),
-    'history:get': async (input, ctx) => {
-      const history = await getTreatmentHistory(db, input.patientId);
-      await logView(db, ctx, 'patient', input.patientId);
-      return history;
-    },
+    'history:get': (input, ctx) => readLoggingView(db, ctx, 'patient', input.patientId, getTreatmentHistory(db, input.patientId)),
     'history:saveTrial': (input, ctx) => saveTrial(db, ctx, input.trial, input.id, input.version),
     'history:savePsychotherapy': (input, ctx) => savePsychotherapy(db, ctx, input.trial, input.id, input.version),
     'history:addMedication': (input, ctx) => addMedication(db, ctx, input.medication),
@@ -215,11 +203,7 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'outcomeRuleChanges:markSeen': (input, ctx) => markOutcomeRuleChangesSeen(db, ctx, input.ids),
     'settings:get': () => getClinicSettings(db),
     'settings:update': (input, ctx) => updateClinicSettings(db, ctx, input),
-    'reports:data': async (input, ctx) => {
-      const report = await getReportData(db, ctx, input.courseId);
-      await logView(db, ctx, 'course', input.courseId);
-      return report;
-    },
+    'reports:data': (input, ctx) => readLoggingView(db, ctx, 'course', input.courseId, getReportData(db, ctx, input.courseId)),
     'reports:exportPdf': (input, ctx) => exportCoursePdf(db, ctx, exportsOf(options), input.courseId),
     'reports:exportCsv': (input, ctx) => exportCourseCsv(db, ctx, exportsOf(options), input.courseId, input.kind),
     'fhir:exportCourse': (input, ctx) => exportCourseFhir(db, ctx, exportsOf(options), input.courseId),
@@ -227,11 +211,7 @@ export function createHandlers(db: Kysely<DB>, options: HandlerOptions): Handler
     'import:commit': (input, ctx) => commitImport(db, ctx, input),
     'import:list': (_input, ctx) => listImports(db, ctx),
     'import:undo': (input, ctx) => undoImport(db, ctx, input.batchId),
-    'reports:packetData': async (input, ctx) => {
-      const packet = await getPacketData(db, ctx, input.courseId);
-      await logView(db, ctx, 'course', input.courseId);
-      return packet;
-    },
+    'reports:packetData': (input, ctx) => readLoggingView(db, ctx, 'course', input.courseId, getPacketData(db, ctx, input.courseId)),
     'reports:exportPacket': (input, ctx) => exportPacketPdf(db, ctx, exportsOf(options), input.courseId, input.kind),
     'backups:list': async () => backupsOf(options, db).list(),
     'backups:create': (_input, ctx) => backupsOf(options, db).create('manual', ctx.now),

@@ -29,3 +29,21 @@ export async function logView(db: Kysely<DB>, ctx: ActorContext, entity: 'patien
   if (last && ctx.now.getTime() - Date.parse(last.at) < VIEW_WINDOW_MINUTES * 60_000) return;
   await recordAccess(db, ctx, ctx.actor.id, entity, entityId);
 }
+
+/**
+ * Reads a patient's or course's record while logging the view, both at once: on a clinic server
+ * the log's transaction travels on its own connection instead of waiting for the read. Only a
+ * record that exists is logged; a failed log fails the call, as a failed read does.
+ */
+export async function readLoggingView<T>(db: Kysely<DB>, ctx: ActorContext, entity: 'patient' | 'course', entityId: number, read: Promise<T>): Promise<T> {
+  const log = (async () => {
+    const exists = entity === 'patient'
+      ? await db.selectFrom('patients').select('id').where('id', '=', entityId).executeTakeFirst()
+      : await db.selectFrom('courses').select('id').where('id', '=', entityId).executeTakeFirst();
+    if (exists) await logView(db, ctx, entity, entityId);
+  })();
+  const [value, logged] = await Promise.allSettled([read, log]);
+  if (value.status === 'rejected') throw value.reason;
+  if (logged.status === 'rejected') throw logged.reason;
+  return value.value;
+}
