@@ -76,6 +76,25 @@ describe('the threshold that doses a session', () => {
   });
 });
 
+describe('session numbers', () => {
+  it('a back-dated session takes its place by date, in the course and read alone', async () => {
+    const { dispatch, threshold } = await clinic();
+    ok(await threshold('2026-03-02', 60));
+    const wednesday = ok(await session(dispatch, day('2026-03-04')));
+    const thursday = ok(await session(dispatch, day('2026-03-05')));
+    // Entered on Thursday afternoon, for Tuesday and for Monday.
+    const tuesday = ok(await session(dispatch, day('2026-03-05', '16:00:00'), { sessionDate: '2026-03-03', startTime: '09:00' }));
+    const monday = ok(await session(dispatch, day('2026-03-05', '16:30:00'), { sessionDate: '2026-03-02', startTime: '09:00' }));
+    const detail = ok(await dispatch('courses:get', { id: 1 }, day('2026-03-05', '17:00:00')));
+    expect(detail.sessions.map((s) => [s.sessionDate, s.sessionNumber])).toEqual([['2026-03-02', 1], ['2026-03-03', 2], ['2026-03-04', 3], ['2026-03-05', 4]]);
+    // Each as saved: its place among the sessions there were then.
+    expect([wednesday, thursday, tuesday, monday].map((s) => s.sessionNumber)).toEqual([1, 2, 1, 1]);
+    // Read alone again (a correction returns the session as stored): its place now.
+    const corrected = ok(await dispatch('sessions:correct', { ...tuesday.fields, actorId: 2, id: tuesday.id, version: tuesday.version, correctionReason: 'Angle misread', coilAngleDeg: 40 }, day('2026-03-05', '17:00:00')));
+    expect(corrected.sessionNumber).toBe(2);
+  });
+});
+
 describe('accelerated courses (SNT: 10 a day, 50 minutes apart)', () => {
   it('refuses the same 09:00 start and an eleventh session a day unless a psychiatrist overrides', async () => {
     const { dispatch, threshold, course } = await clinic(5);

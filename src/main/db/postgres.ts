@@ -4,6 +4,7 @@ import { migrations } from '../../../migrations';
 import { postgresEngine, postgresSchemaVersion } from './engines/postgres';
 import { DatabaseOpenError } from './errors';
 import { runPostgresMigrations } from './migrate';
+import { namedStatementPool } from './postgresStatements';
 import type { DB } from './schema';
 
 /** A clinic's PostgreSQL server, as a workstation connects to it. */
@@ -30,6 +31,9 @@ export interface OpenPostgresOptions {
    */
   onConnectionLost?: (error: Error) => void;
 }
+
+/** An idle connection is closed after this long (pg's default, 10 s, reconnects between most clicks). */
+const IDLE_CONNECTION_MS = 5 * 60_000;
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -67,10 +71,12 @@ export function connectPostgres(connection: PostgresConnection, options: OpenPos
   const pool = new pg.Pool({
     ...pgConnectionConfig(connection),
     max: options.poolSize ?? 4,
+    // A workstation's clicks come seconds apart: a connection (TLS, password, prepared statements) is kept between them.
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
     types,
   });
   pool.on('error', (error) => options.onConnectionLost?.(error));
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
 }
 
 /**

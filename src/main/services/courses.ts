@@ -190,19 +190,25 @@ async function listAuthorizations(db: Kysely<DB>, courseId: number): Promise<Cou
 
 export async function getCourseDetail(db: Kysely<DB>, ctx: ServiceContext, id: number): Promise<CourseDetail> {
   const today = localIsoDate(ctx.now);
-  const course = await getCourse(db, id);
-  const [patient, motorThresholds, authorizations, sessions, { day }] = await Promise.all([
-    getPatient(db, course.patientId),
+  // Reads that need only the course's id start with the course's own (on a clinic server each is a round trip).
+  const courseRead = getCourse(db, id);
+  const sessionsRead = loadSessionRows(db, { courseId: id });
+  const spanRead = sessionsRead.then((sessions) => {
+    // The first session is the earliest by date (a back-dated session comes first), not by number.
+    const dates = sessions.map((s) => s.sessionDate).sort();
+    return { firstSessionOn: dates[0] ?? null, lastSessionOn: dates.at(-1) ?? null };
+  });
+  const [course, patient, motorThresholds, authorizations, sessions, span, phq9, { day }] = await Promise.all([
+    courseRead,
+    courseRead.then((c) => getPatient(db, c.patientId)),
     listThresholds(db, id, today),
     listAuthorizations(db, id),
-    loadSessionRows(db, { courseId: id }),
+    sessionsRead,
+    spanRead,
+    Promise.all([courseRead, spanRead]).then(([c, s]) => listForCourse(db, c, s, today)),
     clinicDateWriters(db),
   ]);
-  // The first session is the earliest by date (a back-dated session comes first), not by number.
-  const dates = sessions.map((s) => s.sessionDate).sort();
-  const span = { firstSessionOn: dates[0] ?? null, lastSessionOn: dates.at(-1) ?? null };
   const firstSessionDate = span.firstSessionOn;
-  const phq9 = await listForCourse(db, course, span, today);
   const valid = phq9.filter((a) => !a.enteredInError);
   const outcome = courseOutcome(valid, span);
   const outcomeOut = outcome && {

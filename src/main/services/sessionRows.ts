@@ -62,7 +62,16 @@ export function describePosition(method: PositionMethod, p: StoredPosition, land
 }
 
 
-function selectSessions(db: Kysely<DB>) {
+/**
+ * The session's number is its place in the course by date, start time and id, so a back-dated
+ * session takes its place in the count (the stored session_number is the order of entry). Read
+ * with all of its course's sessions it is the row's place among them; read alone, the sessions
+ * before it are counted.
+ */
+const NUMBER_AMONG_COURSE = sql<number>`row_number() OVER (ORDER BY s.session_date, s.start_time, s.id)`;
+const NUMBER_ALONE = sql<number>`(SELECT count(*) FROM treatment_sessions o WHERE o.course_id = s.course_id AND (o.session_date, o.start_time, o.id) <= (s.session_date, s.start_time, s.id))`;
+
+function selectSessions(db: Kysely<DB>, ordinal: typeof NUMBER_ALONE) {
   return db
     .selectFrom('treatment_sessions as s')
     .innerJoin('staff as t', 't.id', 's.technician_id')
@@ -70,16 +79,14 @@ function selectSessions(db: Kysely<DB>) {
     .innerJoin('courses as c', 'c.id', 's.course_id')
     .leftJoin('staff as o', 'o.id', 's.override_by')
     .selectAll('s')
-    // The session's number is its place in the course by date and start time, so a back-dated
-    // session takes its place in the count (the stored session_number is the order of entry).
-    .select(sql<number>`(SELECT count(*) FROM treatment_sessions o WHERE o.course_id = s.course_id AND (o.session_date, o.start_time, o.id) <= (s.session_date, s.start_time, s.id))`.as('ordinal'))
+    .select(ordinal.as('ordinal'))
     .select(['t.name as technician_name', 'mt.rmt_pct_mso', 'mt.measured_on as mt_measured_on', 'mt.method as mt_method', 'mt.coil as mt_coil', 'c.coil as course_coil', 'o.name as override_by_name']);
 }
 
-const sessionsOfCourse = preparedQuery((db, courseId: number) => selectSessions(db).where('s.course_id', '=', courseId).orderBy('s.session_date').orderBy('s.start_time').orderBy('s.id'));
-const sessionById = preparedQuery((db, id: number) => selectSessions(db).where('s.id', '=', id));
+const sessionsOfCourse = preparedQuery((db, courseId: number) =>
+  selectSessions(db, NUMBER_AMONG_COURSE).where('s.course_id', '=', courseId).orderBy('s.session_date').orderBy('s.start_time').orderBy('s.id'));
+const sessionById = preparedQuery((db, id: number) => selectSessions(db, NUMBER_ALONE).where('s.id', '=', id));
 
-// A session's side effects, interruptions and adverse events, for every session of a course or for one session.
 const sideEffectsOf = {
   course: preparedQuery((db, courseId: number) =>
     db.selectFrom('session_side_effects as e').innerJoin('treatment_sessions as s', 's.id', 'e.session_id').selectAll('e').where('s.course_id', '=', courseId).orderBy('e.effect')),
