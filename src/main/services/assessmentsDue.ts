@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_SCALE_PLAN, type PlannedScale, scaleDue, type ScaleId } from '../../shared/clinical';
 import type { AssessmentDue } from '../../shared/schemas/session';
 import type { DB } from '../db/schema';
+import { appendTo } from './lists';
 
 export interface CourseOnTheDay {
   courseId: number;
@@ -20,12 +21,6 @@ function chunks<T>(values: readonly T[]): T[][] {
   return out;
 }
 
-function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
-  const list = lists.get(key);
-  if (list) list.push(value);
-  else lists.set(key, [value]);
-}
-
 /**
  * For each course, the planned scales due or overdue on `date` (the course plan, PHQ-9 weekly when
  * none was set; `scaleDue` decides), in two reads whatever the number of courses.
@@ -35,7 +30,7 @@ export async function assessmentsDueOn(db: Kysely<DB>, courses: readonly CourseO
   const assessed = new Map<string, string[]>();
   for (const part of chunks(courses)) {
     const planRows = await db.selectFrom('course_scale_plans').select(['course_id', 'scale', 'schedule']).where('course_id', 'in', part.map((c) => c.courseId)).orderBy('course_id').orderBy('scale').execute();
-    for (const r of planRows) append(plans, r.course_id, { scale: r.scale as ScaleId, schedule: r.schedule });
+    for (const r of planRows) appendTo(plans, r.course_id, { scale: r.scale as ScaleId, schedule: r.schedule });
     // Only the scales these courses plan: a patient's other scales (years of them, in a large clinic) decide nothing here.
     const scales = new Set<ScaleId>();
     for (const c of part) for (const planned of plans.get(c.courseId) ?? DEFAULT_SCALE_PLAN) scales.add(planned.scale);
@@ -48,7 +43,7 @@ export async function assessmentsDueOn(db: Kysely<DB>, courses: readonly CourseO
       .where('a.assessed_on', '<=', date)
       .where('x.assessment_id', 'is', null)
       .execute();
-    for (const r of dateRows) append(assessed, `${r.patient_id}:${r.scale}`, r.assessed_on);
+    for (const r of dateRows) appendTo(assessed, `${r.patient_id}:${r.scale}`, r.assessed_on);
   }
   const due = new Map<number, AssessmentDue[]>();
   for (const c of courses) {

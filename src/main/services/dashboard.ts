@@ -6,6 +6,7 @@ import {
 import { engineOf } from '../db/engines/engine';
 import type { DB } from '../db/schema';
 import { loadScoredCourses, type ScoredCourse } from './dashboardCourses';
+import { appendTo } from './lists';
 
 function matches(c: ScoredCourse, f: DashboardFilters): boolean {
   return (
@@ -71,11 +72,7 @@ function cohortOf(all: ScoredCourse[], scale: DashboardScale): Omit<Cohort, 'sca
   const valuesByWeek = new Map<number, number[]>();
   const byName = new Map<string, Tally>();
   const baseNames = new Map<string, string>();
-  const addWeek = (total: number, week: number) => {
-    const list = valuesByWeek.get(week);
-    if (list) list.push(total);
-    else valuesByWeek.set(week, [total]);
-  };
+  const addWeek = (total: number, week: number) => appendTo(valuesByWeek, week, total);
   for (const course of all) {
     const { parts, outcome, row } = course;
     if (parts.baseline === null || !isRatedBaseline(scale, parts.baseline.total)) continue;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type CourseAssessments, courseAssessments, type MeasuredOutcome, measuredOutcome, type ScaleId, type ScoredAssessment, weekOfCourse } from '../../shared/clinical';
 import type { DashboardRow } from '../../shared/schemas/dashboard';
 import type { DB } from '../db/schema';
+import { appendTo } from './lists';
 
 /** One course as the dashboard needs it: its row, its assessments by part, its outcome and its score in each week. */
 export interface ScoredCourse {
@@ -107,10 +108,7 @@ export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null, sc
   for (const r of scoreRows) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    const score = { id: r.id, assessedOn: r.assessed_on, total: r.total };
-    const list = scoresByPatient.get(r.patient_id);
-    if (list) list.push(score);
-    else scoresByPatient.set(r.patient_id, [score]);
+    appendTo(scoresByPatient, r.patient_id, { id: r.id, assessedOn: r.assessed_on, total: r.total });
   }
   return courses
     .filter((c) => !wanted || wanted.has(c.id))

@@ -9,6 +9,7 @@ import {
 } from '../../shared/schemas/session';
 import { preparedQuery } from '../db/preparedQuery';
 import type { DB } from '../db/schema';
+import { appendTo } from './lists';
 
 /** The method-specific position measurements, as stored in position_json. */
 export interface StoredPosition {
@@ -105,11 +106,7 @@ const adverseEventsOf = {
 
 function bySession<T extends { session_id: number }>(rows: T[]): Map<number, T[]> {
   const map = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.session_id);
-    if (list) list.push(row);
-    else map.set(row.session_id, [row]);
-  }
+  for (const row of rows) appendTo(map, row.session_id, row);
   return map;
 }
 
