@@ -7,10 +7,14 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready. `codeCache`: the window keeps V8's compiled code of the app's
+ * scripts between starts, as a browser does for a site's (without it every start compiles the
+ * renderer's 0.9 MB of JavaScript afresh).
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
 

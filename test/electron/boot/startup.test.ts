@@ -31,7 +31,7 @@ describe('the built main bundle starting', () => {
     const main = bootMain();
     await main.waitForCall('app.whenReady');
     const [registered] = await main.calls('protocol.registerSchemesAsPrivileged');
-    expect(registered?.args).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]);
+    expect(registered?.args).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]]);
     // Nothing is opened before whenReady resolves.
     expect(await main.calls('new BrowserWindow')).toEqual([]);
   });
