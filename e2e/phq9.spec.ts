@@ -70,6 +70,13 @@ test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboa
   await expect(page.getByText('first reached week 3')).toBeVisible();
   await screenshot(page, '32-course-with-phq9');
   await screenshotOf(page.getByTestId('phq9-chart'), '32-chart-5-points');
+  // The tooltip joins the chart when the pointer comes to it: the point's date, part, total and items.
+  const week1 = page.getByTestId('phq9-chart').locator('.phq9-treatment-dot').nth(1);
+  await week1.hover();
+  await week1.hover({ position: { x: 3, y: 3 } });
+  await expect(page.locator('.recharts-tooltip-wrapper')).toContainText('PHQ-9 15');
+  await expect(page.locator('.recharts-tooltip-wrapper')).toContainText('Items: 3 3 3 3 3 0 0 0 0');
+  await screenshotOf(page.getByTestId('phq9-chart'), '32b-chart-tooltip');
 
   // A second course with 60 PHQ-9s (every day) still reads at a glance.
   const dense = await treatedPatient(host, { mrn: 'MRN-0200', firstName: 'Test', lastName: 'Turing', sessions: 30 });

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -107,9 +107,13 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
 
   const frame = useRef<HTMLDivElement>(null);
   useRenderTiming('phq9-chart', frame, '.recharts-line');
+  // The tooltip measures itself against the page, a layout of the whole course screen: it joins the
+  // chart when the pointer or the keyboard first comes to it, not while the chart is first drawn.
+  const [explored, setExplored] = useState(false);
+  const explore = () => setExplored(true);
 
   return (
-    <div ref={frame}>
+    <div ref={frame} onPointerEnter={explore} onFocus={explore}>
       <ComposedChart width={width} height={height} margin={{ top: followUps.length > 0 ? 34 : 22, right: 150, bottom: 24, left: 0 }} data-testid="phq9-chart" role="img" aria-label="PHQ-9 over the course">
         {PHQ9_SEVERITY_BANDS.map((band) => (
           <ReferenceArea
@@ -165,7 +169,7 @@ export function Phq9CourseChart({ detail, width, height }: { detail: CourseDetai
           </Line>
         )}
         {followUps.length > 0 && <Legend verticalAlign="top" align="left" height={22} wrapperStyle={{ fontSize: 11, top: 0 }} />}
-        <Tooltip content={TooltipBody} isAnimationActive={false} />
+        {explored && <Tooltip content={TooltipBody} isAnimationActive={false} />}
       </ComposedChart>
     </div>
   );
