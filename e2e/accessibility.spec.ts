@@ -1,13 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { seedDemoCourse } from '../tools/seed/demoCourse';
+import { violations } from './axe';
 import { expect, openSignedIn, test } from './fixtures';
-
-/** WCAG 2.1 A and AA problems axe finds on the page, as "rule: target" lines. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${n.target.join(' ')} — ${n.failureSummary ?? ''}`.slice(0, 300)));
-}
 
 test('the main screens have no WCAG 2.1 AA violations that axe can find', async ({ page, host }) => {
   test.setTimeout(300_000);
@@ -32,6 +25,11 @@ test('the main screens have no WCAG 2.1 AA violations that axe can find', async 
     ['staff', '/staff', () => expect(page.getByRole('table', { name: 'Staff members' })).toBeVisible()],
     ['phq9 form', '/patients/1/phq9/new', () => expect(page.getByRole('heading', { name: /PHQ-9/ }).first()).toBeVisible()],
     ['about', '/about', () => expect(page.getByRole('table', { name: 'About this installation' })).toBeVisible()],
+    // Field errors in their red, next to their fields.
+    ['new patient, saved empty', '/patients/new', async () => {
+      await page.getByRole('button', { name: 'Create patient' }).click();
+      await expect(page.getByRole('textbox', { name: /MRN/ })).toHaveAttribute('aria-invalid', 'true');
+    }],
     ['report', `/report/${courseId}`, () => expect(page.locator('html[data-report-ready]')).toBeAttached()],
   ];
   const found: string[] = [...firstRun];

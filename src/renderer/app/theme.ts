@@ -34,10 +34,17 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's "dimmed" grey (gray.6) reads at 3.3:1 on white; gray.7 reads at 8:1. */
+/**
+ * Mantine's "dimmed" grey (gray.6) reads at 3.3:1 on white; gray.7 reads at 8:1. Its error red
+ * (red.6, a field's error and the text typed into it) reads at 3.3:1; red.9 at 5.9:1.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   // Dimmed text and placeholders at 4.5:1 or better on white (Mantine's default grey placeholder is 2.1:1).
-  light: { '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057', '--mantine-color-placeholder': '#6c757d' },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
+    '--mantine-color-placeholder': '#6c757d',
+    '--mantine-color-error': t.colors.red[9] ?? '#c92a2a',
+  },
   dark: {},
 });
