@@ -2,6 +2,7 @@ import { Table, VisuallyHidden } from '@mantine/core';
 import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type FocusEvent, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import type { TodayItem } from '../../../shared/schemas/session';
+import { useRenderTiming } from '../../perf/useRenderTiming';
 import { TodayRow } from './TodayRow';
 
 /** A first guess; each row's real height is measured once it is drawn. */
@@ -22,6 +23,8 @@ function indexOf(target: EventTarget | null): number | null {
  */
 export function TodayTable({ items, now, onChangeTime }: { items: readonly TodayItem[]; now: string; onChangeTime: (item: TodayItem) => void }) {
   const body = useRef<HTMLTableSectionElement>(null);
+  // The benchmark's first paint: the mark `today-rendered` is the first frame with the day's rows.
+  useRenderTiming('today', body, 'tr[data-index]');
   // Where the rows start on the page (below the header, the bars and the filters): the virtualizer counts from there.
   const [top, setTop] = useState(0);
   // After every render (a bar above may have appeared, the filters wrapped): an unchanged value renders nothing.
