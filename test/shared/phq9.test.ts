@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOutcome, meanWithCi, missingPhq9Items, scorePhq9, tCritical95, weekOfCourse } from '../../src/shared/clinical';
+import { classifyOutcome, meanWithCi, meanWithCiOfSums, missingPhq9Items, scorePhq9, tCritical95, weekOfCourse } from '../../src/shared/clinical';
 
 describe('scorePhq9 (Kroenke 2001)', () => {
   it.each([
@@ -60,6 +60,9 @@ describe('mean with a 95% confidence interval', () => {
     expect(r.ciLow).toBeCloseTo(14 - 2.776 * Math.SQRT2, 10);
     expect(r.ciHigh).toBeCloseTo(14 + 2.776 * Math.SQRT2, 10);
     expect(meanWithCi([7])).toEqual({ n: 1, mean: 7, ciLow: null, ciHigh: null });
+    // From running sums (the dashboard's weekly means): the same figures.
+    expect(meanWithCiOfSums({ n: 5, sum: 70, sumOfSquares: 1020 })).toEqual(r);
+    expect(() => meanWithCiOfSums({ n: 0, sum: 0, sumOfSquares: 0 })).toThrow(RangeError);
     expect([tCritical95(1), tCritical95(35), tCritical95(500)]).toEqual([12.706, 2.042, 1.96]);
   });
 });

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import { isRatedBaseline, meanWithCi, wilsonInterval } from '../../shared/clinical';
+import { meanWithCiOfSums, type ValueSums, wilsonInterval } from '../../shared/clinical';
 import {
   type Cohort, type CohortRate, type CohortRateSet, type DashboardFilters, type DashboardPage, type DashboardScale, dashboardScaleIds,
 } from '../../shared/schemas/dashboard';
 import { engineOf } from '../db/engines/engine';
 import type { DB } from '../db/schema';
 import { loadScoredCourses, type ScoredCourse } from './dashboardCourses';
-import { appendTo } from './lists';
 
 function matches(c: ScoredCourse, f: DashboardFilters): boolean {
   return (
@@ -48,8 +47,6 @@ function rateSet(t: Tally): CohortRateSet {
   return { n: t.n, response: rate(t.responders, t.n), remission: rate(t.remitters, t.n) };
 }
 
-const REVISION_SUFFIX = / \(rev\. \d+\)$/;
-
 /**
  * Cohort figures (DOMAIN.md, "Cohort figures") on one scale, only over courses whose baseline the
  * scale rates (isRatedBaseline: PHQ-9 and GAD-7 at least 10, MADRS 20, HAM-D 17):
@@ -69,36 +66,40 @@ function cohortOf(all: ScoredCourse[], scale: DashboardScale): Omit<Cohort, 'sca
   const intentionToTreat = tally();
   let included = 0;
   let notYetEnded = 0;
-  const valuesByWeek = new Map<number, number[]>();
+  const sumsByWeek = new Map<number, ValueSums>();
   const byName = new Map<string, Tally>();
-  const baseNames = new Map<string, string>();
-  const addWeek = (total: number, week: number) => appendTo(valuesByWeek, week, total);
+  const addWeek = (week: number, total: number) => {
+    const sums = sumsByWeek.get(week);
+    if (sums) {
+      sums.n++;
+      sums.sum += total;
+      sums.sumOfSquares += total * total;
+    } else {
+      sumsByWeek.set(week, { n: 1, sum: total, sumOfSquares: total * total });
+    }
+  };
   for (const course of all) {
+    if (!course.ratedBaseline) continue;
     const { parts, outcome, row } = course;
-    if (parts.baseline === null || !isRatedBaseline(scale, parts.baseline.total)) continue;
     const ended = row.status === 'completed' || row.status === 'discontinued';
     if (!ended) notYetEnded++;
     if (row.status === 'completed' && parts.endOfTreatment !== null) count(completers, outcome);
     if (ended && row.sessionsDone > 0) {
       count(intentionToTreat, outcome);
-      let name = baseNames.get(row.protocolName);
-      if (name === undefined) {
-        name = row.protocolName.replace(REVISION_SUFFIX, '');
-        baseNames.set(row.protocolName, name);
-      }
-      let entry = byName.get(name);
+      let entry = byName.get(course.protocolBaseName);
       if (!entry) {
         entry = tally();
-        byName.set(name, entry);
+        byName.set(course.protocolBaseName, entry);
       }
       count(entry, outcome);
     }
     if (outcome !== null) {
       included++;
-      course.weeks.forEach(addWeek);
+      const weeks = course.weeks;
+      for (let i = 0; i < weeks.length; i += 2) addWeek(weeks[i] ?? 0, weeks[i + 1] ?? 0);
     }
   }
-  const weeks = [...valuesByWeek.entries()].sort(([a], [b]) => a - b).map(([week, values]) => ({ week, ...meanWithCi(values) }));
+  const weeks = [...sumsByWeek.entries()].sort(([a], [b]) => a - b).map(([week, sums]) => ({ week, ...meanWithCiOfSums(sums) }));
   const byProtocol = [...byName.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([protocolName, e]) => ({ protocolName, ...e, responseRate: e.responders / e.n, remissionRate: e.remitters / e.n }));

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type CourseAssessments, courseAssessments, type MeasuredOutcome, measuredOutcome, type ScaleId, type ScoredAssessment, weekOfCourse } from '../../shared/clinical';
+import { type CourseAssessments, courseAssessments, isRatedBaseline, type MeasuredOutcome, measuredOutcome, type ScaleId, type ScoredAssessment, weekOfCourse } from '../../shared/clinical';
 import type { DashboardRow } from '../../shared/schemas/dashboard';
 import type { DB } from '../db/schema';
 import { appendTo } from './lists';
@@ -10,9 +10,18 @@ export interface ScoredCourse {
   prescriberId: number;
   parts: CourseAssessments;
   outcome: MeasuredOutcome | null;
-  /** Week → the course's last PHQ-9 total in that week (0 = baseline); empty without an outcome. */
-  weeks: Map<number, number>;
+  /**
+   * The course's last total in each week (0 = baseline) as pairs, [week, total, week, total, …];
+   * empty without an outcome. Flat, because the cohort adds them up for every course after every change.
+   */
+  weeks: Float64Array;
+  /** Whether the scale rates the course's baseline (isRatedBaseline): the cohort's figures count only these. */
+  ratedBaseline: boolean;
+  /** The protocol's name without its revision: the cohort's rates by protocol. */
+  protocolBaseName: string;
 }
+
+const REVISION_SUFFIX = / \(rev\. \d+\)$/;
 
 // Above this many courses, one query for all of them beats lists of ids.
 const SUBSET_LIMIT = 2_000;
@@ -74,15 +83,14 @@ function selectScores(db: Kysely<DB>, scale: ScaleId) {
  * The score a course had in each week of treatment: its last PHQ-9 of that week (week 0 is the
  * baseline). Follow-ups show durability, not the treatment's course: they are left out.
  */
-function weeklyScores(parts: CourseAssessments, outcome: MeasuredOutcome | null, firstSessionDate: string | null): Map<number, number> {
-  const byWeek = new Map<number, number>();
-  if (!outcome || !firstSessionDate) return byWeek;
-  byWeek.set(0, outcome.baseline.total);
+function weeklyScores(parts: CourseAssessments, outcome: MeasuredOutcome | null, firstSessionDate: string | null): Float64Array {
+  if (!outcome || !firstSessionDate) return new Float64Array(0);
+  const byWeek = new Map<number, number>([[0, outcome.baseline.total]]);
   for (const s of parts.during) {
     const week = weekOfCourse(firstSessionDate, s.assessedOn);
     if (week > 0) byWeek.set(week, s.total);
   }
-  return byWeek;
+  return Float64Array.from([...byWeek].flat());
 }
 
 /**
@@ -121,6 +129,8 @@ export async function loadScoredCourses(db: Kysely<DB>, ids: number[] | null, sc
         parts,
         outcome,
         weeks: weeklyScores(parts, outcome, firstSessionDate),
+        ratedBaseline: parts.baseline !== null && isRatedBaseline(scale, parts.baseline.total),
+        protocolBaseName: c.protocol_name.replace(REVISION_SUFFIX, ''),
         row: {
           courseId: c.id,
           patientId: c.patient_id,

@@ -61,7 +61,7 @@ export {
   phq9Severities,
   scorePhq9,
 } from './phq9';
-export { meanWithCi, type MeanWithCi, type ProportionInterval, tCritical95, wilsonInterval, Z_95 } from './statistics';
+export { meanWithCi, meanWithCiOfSums, type MeanWithCi, type ProportionInterval, tCritical95, type ValueSums, wilsonInterval, Z_95 } from './statistics';
 export {
   type AssessmentPart,
   assessmentParts,

@@ -25,14 +25,35 @@ export interface MeanWithCi {
   ciHigh: number | null;
 }
 
-export function meanWithCi(values: readonly number[]): MeanWithCi {
-  const n = values.length;
+/** Running sums of values: what a mean and its interval need, without keeping the values. */
+export interface ValueSums {
+  n: number;
+  sum: number;
+  sumOfSquares: number;
+}
+
+/**
+ * The mean with its t-based 95% interval, from running sums: the dashboard adds a clinic's weekly
+ * scores as it goes instead of keeping 700,000 of them. Sums of the scales' whole-number scores
+ * stay exact in doubles far beyond any clinic's size, so the one-pass variance loses nothing.
+ */
+export function meanWithCiOfSums({ n, sum, sumOfSquares }: ValueSums): MeanWithCi {
   if (n === 0) throw new RangeError('No values');
-  const mean = values.reduce((s, v) => s + v, 0) / n;
+  const mean = sum / n;
   if (n === 1) return { n, mean, ciLow: null, ciHigh: null };
-  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+  const variance = Math.max(0, (sumOfSquares - sum * mean) / (n - 1));
   const half = tCritical95(n - 1) * Math.sqrt(variance / n);
   return { n, mean, ciLow: mean - half, ciHigh: mean + half };
+}
+
+export function meanWithCi(values: readonly number[]): MeanWithCi {
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (const v of values) {
+    sum += v;
+    sumOfSquares += v * v;
+  }
+  return meanWithCiOfSums({ n: values.length, sum, sumOfSquares });
 }
 
 /** z for a two-sided 95% interval. */
