@@ -3,13 +3,15 @@ import type pg from 'pg';
 
 /**
  * The clinic server's statement cache, as `statementCache.ts` is SQLite's: Kysely's PostgreSQL
- * driver sends every query unnamed, so the server parses and analyses it anew each time — for our
- * indexed reads and writes that costs as much as running them. Here a query's text gets a name the
- * first time it is seen, and each connection prepares it once (the `pg` client remembers what it
- * has prepared). The server plans each run with its arguments, as it does an unnamed statement, so
- * a search for "G" and one for "Garcia" keep their own plans.
+ * driver sends every query unnamed, so the server parses, analyses and plans it anew each time —
+ * for our indexed reads and writes that costs as much as running them. Here a query's text gets a
+ * name the first time it is seen, and each connection prepares it once (the `pg` client remembers
+ * what it has prepared); after five runs the server keeps one plan for it where that plan costs no
+ * more than planning each run (plan_cache_mode = auto, the server's default).
+ *
+ * A pattern match is left unnamed: its best plan depends on the pattern (a long word uses the
+ * trigram index, a one-letter word reads the table), which a kept plan cannot know.
  */
-export const PLAN_CACHE_MODE = 'auto';
 
 /** Texts named at most; beyond, queries run unnamed (each connection would otherwise keep them all). */
 export const NAMED_STATEMENTS_LIMIT = 1000;

@@ -88,6 +88,7 @@ const sessionsOfCourse = preparedQuery((db, courseId: number) =>
   selectSessions(db, NUMBER_AMONG_COURSE).where('s.course_id', '=', courseId).orderBy('s.session_date').orderBy('s.start_time').orderBy('s.id'));
 const sessionById = preparedQuery((db, id: number) => selectSessions(db, NUMBER_ALONE).where('s.id', '=', id));
 
+// A session's side effects, interruptions and adverse events, for every session of a course or for one session.
 const sideEffectsOf = {
   course: preparedQuery((db, courseId: number) =>
     db.selectFrom('session_side_effects as e').innerJoin('treatment_sessions as s', 's.id', 'e.session_id').selectAll('e').where('s.course_id', '=', courseId).orderBy('e.effect')),

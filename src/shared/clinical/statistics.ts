@@ -34,8 +34,9 @@ export interface ValueSums {
 
 /**
  * The mean with its t-based 95% interval, from running sums: the dashboard adds a clinic's weekly
- * scores as it goes instead of keeping 700,000 of them. Sums of the scales' whole-number scores
- * stay exact in doubles far beyond any clinic's size, so the one-pass variance loses nothing.
+ * scores as it goes instead of keeping 700,000 of them. The sums of the scales' whole-number scores
+ * stay exact in doubles far beyond any clinic's size, so the one-pass variance differs from a
+ * two-pass one only in the last digits (never below zero).
  */
 export function meanWithCiOfSums({ n, sum, sumOfSquares }: ValueSums): MeanWithCi {
   if (n === 0) throw new RangeError('No values');
