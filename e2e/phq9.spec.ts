@@ -70,12 +70,21 @@ test('enter PHQ-9s, see the course chart with 1, 5 and 60 points and the dashboa
   await expect(page.getByText('first reached week 3')).toBeVisible();
   await screenshot(page, '32-course-with-phq9');
   await screenshotOf(page.getByTestId('phq9-chart'), '32-chart-5-points');
-  // The tooltip joins the chart when the pointer comes to it: the point's date, part, total and items.
+  // The tooltip joins the chart when the pointer comes to it; the pointer's next move over a point
+  // shows that point's date, part, total and items.
   const week1 = page.getByTestId('phq9-chart').locator('.phq9-treatment-dot').nth(1);
+  const tooltip = page.locator('.recharts-tooltip-wrapper');
+  await expect(tooltip).toHaveCount(0);
   await week1.hover();
-  await week1.hover({ position: { x: 3, y: 3 } });
-  await expect(page.locator('.recharts-tooltip-wrapper')).toContainText('PHQ-9 15');
-  await expect(page.locator('.recharts-tooltip-wrapper')).toContainText('Items: 3 3 3 3 3 0 0 0 0');
+  await expect(tooltip).toBeAttached();
+  // As a hand does, the pointer keeps moving over the point (a move can reach the page before the
+  // tooltip has finished joining the chart).
+  await expect(async () => {
+    await week1.hover({ position: { x: 2, y: 2 } });
+    await week1.hover({ position: { x: 4, y: 4 } });
+    await expect(tooltip).toContainText('PHQ-9 15', { timeout: 1_000 });
+  }).toPass();
+  await expect(tooltip).toContainText('Items: 3 3 3 3 3 0 0 0 0');
   await screenshotOf(page.getByTestId('phq9-chart'), '32b-chart-tooltip');
 
   // A second course with 60 PHQ-9s (every day) still reads at a glance.
