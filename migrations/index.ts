@@ -19,6 +19,7 @@ import * as m0017 from './0017_assessments';
 import * as m0018 from './0018_course_scale_plans';
 import * as m0019 from './0019_patient_search';
 import * as m0020 from './0020_today_list_indexes';
+import * as m0021 from './0021_today_course_revisions';
 import * as pg0001 from './postgres/0001_init';
 import * as pg0002 from './postgres/0002_courses_and_sessions';
 import * as pg0003 from './postgres/0003_phq9';
@@ -39,6 +40,7 @@ import * as pg0017 from './postgres/0017_assessments';
 import * as pg0018 from './postgres/0018_course_scale_plans';
 import * as pg0019 from './postgres/0019_patient_search';
 import * as pg0020 from './postgres/0020_today_list_indexes';
+import * as pg0021 from './postgres/0021_today_course_revisions';
 
 export interface Migration {
   /** File name without extension; its numeric prefix is the schema version it produces. */
@@ -77,4 +79,5 @@ export const migrations: readonly Migration[] = [
   { name: '0018_course_scale_plans', up: m0018.up, postgres: pg0018.up },
   { name: '0019_patient_search', up: m0019.up, postgres: pg0019.up },
   { name: '0020_today_list_indexes', up: m0020.up, postgres: pg0020.up },
+  { name: '0021_today_course_revisions', up: m0021.up, postgres: pg0021.up },
 ];

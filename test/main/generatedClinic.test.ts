@@ -125,6 +125,10 @@ describe('course_progress (migration 0005)', () => {
     await generateClinic(file, { patients: 40, seed: 6, today: TODAY });
     const raw = new Database(file);
     const expected = raw.prepare(progressFromSessions).all();
+    // Undo 0021: no revisions from thresholds, day times or scale plans.
+    for (const { name } of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'course_revision_on_%'").all() as Array<{ name: string }>) {
+      if (/^course_revision_on_(threshold|day_time|scale_plan)_/.test(name)) raw.exec(`DROP TRIGGER ${name}`);
+    }
     // Undo 0020: the today list's indexes back to the narrower ones 0002 made (0017 made the suicide-item one on assessments, dropped below).
     raw.exec(`DROP INDEX treatment_sessions_course_latest; CREATE INDEX treatment_sessions_course_date ON treatment_sessions (course_id, session_date);
       DROP INDEX motor_thresholds_course_current; CREATE INDEX motor_thresholds_course ON motor_thresholds (course_id, measured_on, id);`);
@@ -192,6 +196,10 @@ describe('dashboard kept across changes (migration 0006 revisions)', () => {
     };
     const read = async () => [ok(await kept('dashboard:courses', { limit: 500 }, now)), ok(await kept('dashboard:cohort', {}, now))];
     expect(await read()).toEqual(await fresh());
+    // Cohorts are kept as sums per filter set and changed by difference: one filtered set kept across the changes too.
+    const ended = { statuses: ['completed', 'discontinued'] } as const;
+    const endedFresh = async () => ok(await createDispatch(db, { appVersion: 'test' })('dashboard:cohort', ended, now));
+    expect(ok(await kept('dashboard:cohort', ended, now))).toEqual(await endedFresh());
 
     const active = ok(await kept('dashboard:courses', { statuses: ['active'] }, now)).rows[0];
     if (!active) throw new Error('no active course');
@@ -202,6 +210,15 @@ describe('dashboard kept across changes (migration 0006 revisions)', () => {
     const changed = (page as { rows: Array<{ courseId: number; endOfTreatment: number | null; item9Open: number; patientName: string }> }).rows.find((r) => r.courseId === active.courseId);
     expect(changed).toMatchObject({ endOfTreatment: 2, item9Open: 1, patientName: expect.stringMatching(/^RENAMED, /) });
     expect(await read()).toEqual(await fresh());
+
+    // The course ends: it joins the intention-to-treat and completer sums, and the ended filter's.
+    const before = ok(await kept('dashboard:cohort', {}, now));
+    const { course } = ok(await kept('courses:get', { id: active.courseId }, now));
+    ok(await kept('courses:end', { actorId: 1, courseId: active.courseId, version: course.version, status: 'completed', on: TODAY, reason: '' }, now));
+    const after = ok(await kept('dashboard:cohort', {}, now));
+    expect(after.completers.n + after.intentionToTreat.n).toBeGreaterThan(before.completers.n + before.intentionToTreat.n);
+    expect(await read()).toEqual(await fresh());
+    expect(ok(await kept('dashboard:cohort', ended, now))).toEqual(await endedFresh());
     await db.destroy();
   });
 });

@@ -12,9 +12,14 @@ import { assessmentsDueOn } from './assessmentsDue';
  * Courses still to be treated that day come first, by planned time (`compareToday`).
  */
 export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem[]> {
-  const rows = await todayRowsQuery(db, date).execute();
+  return (await todayItems(db, date, null)).sort(compareToday);
+}
+
+/** The day's items of the given courses (null: all of them), unordered; a course no longer on the day's list is left out. */
+export async function todayItems(db: Kysely<DB>, date: string, courseIds: readonly number[] | null): Promise<TodayItem[]> {
+  const rows = await todayRowsQuery(db, date).$if(courseIds !== null, (qb) => qb.where('c.id', 'in', courseIds ?? [])).execute();
   const due = await assessmentsDueOn(db, rows.map((r) => ({ courseId: r.course_id, patientId: r.patient_id, sessionsDone: r.sessions_done, plannedSessions: r.planned_sessions, firstSessionOn: r.first_session_date ?? null })), date);
-  const items = rows.map((r): TodayItem => {
+  return rows.map((r): TodayItem => {
     const mt = r.mt_json ? (JSON.parse(r.mt_json) as { rmt: number; on: string; method: 'emg' | 'visual' }) : null;
     const technician = r.last_technician_json ? (JSON.parse(r.last_technician_json) as { id: number; name: string }) : null;
     return {
@@ -45,15 +50,12 @@ export async function todayList(db: Kysely<DB>, date: string): Promise<TodayItem
       courseVersion: r.version,
     };
   });
-  return items.sort(compareToday);
 }
 
 /** The day's courses with one row each of what the list shows (its subqueries read one index entry per course: 0020). */
 export function todayRowsQuery(db: Kysely<DB>, date: string) {
   const engine = engineOf(db);
-  return db
-    .selectFrom('courses as c')
-    .innerJoin('patients as p', 'p.id', 'c.patient_id')
+  return todayCourses(db, date)
     .leftJoin('course_progress as cp', 'cp.course_id', 'c.id')
     .select([
       'c.id as course_id',
@@ -83,7 +85,19 @@ export function todayRowsQuery(db: Kysely<DB>, date: string) {
       sql<number>`(SELECT count(*) FROM assessments a LEFT JOIN assessment_acknowledgements k ON k.assessment_id = a.id
         WHERE a.patient_id = c.patient_id AND a.suicide_item_positive = 1 AND k.assessment_id IS NULL
         AND a.id NOT IN (SELECT assessment_id FROM assessment_entered_in_error))`.as('item9_open'),
-    ])
+    ]);
+}
+
+/** Which courses are on the day's list, with their revision (0006, 0021): what a kept list checks before reading rows again. */
+export function todayRevisionsQuery(db: Kysely<DB>, date: string) {
+  return todayCourses(db, date).innerJoin('course_progress as cp', 'cp.course_id', 'c.id').select(['c.id as course_id', 'cp.revision']);
+}
+
+/** The day's list is every planned or active course that has started, of a patient whose record is not archived. */
+function todayCourses(db: Kysely<DB>, date: string) {
+  return db
+    .selectFrom('courses as c')
+    .innerJoin('patients as p', 'p.id', 'c.patient_id')
     .where('c.status', 'in', ['planned', 'active'])
     .where('c.start_date', '<=', date)
     .where('p.archived_at', 'is', null);
