@@ -75,8 +75,9 @@ const dayRank = (i: TodayItem) => (doneForTheDay(i) ? 2 * NO_PLANNED_TIME : 0) +
 
 /**
  * The order of the day: courses still to treat first, each part by planned time (courses without
- * one after those with one), then by name.
+ * one after those with one), then by name, then by MRN and course (two patients can share a name):
+ * the same order however the courses were read.
  */
 export function compareToday(a: TodayItem, b: TodayItem): number {
-  return dayRank(a) - dayRank(b) || byName(a.patientName, b.patientName);
+  return dayRank(a) - dayRank(b) || byName(a.patientName, b.patientName) || byName(a.mrn, b.mrn) || a.courseId - b.courseId;
 }

@@ -21,9 +21,9 @@ interface KeptDay {
  * workstation logs a session, and a group practice's day has 1,900 courses:
  * - nothing changed (the engine's change token: any write on this workstation or another): the
  *   same list, not read at all;
- * - something changed: which courses are on the day's list and their revisions (0006, 0021: any
- *   change to what the list shows of a course moves it), then the rows of only the courses whose
- *   revision moved or that joined the list. The technicians' names are the one thing shown from
+ * - something changed: which courses may be on the day's list and their revisions (0006, 0021:
+ *   any change to what the list shows of a course moves it, archiving its patient too), then the
+ *   rows of only the courses whose revision moved or that joined the list. The technicians' names are the one thing shown from
  *   outside a course: when one is renamed, every row is read again.
  * The token and revisions are read before the rows, so a write landing in between only makes the
  * next call read that course again.
@@ -48,13 +48,14 @@ export class TodayReader {
     if (moved.length > 0) {
       // Most of the list moved (a first read): one query for the day, not a list of ids.
       const ids = moved.length > onTheDay.length / 2 ? null : moved.map((r) => r.course_id);
-      const revisionOf = new Map(moved.map((r) => [r.course_id, r.revision]));
-      for (const item of await todayItems(this.db, date, ids)) {
-        const revision = revisionOf.get(item.courseId);
-        if (revision === undefined) continue; // not moved: kept as it was
-        items.set(item.courseId, item);
-        revisions.set(item.courseId, revision);
+      const read = await todayItems(this.db, date, ids);
+      // A moved course without a row has left the list (its patient was archived).
+      for (const r of moved) {
+        items.delete(r.course_id);
+        revisions.set(r.course_id, r.revision);
       }
+      const isMoved = new Set(moved.map((r) => r.course_id));
+      for (const item of read) if (isMoved.has(item.courseId)) items.set(item.courseId, item);
     }
     const list: TodayItem[] = [];
     for (const r of onTheDay) {
