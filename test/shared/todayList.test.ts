@@ -54,4 +54,14 @@ describe('the today list', () => {
     ];
     expect(list.sort(compareToday).map((i) => i.courseId)).toEqual([5, 4, 2, 1, 3]);
   });
+
+  it('orders two patients of the same name by MRN, then course, whatever order they were read in', () => {
+    const list = [
+      item({ courseId: 7, patientName: 'SMITH, Ann', mrn: 'MRN-2' }),
+      item({ courseId: 9, patientName: 'SMITH, Ann', mrn: 'MRN-1' }),
+      item({ courseId: 8, patientName: 'SMITH, Ann', mrn: 'MRN-2' }),
+    ];
+    expect([...list].sort(compareToday).map((i) => i.courseId)).toEqual([9, 7, 8]);
+    expect([...list].reverse().sort(compareToday).map((i) => i.courseId)).toEqual([9, 7, 8]);
+  });
 });
