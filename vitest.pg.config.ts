@@ -18,7 +18,7 @@ export default defineConfig({
         'patients', 'courses', 'sessionRules', 'staff', 'auth', 'auditChain', 'phq9', 'assessments', 'screening',
         'treatmentHistory', 'billing', 'cosign', 'todayPlannedTimes', 'viewLog', 'safeStates', 'assessmentWindows',
         'dispatch', 'access', 'appLog', 'dashboardScales', 'dataRevision', 'packet', 'preparedQuery', 'plausibility',
-        'reports', 'dateFormat', 'exchange/import', 'exchange/fhirExport', 'exchange/fhirMapping', 'migration0019', 'migration0020', 'migration0021', 'todayReader',
+        'reports', 'dateFormat', 'exchange/import', 'exchange/fhirExport', 'exchange/fhirMapping', 'migration0019', 'migration0020', 'migration0021', 'todayReader', 'keptRevisions',
       ].map((name) => `test/main/${name}.test.ts`),
     ],
     exclude: [...configDefaults.exclude],

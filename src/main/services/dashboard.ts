@@ -4,7 +4,7 @@ import { engineOf } from '../db/engines/engine';
 import type { DB } from '../db/schema';
 import { CohortSums } from './cohortSums';
 import { loadScoredCourses, type ScoredCourse } from './dashboardCourses';
-import { KeptRevisions } from './keptRevisions';
+import { CourseRevisionReader, KeptRevisions } from './keptRevisions';
 
 function matches(c: ScoredCourse, f: DashboardFilters): boolean {
   return (
@@ -32,6 +32,7 @@ interface KeptCohort {
 interface ScaleCache {
   kept: Map<number, ScoredCourse>;
   revisions: KeptRevisions;
+  changes: CourseRevisionReader;
   ordered: ScoredCourse[];
   /** Each kept course's index in `ordered`. */
   position: Map<number, number>;
@@ -49,8 +50,10 @@ const KEPT_COHORTS = 8;
  * course is the expensive part, so each scale's scored courses are kept with their revision
  * (migration 0006: triggers raise it on any change to what the dashboard shows). When the database
  * has changed (the engine's change token: on SQLite `total_changes()` and `data_version`, on
- * PostgreSQL the audit log's head), only courses whose revision moved are read again. Filters are applied to the kept list; the course
- * table is read a page at a time, the cohort figures are computed here, so no read sends every course.
+ * PostgreSQL the audit log's head), only courses whose revision moved are read again, found
+ * through sums of revisions by block of course ids (CourseRevisionReader). Filters are applied to
+ * the kept list; the course table is read a page at a time, the cohort figures are computed here,
+ * so no read sends every course.
  */
 export class DashboardReader {
   private readonly caches = new Map<DashboardScale, ScaleCache>();
@@ -61,7 +64,7 @@ export class DashboardReader {
   private cache(scale: DashboardScale): ScaleCache {
     let cache = this.caches.get(scale);
     if (!cache) {
-      cache = { kept: new Map(), revisions: new KeptRevisions(), ordered: [], position: new Map(), version: null, refreshing: null, cohorts: new Map() };
+      cache = { kept: new Map(), revisions: new KeptRevisions(), changes: new CourseRevisionReader(this.db), ordered: [], position: new Map(), version: null, refreshing: null, cohorts: new Map() };
       this.caches.set(scale, cache);
     }
     return cache;
@@ -79,12 +82,12 @@ export class DashboardReader {
   }
 
   private async refresh(cache: ScaleCache, scale: DashboardScale, version: string): Promise<ScoredCourse[]> {
-    const revisions = await this.db.selectFrom('course_progress').select(['course_id', 'revision']).execute();
-    const stale = cache.revisions.moved(revisions);
+    const changed = await cache.changes.changedBlocks();
+    const stale = cache.revisions.moved(changed.rows);
     if (stale.length > 0) {
       const isNew = stale.some((r) => !cache.kept.has(r.course_id));
       // Everything stale at once (a first read): the whole-clinic queries, not 12,000 ids.
-      const ids = stale.length === revisions.length ? null : stale.map((r) => r.course_id);
+      const ids = changed.everyCourse && stale.length === changed.rows.length ? null : stale.map((r) => r.course_id);
       const revisionOf = new Map(stale.map((r) => [r.course_id, r.revision]));
       for (const course of await loadScoredCourses(this.db, ids, scale)) {
         const id = course.row.courseId;
