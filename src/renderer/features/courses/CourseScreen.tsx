@@ -6,6 +6,7 @@ import { DURATION_CONVENTION, describeStimulation, formatDuration } from '../../
 import { type CourseDetail, courseStatusLabels } from '../../../shared/schemas/course';
 import { mtMethodLabels } from '../../../shared/schemas/motorThreshold';
 import { targetLabels } from '../../../shared/schemas/stimulation';
+import { AfterFirstPaint } from '../../components/AfterFirstPaint';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate, formatDateTime, patientName } from '../../format';
@@ -109,90 +110,93 @@ function CourseBody({ detail }: { detail: CourseDetail }) {
 
       <CourseOutcomePanel detail={detail} archived={archived} />
 
-      <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
-        <Stat
-          label="Sessions"
-          testId="sessions-done"
-          value={`${progress.sessionsDone} / ${course.plannedSessions}`}
-          hint={<Progress value={(100 * progress.sessionsDone) / course.plannedSessions} size="sm" mt={4} aria-label="Course progress" />}
-        />
-        <Stat label="Cumulative pulses" testId="cumulative-pulses" value={progress.cumulativePulses.toLocaleString('en-US')} />
-        <Stat label="Partial sessions" value={progress.partialSessions} />
-        <Stat
-          label="Missed weekdays"
-          testId="missed-days"
-          value={progress.missedDays.length}
-          hint={progress.missedDays.length === 0 ? 'None in the daily phase' : progress.missedDays.slice(-3).map(formatDate).join(', ') + (progress.missedDays.length > 3 ? ' …' : '')}
-        />
-        <Stat label="Last session" value={progress.lastSessionDate ? formatDate(progress.lastSessionDate) : '—'} hint={progress.daysSinceLastSession === null ? 'None yet' : progress.daysSinceLastSession === 0 ? 'Today' : `${progress.daysSinceLastSession} day(s) ago`} />
-        <Stat label="Authorized" value={`${course.authorizedSessions}`} hint={`${progress.authorizedRemaining} remaining`} />
-        <Stat
-          label="Motor threshold"
-          testId="current-mt"
-          value={currentMt ? `${currentMt.rmtPctMso}% MSO` : 'None'}
-          hint={currentMt ? `${formatDate(currentMt.measuredOn)} · ${currentMt.method.toUpperCase()} · dose ${detail.prescribedPctMso ?? '—'}% MSO` : 'Record one before the first session'}
-        />
-      </SimpleGrid>
+      {/* Below the fold when the course opens: drawn just after the outcome chart is on screen. */}
+      <AfterFirstPaint>
+        <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm">
+          <Stat
+            label="Sessions"
+            testId="sessions-done"
+            value={`${progress.sessionsDone} / ${course.plannedSessions}`}
+            hint={<Progress value={(100 * progress.sessionsDone) / course.plannedSessions} size="sm" mt={4} aria-label="Course progress" />}
+          />
+          <Stat label="Cumulative pulses" testId="cumulative-pulses" value={progress.cumulativePulses.toLocaleString('en-US')} />
+          <Stat label="Partial sessions" value={progress.partialSessions} />
+          <Stat
+            label="Missed weekdays"
+            testId="missed-days"
+            value={progress.missedDays.length}
+            hint={progress.missedDays.length === 0 ? 'None in the daily phase' : progress.missedDays.slice(-3).map(formatDate).join(', ') + (progress.missedDays.length > 3 ? ' …' : '')}
+          />
+          <Stat label="Last session" value={progress.lastSessionDate ? formatDate(progress.lastSessionDate) : '—'} hint={progress.daysSinceLastSession === null ? 'None yet' : progress.daysSinceLastSession === 0 ? 'Today' : `${progress.daysSinceLastSession} day(s) ago`} />
+          <Stat label="Authorized" value={`${course.authorizedSessions}`} hint={`${progress.authorizedRemaining} remaining`} />
+          <Stat
+            label="Motor threshold"
+            testId="current-mt"
+            value={currentMt ? `${currentMt.rmtPctMso}% MSO` : 'None'}
+            hint={currentMt ? `${formatDate(currentMt.measuredOn)} · ${currentMt.method.toUpperCase()} · dose ${detail.prescribedPctMso ?? '—'}% MSO` : 'Record one before the first session'}
+          />
+        </SimpleGrid>
 
-      <CourseScalesPanel detail={detail} />
+        <CourseScalesPanel detail={detail} />
 
-      <PendingSessionsPanel courseId={course.id} />
+        <PendingSessionsPanel courseId={course.id} />
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">Sessions</Title>
-        {detail.sessions.length === 0 ? (
-          <Text c="dimmed" size="sm">No sessions yet. {currentMt ? 'Log the first one with Log session (L).' : 'Record a motor threshold, then log the first session.'}</Text>
-        ) : (
-          <SessionTable sessions={detail.sessions} canCorrect={open} />
-        )}
-      </Paper>
-
-      <SimpleGrid cols={2} spacing="md">
         <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">Motor thresholds</Title>
-          <Table verticalSpacing={4} aria-label="Motor thresholds">
-            <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><HiddenHeader label="Change" /></Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {detail.motorThresholds.map((mt, index) => (
-                <Table.Tr key={mt.id}>
-                  <Table.Td>{formatDate(mt.measuredOn)}</Table.Td>
-                  <Table.Td fw={600}>{mt.rmtPctMso}% MSO</Table.Td>
-                  <Table.Td>{mtMethodLabels[mt.method].split(' (')[0]}</Table.Td>
-                  <Table.Td>{mt.measuredByName}</Table.Td>
-                  <Table.Td>
-                    {index === 0 && <Badge size="xs" variant="light">current</Badge>}
-                    {index > 0 && detail.motorThresholds[index - 1] && (
-                      <Text size="xs" c="dimmed">→ {detail.motorThresholds[index - 1]?.rmtPctMso}%</Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed" data-testid="empty-state">None recorded. Record one with Record MT before the first session.</Text>}
+          <Title order={2} size="h4" mb="sm">Sessions</Title>
+          {detail.sessions.length === 0 ? (
+            <Text c="dimmed" size="sm">No sessions yet. {currentMt ? 'Log the first one with Log session (L).' : 'Record a motor threshold, then log the first session.'}</Text>
+          ) : (
+            <SessionTable sessions={detail.sessions} canCorrect={open} />
+          )}
         </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">Payer authorization</Title>
-          <Table verticalSpacing={4} aria-label="Authorizations">
-            <Table.Thead><Table.Tr><Table.Th>Recorded</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Reference</Table.Th><Table.Th>By</Table.Th></Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {detail.authorizations.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{formatDateTime(a.recordedAt)}</Table.Td>
-                  <Table.Td fw={600}>{a.authorizedSessions}</Table.Td>
-                  <Table.Td>{a.reference || '—'}{a.note && <Text size="xs" c="dimmed">{a.note}</Text>}</Table.Td>
-                  <Table.Td>{a.recordedByName}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {detail.authorizations.length === 0 && <Text size="sm" c="dimmed" data-testid="empty-state">No payer authorization recorded. Record the payer's prior authorization with Authorization.</Text>}
-        </Paper>
-      </SimpleGrid>
 
-      {progress.sessionsDone > 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={false} />}
-      <AuditHistory entity="course" entityId={course.id} labels={courseFieldLabels} />
-      <Anchor component={Link} to={`/patients/${course.patientId}`} size="sm">Back to the patient</Anchor>
+        <SimpleGrid cols={2} spacing="md">
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">Motor thresholds</Title>
+            <Table verticalSpacing={4} aria-label="Motor thresholds">
+              <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>RMT</Table.Th><Table.Th>Method</Table.Th><Table.Th>By</Table.Th><HiddenHeader label="Change" /></Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {detail.motorThresholds.map((mt, index) => (
+                  <Table.Tr key={mt.id}>
+                    <Table.Td>{formatDate(mt.measuredOn)}</Table.Td>
+                    <Table.Td fw={600}>{mt.rmtPctMso}% MSO</Table.Td>
+                    <Table.Td>{mtMethodLabels[mt.method].split(' (')[0]}</Table.Td>
+                    <Table.Td>{mt.measuredByName}</Table.Td>
+                    <Table.Td>
+                      {index === 0 && <Badge size="xs" variant="light">current</Badge>}
+                      {index > 0 && detail.motorThresholds[index - 1] && (
+                        <Text size="xs" c="dimmed">→ {detail.motorThresholds[index - 1]?.rmtPctMso}%</Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {detail.motorThresholds.length === 0 && <Text size="sm" c="dimmed" data-testid="empty-state">None recorded. Record one with Record MT before the first session.</Text>}
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">Payer authorization</Title>
+            <Table verticalSpacing={4} aria-label="Authorizations">
+              <Table.Thead><Table.Tr><Table.Th>Recorded</Table.Th><Table.Th>Sessions</Table.Th><Table.Th>Reference</Table.Th><Table.Th>By</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {detail.authorizations.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>{formatDateTime(a.recordedAt)}</Table.Td>
+                    <Table.Td fw={600}>{a.authorizedSessions}</Table.Td>
+                    <Table.Td>{a.reference || '—'}{a.note && <Text size="xs" c="dimmed">{a.note}</Text>}</Table.Td>
+                    <Table.Td>{a.recordedByName}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {detail.authorizations.length === 0 && <Text size="sm" c="dimmed" data-testid="empty-state">No payer authorization recorded. Record the payer's prior authorization with Authorization.</Text>}
+          </Paper>
+        </SimpleGrid>
+
+        {progress.sessionsDone > 0 && <ReadinessPanel courseId={course.id} patientId={course.patientId} editable={false} />}
+        <AuditHistory entity="course" entityId={course.id} labels={courseFieldLabels} />
+        <Anchor component={Link} to={`/patients/${course.patientId}`} size="sm">Back to the patient</Anchor>
+      </AfterFirstPaint>
 
       <RecordMotorThresholdDialog course={course} opened={mtOpen} onClose={mtDialog.close} />
       {timeOpen && (

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { scaleDefinition, scaleMaxTotal, scaleMinTotal } from '../../../shared/clinical';
 import type { Cohort } from '../../../shared/schemas/dashboard';
@@ -11,8 +12,11 @@ function totalTicks(min: number, max: number): number[] {
   return [...ticks, max];
 }
 
+// Both charts are memoized: recharts draws a chart in several passes, and the dashboard draws again
+// as its other reads (protocols, staff, the table's pages) arrive, with the same cohort.
+
 /** Mean total on the cohort's scale by week with its 95% confidence band; n under each week; the scale's remission line. */
-export function CohortTrajectoryChart({ cohort, width, height }: { cohort: Cohort; width: number; height: number }) {
+export const CohortTrajectoryChart = memo(function CohortTrajectoryChart({ cohort, width, height }: { cohort: Cohort; width: number; height: number }) {
   const def = scaleDefinition(cohort.scale);
   const min = scaleMinTotal(def);
   const max = scaleMaxTotal(def);
@@ -40,10 +44,10 @@ export function CohortTrajectoryChart({ cohort, width, height }: { cohort: Cohor
       <Legend verticalAlign="top" height={24} />
     </ComposedChart>
   );
-}
+});
 
 /** Response and remission rates by protocol on the cohort's scale, intention to treat (n courses in each label). */
-export function RatesByProtocolChart({ cohort, width, height }: { cohort: Cohort; width: number; height: number }) {
+export const RatesByProtocolChart = memo(function RatesByProtocolChart({ cohort, width, height }: { cohort: Cohort; width: number; height: number }) {
   const def = scaleDefinition(cohort.scale);
   const data = cohort.byProtocol.map((p) => ({
     name: `${p.protocolName} (ITT n=${p.n})`,
@@ -65,4 +69,4 @@ export function RatesByProtocolChart({ cohort, width, height }: { cohort: Cohort
       <Tooltip isAnimationActive={false} />
     </BarChart>
   );
-}
+});

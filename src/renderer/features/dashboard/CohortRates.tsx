@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { memo } from 'react';
 import { scaleDefinition } from '../../../shared/clinical';
 import type { Cohort, CohortRate } from '../../../shared/schemas/dashboard';
 
@@ -19,7 +20,7 @@ function RateCell({ rate, testId }: { rate: CohortRate; testId: string }) {
  * Response and remission rates in the two sets DOMAIN.md defines, each with n and a 95% Wilson
  * interval, on the cohort's scale; only courses whose baseline the scale rates count.
  */
-export function CohortRates({ cohort }: { cohort: Cohort }) {
+export const CohortRates = memo(function CohortRates({ cohort }: { cohort: Cohort }) {
   const def = scaleDefinition(cohort.scale);
   const sets = [
     { key: 'completers', label: 'Completers', hint: `Completed courses with an end-of-treatment ${def.name}`, set: cohort.completers },
@@ -49,4 +50,4 @@ export function CohortRates({ cohort }: { cohort: Cohort }) {
       </Text>
     </>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { Checkbox, Group, MultiSelect, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type CourseStatus, courseStatuses, courseStatusLabels } from '../../../shared/schemas/course';
 import { scaleDefinition } from '../../../shared/clinical';
 import { type DashboardScale, dashboardScale } from '../../../shared/schemas/dashboard';
@@ -26,7 +26,8 @@ export function DashboardScreen() {
   const [startTo, setStartTo] = useState(openingFilterFields.startTo);
   const protocols = useProtocols(true);
   const staff = useStaffList(true);
-  const filters = dashboardFiltersOf({ scale, statuses, protocolIds, prescriberIds, startFrom, startTo });
+  // One object while the fields stay the same, so the table (memoized) is not drawn again when another read arrives.
+  const filters = useMemo(() => dashboardFiltersOf({ scale, statuses, protocolIds, prescriberIds, startFrom, startTo }), [scale, statuses, protocolIds, prescriberIds, startFrom, startTo]);
   // The figures are computed in main; the course table reads its own pages (DashboardTable).
   const cohort = useQuery({ queryKey: queryKeys.dashboard('cohort', filters), queryFn: () => call('dashboard:cohort', filters), placeholderData: keepPreviousData, staleTime: 0 });
   const lineages = [...new Map((protocols.data ?? []).filter((p) => p.status === 'current').map((p) => [p.lineageId, p.name])).entries()];

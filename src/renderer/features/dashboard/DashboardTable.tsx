@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { scaleDefinition } from '../../../shared/clinical';
 import { courseStatusLabels } from '../../../shared/schemas/course';
@@ -13,6 +13,8 @@ import { WARNING_COLOR } from '../../app/theme';
 
 /** A first guess; each row's real height is measured once it is drawn. */
 const ROW_HEIGHT = 60;
+/** The scroller's height (its maxHeight): the first render already draws the rows that fill it. */
+const SCROLLER_HEIGHT = 620;
 
 function yesNo(value: boolean | null) {
   if (value === null) return <Text size="xs" c="dimmed">—</Text>;
@@ -31,7 +33,11 @@ function Flags({ row }: { row: DashboardRow }) {
 
 const COLUMNS = 11;
 
-function CourseRow({ row, index, ratedFrom, measure }: { row: DashboardRow; index: number; ratedFrom: number; measure: (element: HTMLTableRowElement | null) => void }) {
+/**
+ * One course. Memoized: the virtualizer draws the table again as rows are measured and scrolled,
+ * and a row already on screen (same course, index and callback) is not drawn again.
+ */
+const CourseRow = memo(function CourseRow({ row, index, ratedFrom, measure }: { row: DashboardRow; index: number; ratedFrom: number; measure: (element: HTMLTableRowElement | null) => void }) {
   return (
     <Table.Tr data-testid={`dashboard-${row.mrn}`} data-index={index} ref={measure}>
       <Table.Td><Anchor component={Link} to={`/courses/${row.courseId}`} fw={600} size="sm">{row.patientName}</Anchor> <Text span size="xs" c="dimmed">{row.mrn}</Text></Table.Td>
@@ -53,14 +59,14 @@ function CourseRow({ row, index, ratedFrom, measure }: { row: DashboardRow; inde
       <Table.Td><Flags row={row} /></Table.Td>
     </Table.Tr>
   );
-}
+});
 
 /**
  * Every course matching the filters on the chosen scale, however many: read a page at a time as
  * rows come into view, and only the rows in view are in the DOM (plus a few either side), with
  * spacer rows keeping the scroll height true.
  */
-export function DashboardTable({ filters, scale }: { filters: DashboardFiltersInput; scale: DashboardScale }) {
+export const DashboardTable = memo(function DashboardTable({ filters, scale }: { filters: DashboardFiltersInput; scale: DashboardScale }) {
   const def = scaleDefinition(scale);
   const scroller = useRef<HTMLDivElement>(null);
   // The rows in view decide which pages are read; they are known after the virtualizer has drawn.
@@ -68,8 +74,9 @@ export function DashboardTable({ filters, scale }: { filters: DashboardFiltersIn
   const pages = useCoursePages(filters, inView);
   const count = pages.total ?? 0;
   // The app does not use the React Compiler; the virtualizer re-renders this component on scroll itself.
+  // initialRect: the first render draws the rows the scroller shows, not only the overscan (the scroller's size is read after it mounts).
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 0, height: SCROLLER_HEIGHT } });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
@@ -82,7 +89,7 @@ export function DashboardTable({ filters, scale }: { filters: DashboardFiltersIn
   return (
     <Paper withBorder>
       <ErrorNotice error={pages.error} />
-      <div ref={scroller} style={{ maxHeight: 620, overflowY: 'auto' }} data-testid="dashboard-scroller">
+      <div ref={scroller} style={{ maxHeight: SCROLLER_HEIGHT, overflowY: 'auto' }} data-testid="dashboard-scroller">
         <Table verticalSpacing={4} striped highlightOnHover aria-label="Courses" aria-rowcount={count + 1} fz="sm" stickyHeader>
           <Table.Thead>
             <Table.Tr>
@@ -109,4 +116,4 @@ export function DashboardTable({ filters, scale }: { filters: DashboardFiltersIn
       <Text size="xs" c="dimmed" p="xs" data-testid="dashboard-count">{count} course(s)</Text>
     </Paper>
   );
-}
+});
