@@ -22,6 +22,25 @@ function earlyScript(): Plugin {
   };
 }
 
+/**
+ * `virtual:channel-access`: who may call each channel, read from the contract at build time. The
+ * renderer hides what the signed-in person may not do from the contract's own declaration, without
+ * loading the contract's schemas (zod building every channel's input and output) on its first paint.
+ */
+function channelAccess(): Plugin {
+  const id = 'virtual:channel-access';
+  return {
+    name: 'tms-channel-access',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      const { contract } = await import('./src/shared/ipc/contract');
+      const access = Object.fromEntries(Object.entries(contract).map(([channel, spec]) => [channel, spec.access]));
+      return `export const channelAccess = ${JSON.stringify(access)};`;
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -41,7 +60,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react(), earlyScript()],
+    plugins: [react(), earlyScript(), channelAccess()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; the page loads faster minified.

@@ -1,5 +1,5 @@
 /**
- * The screens of the routine path, each in a chunk of its own: the router loads them when first
+ * The screens of the routine path (and the today list's planned-time dialog), each in a chunk of its own: the router loads them when first
  * opened, and `preloadRoutineScreens` fetches them (and the course view's charts) once the today
  * list is on screen, so the first paint does not carry them and a routine session does not wait.
  */
@@ -11,6 +11,8 @@ export const routine = {
   patientDetail: () => import('../features/patients/PatientDetailScreen'),
   patientForms: () => import('../features/patients/PatientFormScreens'),
   charts: () => import('../features/charts/Phq9CourseChart'),
+  /** The today list's planned-time dialog (a row's "Change"). */
+  plannedTime: () => import('../features/today/PlannedTimeDialog'),
 };
 
 let preloaded = false;

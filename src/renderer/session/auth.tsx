@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { channelAccess } from 'virtual:channel-access';
 import { type AccessPolicy, mayAccess } from '../../shared/ipc/access';
 import type { Channel } from '../../shared/ipc/channels';
-import { contract } from '../../shared/ipc/contract';
 import type { AuthSession, SignInResult } from '../../shared/schemas/auth';
 import type { Staff } from '../../shared/schemas/staff';
 import { call, SIGNED_OUT_EVENT } from '../api/client';
@@ -95,15 +95,16 @@ export function useActor(): Staff {
 }
 
 /**
- * Whether the signed-in person may call a channel: the contract's own declaration, read with the
- * same rule main enforces, so the screens never restate who may do what.
+ * Whether the signed-in person may call a channel: the contract's own declaration (its `access`,
+ * taken from the contract at build time without its schemas), read with the same rule main
+ * enforces, so the screens never restate who may do what.
  */
 export function useCan(): (channel: Channel) => boolean {
   const { owner, session } = useAuth();
   return useCallback(
     (channel: Channel) => {
       const policy: AccessPolicy = { psychiatristsManageStaff: session?.psychiatristsManageStaff ?? false };
-      return mayAccess(contract[channel].access, owner?.role ?? null, policy);
+      return mayAccess(channelAccess[channel], owner?.role ?? null, policy);
     },
     [owner, session?.psychiatristsManageStaff],
   );

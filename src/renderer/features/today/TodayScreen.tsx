@@ -1,5 +1,5 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import type { TodayItem } from '../../../shared/schemas/session';
 import { doneForTheDay, filterToday, noTodayFilter, overdueMinutes, type TodayFilter } from '../../../shared/todayList';
@@ -7,10 +7,12 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate } from '../../format';
 import { useToday } from '../courses/queries';
-import { preloadRoutineScreens } from '../../app/routineScreens';
-import { PlannedTimeDialog } from './PlannedTimeDialog';
+import { preloadRoutineScreens, routine } from '../../app/routineScreens';
 import { TodayFilters } from './TodayFilters';
 import { TodayTable } from './TodayTable';
+
+// Opened from a row's "Change": its chunk (the modal, radios, time input) is not on the list's first paint; fetched with the routine screens.
+const PlannedTimeDialog = lazy(() => routine.plannedTime().then((m) => ({ default: m.PlannedTimeDialog })));
 
 function timeNow(now: Date): string {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
@@ -50,7 +52,11 @@ export function TodayScreen() {
         <Text c="dimmed" data-testid="empty-state">No course today matches these filters. Clear a filter to see more.</Text>
       )}
       {shown.length > 0 && <TodayTable items={shown} now={now} onChangeTime={setChanging} />}
-      {changing && <PlannedTimeDialog target={changing} date={today} onClose={() => setChanging(null)} />}
+      {changing && (
+        <Suspense>
+          <PlannedTimeDialog target={changing} date={today} onClose={() => setChanging(null)} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
