@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/main/demo/demoAccounts';
 import { INVOKE_PATH } from '../web-host/bridgeScript';
@@ -111,12 +113,15 @@ async function measureOnce(page: Page, route: string, name: string, onScreen?: (
 export async function runBrowserBench(workFile: string, exportsDir: string, today: string, runs: number): Promise<BrowserResult> {
   const now = new Date(`${today}T12:00:00`);
   const host = await startWebHost({ dbFile: workFile, rendererDir: resolve('out/renderer'), exportsDir, now: () => now, validateOutput: false });
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // A profile on disk, as the packaged app has: Chromium keeps the V8 code of the app's scripts
+  // in its disk cache (the app scheme's `codeCache` privilege in Electron). A default Playwright
+  // context is incognito: every fresh page compiled all of the app's JavaScript again.
+  const profile = mkdtempSync(join(tmpdir(), 'tms-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } });
   try {
     const doctor = await host.db.selectFrom('staff').select(['id', 'username']).where('role', '=', 'psychiatrist').where('active', '=', 1).orderBy('id').executeTakeFirstOrThrow();
     const courses = await host.db
       .selectFrom('course_progress').select('course_id').where('sessions_done', '=', 36).orderBy('course_id').limit(runs + 3).execute();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const largest: LargestRead = { channel: '', bytes: 0 };
     const scoped = { scope: false, largest: { channel: '', bytes: 0 } };
     const page = await context.newPage();
@@ -172,7 +177,6 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
         dashboard.push(warm);
       }
     }
-    await context.close();
 
     const report: number[] = [];
     let pages: number | null = null;
@@ -187,7 +191,8 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
       todayFirstPaint: summarize(todayPaint), dashboardLargestRead: scoped.largest, largestRead: largest,
       phq9Chart: summarize(chart), courseChart: summarize(courseChart), dashboard: summarize(dashboard), dashboardAfterChange: summarize(afterChange), dashboardFreshPage: summarize(freshPage), report36: { ...summarize(report), pages } };
   } finally {
-    await browser.close();
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
     await host.close();
   }
 }
