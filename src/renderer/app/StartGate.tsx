@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { useAuth } from '../session/auth';
 import { useIdleLock } from '../session/useIdleLock';
 import { setClinicDateFormat } from '../format';
+import { preloadOnceWhenIdle } from './preloadWhenIdle';
 import { queryKeys } from './queryKeys';
 
 /**
@@ -32,19 +33,8 @@ const FirstRunScreen = lazy(() => gate.firstRun().then((m) => ({ default: m.Firs
 const RecoveryScreen = lazy(() => gate.recovery().then((m) => ({ default: m.RecoveryScreen })));
 const ServerProblemScreen = lazy(() => gate.serverProblem().then((m) => ({ default: m.ServerProblemScreen })));
 
-let gatePreloaded = false;
-
-/** Fetches the lock and sign-in screens when the page is next idle; once per page. A failed fetch is left to the screen that needs it. */
-function preloadGateScreens(): void {
-  if (gatePreloaded) return;
-  gatePreloaded = true;
-  const load = () => {
-    void gate.lock().catch(() => undefined);
-    void gate.signIn().catch(() => undefined);
-  };
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(load, { timeout: 2_000 });
-  else window.setTimeout(load, 0);
-}
+/** Fetches the lock and sign-in screens when the page is next idle; once per page. */
+const preloadGateScreens = preloadOnceWhenIdle([gate.lock, gate.signIn]);
 
 /** A gate screen while its chunk loads: the same words as while the database opens. */
 function Gate({ children }: { children: ReactNode }) {

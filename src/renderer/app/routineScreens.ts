@@ -1,3 +1,5 @@
+import { preloadOnceWhenIdle } from './preloadWhenIdle';
+
 /**
  * The screens of the routine path (and the today list's planned-time dialog), each in a chunk of its own: the router loads them when first
  * opened, and `preloadRoutineScreens` fetches them (and the course view's charts) once the today
@@ -15,15 +17,5 @@ export const routine = {
   plannedTime: () => import('../features/today/PlannedTimeDialog'),
 };
 
-let preloaded = false;
-
-/** Fetches the routine screens when the page is next idle; once per page. A failed fetch is left to the navigation that needs it. */
-export function preloadRoutineScreens(): void {
-  if (preloaded) return;
-  preloaded = true;
-  const load = () => {
-    for (const load of Object.values(routine)) void load().catch(() => undefined);
-  };
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(load, { timeout: 2_000 });
-  else window.setTimeout(load, 0);
-}
+/** Fetches the routine screens when the page is next idle; once per page. */
+export const preloadRoutineScreens = preloadOnceWhenIdle(Object.values(routine));
