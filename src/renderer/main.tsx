@@ -8,7 +8,7 @@ import { RouterProvider } from 'react-router/dom';
 import { router } from './app/router';
 import { StartGate } from './app/StartGate';
 import { cssVariablesResolver, theme } from './app/theme';
-import { seedEarlyAnswers } from './app/earlyAnswers';
+import { firstAnswers, seedEarlyAnswers } from './app/earlyAnswers';
 import { AuthProvider } from './session/auth';
 
 // The printable report page has its own chunk: the app's first script does not carry it.
@@ -29,9 +29,8 @@ if (!root) throw new Error('index.html has no #root element');
 // The printable report is a page of its own, printed in a hidden window signed in by main as the person exporting.
 // `/report/:courseId` is the course report; `/authorization` and `/extension` after it, the payer documents.
 const report = /^#\/report\/(\d+)(?:\/(authorization|extension))?$/.exec(window.location.hash);
-if (!report) seedEarlyAnswers(queryClient);
 
-createRoot(root).render(
+const render = () => createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
@@ -54,3 +53,15 @@ createRoot(root).render(
     </MantineProvider>
   </StrictMode>,
 );
+
+if (report) {
+  render();
+} else {
+  // The page's first script asked for the first screen's data while this code loaded; its answers
+  // usually arrive meanwhile. Drawn with them, the first screen is one render instead of a spinner
+  // and a second render; a slow answer is not waited for beyond FIRST_RENDER_WAIT_MS.
+  void firstAnswers(window.tmsEarlyCalls).then(() => {
+    seedEarlyAnswers(queryClient);
+    render();
+  });
+}

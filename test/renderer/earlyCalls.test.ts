@@ -43,6 +43,31 @@ describe('the page first script’s calls', () => {
     expect(asked).toEqual(['sessions:today {"date":"2026-11-25"}', 'app:info {}', 'auth:session {}']);
   });
 
+  it('offers a read asked before sign-in is known only once the window turns out signed in', async () => {
+    const asked: string[] = [];
+    const early = createEarlyCalls((channel) => {
+      asked.push(channel);
+      return Promise.resolve<IpcResult<unknown>>({ ok: true, value: channel });
+    }, () => 0);
+    let signIn: (signedIn: boolean) => void = () => undefined;
+    const signedIn = new Promise<boolean>((resolve) => { signIn = resolve; });
+    const signedOut = Promise.resolve(false);
+    void early.start('sessions:today', { date: '2026-11-25' }, signedIn);
+    void early.start('dashboard:cohort', { scale: 'phq9' }, signedOut);
+    // Both were asked at once, neither waits for the session's answer.
+    expect(asked).toEqual(['sessions:today', 'dashboard:cohort']);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(early.answered('sessions:today', { date: '2026-11-25' })).toBe(false);
+    signIn(true);
+    await Promise.resolve();
+    expect(early.answered('sessions:today', { date: '2026-11-25' })).toBe(true);
+    expect(early.take('sessions:today', { date: '2026-11-25' })?.result).toEqual({ ok: true, value: 'sessions:today' });
+    // Signed out: the refused read is never given to the app, which asks again after signing in.
+    expect(early.answered('dashboard:cohort', { scale: 'phq9' })).toBe(false);
+    expect(early.take('dashboard:cohort', { scale: 'phq9' })).toBeNull();
+  });
+
   it('keeps a failed call for the app to report, without an unhandled rejection', async () => {
     const early = createEarlyCalls(() => Promise.reject(new Error('bridge gone')), () => 0);
     void early.start('app:info', {}).catch(() => undefined);

@@ -222,7 +222,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // The token is shown once; the address bar then loses it.
       if (url.searchParams.has('token')) return send(res, 303, 'text/plain', 'See /', { ...cookie, Location: `/${url.hash}` });
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
-      if (url.pathname === BRIDGE_PATH) return send(res, 200, contentTypes['.js'] ?? '', bridgeScript, cookie);
+      // The same text for the host's whole life: a page loads it from the browser's cache, as Electron's preload needs no request.
+      if (url.pathname === BRIDGE_PATH) return send(res, 200, contentTypes['.js'] ?? '', bridgeScript, { ...cookie, 'Cache-Control': 'private, max-age=86400' });
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, contentTypes['.html'] ?? '', indexHtml, cookie);
       const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
       if (relative(rendererDir, file).startsWith('..')) return send(res, 404, 'text/plain', 'Not found');

@@ -3,8 +3,8 @@ import { createEarlyCalls, earlyDashboardReads, earlyDate } from './earlyCalls';
 
 /**
  * The page's first script, loaded in one small request ahead of the app's own code: it asks main
- * what the first screen needs (recovery state, clinic, who is signed in, and for a signed-in window
- * opening on the today list, today's list) while the app's code is still loading. The app takes
+ * what the first screen needs (recovery state, clinic, who is signed in, and for a window opening on
+ * the today list or the dashboard, its first reads) while the app's code is still loading. The app takes
  * these answers instead of asking again (`call` in client.ts). Main still decides everything: these
  * are the very calls the app makes, only earlier.
  */
@@ -17,14 +17,15 @@ if (bridge) {
   if (!route.startsWith('/report/')) {
     void early.start('recovery:status', {});
     void early.start('app:info', {});
-    early.start('auth:session', {}).then((result) => {
+    const signedIn = early.start('auth:session', {}).then((result) => {
       const session = result.ok ? (result.value as AuthSession) : null;
-      if (!session?.staff || session.mustChangePassword) return;
-      if (route === '/' || route === '/today') void early.start('sessions:today', { date: earlyDate(new Date()) });
-      if (route === '/dashboard') {
-        void early.start('dashboard:cohort', earlyDashboardReads.cohort);
-        void early.start('dashboard:courses', earlyDashboardReads.firstPage);
-      }
-    }, () => undefined);
+      return Boolean(session?.staff && !session.mustChangePassword);
+    }, () => false);
+    // Asked alongside the session, not after it: a signed-in window's first screen then draws with its data in one pass.
+    if (route === '/' || route === '/today') void early.start('sessions:today', { date: earlyDate(new Date()) }, signedIn);
+    if (route === '/dashboard') {
+      void early.start('dashboard:cohort', earlyDashboardReads.cohort, signedIn);
+      void early.start('dashboard:courses', earlyDashboardReads.firstPage, signedIn);
+    }
   }
 }

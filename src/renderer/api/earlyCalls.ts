@@ -10,11 +10,18 @@ export interface EarlyCall {
 
 /** The calls the page's first script made, each taken once by the app's own identical call. */
 export interface EarlyCalls {
-  start(channel: Channel, input: unknown): Promise<IpcResult<unknown>>;
+  /**
+   * Asks main now. With `keepIf`, the answer is offered to the app only once `keepIf` resolves true
+   * (a read asked before the window knows it is signed in: if it is not, main refused it, and the
+   * app, once signed in, asks again).
+   */
+  start(channel: Channel, input: unknown, keepIf?: Promise<boolean>): Promise<IpcResult<unknown>>;
   /** The early call for this channel and input, if there is one still fresh; taken (a second take gets null). */
   take(channel: Channel, input: unknown): EarlyCall | null;
   /** Whether the early call for this channel and input has been answered (not taken). */
   answered(channel: Channel, input: unknown): boolean;
+  /** Resolves once every call started so far is answered (or failed) and offered to the app or not. */
+  settled(): Promise<void>;
 }
 
 declare global {
@@ -46,13 +53,17 @@ export const earlyDashboardReads = { cohort: OPENING_DASHBOARD_FILTERS, firstPag
 /** The registry of early calls over `invoke` (the bridge), with `now` in milliseconds for their age. */
 export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => Promise<IpcResult<unknown>>, now: () => number): EarlyCalls {
   const calls = new Map<string, EarlyCall & { at: number }>();
+  const started: Array<Promise<unknown>> = [];
   const keyOf = (channel: Channel, input: unknown) => `${channel} ${JSON.stringify(input)}`;
   return {
-    start(channel, input) {
+    start(channel, input, keepIf) {
       const entry: EarlyCall & { at: number } = { at: now(), promise: invoke(channel, input) };
       // A failure is the app's to report when it takes the call; nothing is left unhandled here.
       entry.promise.then((result) => { entry.result = result; }, () => undefined);
-      calls.set(keyOf(channel, input), entry);
+      const key = keyOf(channel, input);
+      if (!keepIf) calls.set(key, entry);
+      const offered = keepIf?.then((keep) => { if (keep) calls.set(key, entry); }, () => undefined);
+      started.push(Promise.allSettled([entry.promise, offered]));
       return entry.promise;
     },
     take(channel, input) {
@@ -64,6 +75,9 @@ export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => P
     },
     answered(channel, input) {
       return calls.get(keyOf(channel, input))?.result !== undefined;
+    },
+    settled() {
+      return Promise.all(started).then(() => undefined);
     },
   };
 }

@@ -1,7 +1,8 @@
-import { memo } from 'react';
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, type ReactNode, useState } from 'react';
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { scaleDefinition, scaleMaxTotal, scaleMinTotal } from '../../../shared/clinical';
 import type { Cohort } from '../../../shared/schemas/dashboard';
+import { ChartLegend } from './ChartLegend';
 
 /** Ticks every 5 points (10 on long scales) from the scale's lowest to its highest total, the highest included. */
 function totalTicks(min: number, max: number): number[] {
@@ -10,6 +11,33 @@ function totalTicks(min: number, max: number): number[] {
   for (let t = min; t < max; t += step) ticks.push(t);
   if (max - (ticks.at(-1) ?? min) < step / 2) ticks.pop();
   return [...ticks, max];
+}
+
+/**
+ * The tooltip measures itself against the page: it joins a chart when the pointer or the keyboard
+ * first comes to it, not while the dashboard is first drawn.
+ */
+function Explorable({ legend, children }: { legend: ReactNode; children: (explored: boolean) => ReactNode }) {
+  const [explored, setExplored] = useState(false);
+  const explore = () => setExplored(true);
+  return (
+    <div onPointerEnter={explore} onFocus={explore}>
+      {legend}
+      {children(explored)}
+    </div>
+  );
+}
+
+/** The key's line above each chart: the chart itself is this much shorter, so the pair keeps its size. */
+const LEGEND_HEIGHT = 24;
+
+/** A tick every week, or every 2 or 4 on long follow-ups, so labels never meet (every tick is drawn: none is measured). */
+function weekTicks(first: number, last: number): number[] {
+  const span = last - first;
+  const step = span <= 10 ? 1 : span <= 20 ? 2 : 4;
+  const ticks: number[] = [];
+  for (let w = first; w <= last; w += step) ticks.push(w);
+  return ticks;
 }
 
 // Both charts are memoized: recharts draws a chart in several passes, and the dashboard draws again
@@ -27,22 +55,27 @@ export const CohortTrajectoryChart = memo(function CohortTrajectoryChart({ cohor
     band: w.ciLow === null || w.ciHigh === null ? null : [Math.max(min, Number(w.ciLow.toFixed(2))), Math.min(max, Number(w.ciHigh.toFixed(2)))],
     n: w.n,
   }));
+  const weeks = data.length > 0 ? data.map((w) => w.week) : [0];
   const rule = def.outcome;
+  const legend = <ChartLegend entries={[{ label: '95% CI', color: '#4393c3', mark: 'band' }, { label: `Mean ${def.name}`, color: '#000', mark: 'line' }]} />;
   return (
-    <ComposedChart width={width} height={height} data={data} margin={{ top: 20, right: 20, bottom: 30, left: 0 }} role="img" aria-label={`Mean ${def.name} by week`}>
-      <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
-      <XAxis dataKey="week" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tickFormatter={(w: number) => `Wk ${w}`} label={{ value: 'Week (0 = baseline); n courses under each point', position: 'insideBottom', offset: -18, fontSize: 12 }} />
-      <YAxis domain={[min, max]} ticks={totalTicks(min, max)} width={40} allowDataOverflow />
-      {rule && (
-        <ReferenceLine y={rule.remissionAtMost + 0.5} stroke="#1b7837" strokeDasharray="6 3" label={{ value: `Remission: ≤ ${rule.remissionAtMost}`, position: 'insideBottomLeft', fontSize: 11, fill: '#1b7837' }} />
+    <Explorable legend={legend}>
+      {(explored) => (
+        <ComposedChart width={width} height={height - LEGEND_HEIGHT} data={data} margin={{ top: 8, right: 32, bottom: 30, left: 0 }} role="img" aria-label={`Mean ${def.name} by week`}>
+          <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
+          <XAxis dataKey="week" type="number" ticks={weekTicks(Math.min(...weeks), Math.max(...weeks))} interval={0} domain={['dataMin', 'dataMax']} allowDecimals={false} tickFormatter={(w: number) => `Wk ${w}`} label={{ value: 'Week (0 = baseline); n courses under each point', position: 'insideBottom', offset: -18, fontSize: 12 }} />
+          <YAxis domain={[min, max]} ticks={totalTicks(min, max)} interval={0} width={40} allowDataOverflow />
+          {rule && (
+            <ReferenceLine y={rule.remissionAtMost + 0.5} stroke="#1b7837" strokeDasharray="6 3" label={{ value: `Remission: ≤ ${rule.remissionAtMost}`, position: 'insideBottomLeft', fontSize: 11, fill: '#1b7837' }} />
+          )}
+          <Area dataKey="band" name="95% CI" stroke="none" fill="#4393c3" fillOpacity={0.3} isAnimationActive={false} />
+          <Line dataKey="mean" name={`Mean ${def.name}`} stroke="#000" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
+            <LabelList dataKey="n" position="bottom" fontSize={10} formatter={(n: unknown) => `n=${String(n)}`} />
+          </Line>
+          {explored && <Tooltip isAnimationActive={false} />}
+        </ComposedChart>
       )}
-      <Area dataKey="band" name="95% CI" stroke="none" fill="#4393c3" fillOpacity={0.3} isAnimationActive={false} />
-      <Line dataKey="mean" name={`Mean ${def.name}`} stroke="#000" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
-        <LabelList dataKey="n" position="bottom" fontSize={10} formatter={(n: unknown) => `n=${String(n)}`} />
-      </Line>
-      <Tooltip isAnimationActive={false} />
-      <Legend verticalAlign="top" height={24} />
-    </ComposedChart>
+    </Explorable>
   );
 });
 
@@ -54,19 +87,23 @@ export const RatesByProtocolChart = memo(function RatesByProtocolChart({ cohort,
     response: Math.round(p.responseRate * 1000) / 10,
     remission: Math.round(p.remissionRate * 1000) / 10,
   }));
+  const legend = <ChartLegend entries={[{ label: 'Response (≥ 50% drop)', color: '#762a83', mark: 'bar' }, { label: `Remission (≤ ${def.outcome?.remissionAtMost ?? ''})`, color: '#1b7837', mark: 'bar' }]} />;
   return (
-    <BarChart width={width} height={height} data={data} layout="vertical" margin={{ top: 20, right: 40, bottom: 10, left: 20 }} role="img" aria-label={`${def.name} response and remission by protocol`}>
-      <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
-      <XAxis type="number" domain={[0, 100]} unit="%" />
-      <YAxis type="category" dataKey="name" width={300} fontSize={11} />
-      <Bar dataKey="response" name="Response (≥ 50% drop)" fill="#762a83" isAnimationActive={false}>
-        <LabelList dataKey="response" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
-      </Bar>
-      <Bar dataKey="remission" name={`Remission (≤ ${def.outcome?.remissionAtMost ?? ''})`} fill="#1b7837" isAnimationActive={false}>
-        <LabelList dataKey="remission" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
-      </Bar>
-      <Legend verticalAlign="top" height={24} />
-      <Tooltip isAnimationActive={false} />
-    </BarChart>
+    <Explorable legend={legend}>
+      {(explored) => (
+        <BarChart width={width} height={height - LEGEND_HEIGHT} data={data} layout="vertical" margin={{ top: 8, right: 40, bottom: 10, left: 20 }} role="img" aria-label={`${def.name} response and remission by protocol`}>
+          <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
+          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} unit="%" />
+          <YAxis type="category" dataKey="name" width={300} fontSize={11} interval={0} />
+          <Bar dataKey="response" name="Response (≥ 50% drop)" fill="#762a83" isAnimationActive={false}>
+            <LabelList dataKey="response" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
+          </Bar>
+          <Bar dataKey="remission" name={`Remission (≤ ${def.outcome?.remissionAtMost ?? ''})`} fill="#1b7837" isAnimationActive={false}>
+            <LabelList dataKey="remission" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
+          </Bar>
+          {explored && <Tooltip isAnimationActive={false} />}
+        </BarChart>
+      )}
+    </Explorable>
   );
 });

@@ -5,6 +5,7 @@ import { type CourseStatus, courseStatuses, courseStatusLabels } from '../../../
 import { scaleDefinition } from '../../../shared/clinical';
 import { type DashboardScale, dashboardScale } from '../../../shared/schemas/dashboard';
 import { call } from '../../api/client';
+import { refetchUnlessJustSeeded } from '../../app/earlyAnswers';
 import { queryKeys } from '../../app/queryKeys';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRenderTiming } from '../../perf/useRenderTiming';
@@ -29,7 +30,7 @@ export function DashboardScreen() {
   // One object while the fields stay the same, so the table (memoized) is not drawn again when another read arrives.
   const filters = useMemo(() => dashboardFiltersOf({ scale, statuses, protocolIds, prescriberIds, startFrom, startTo }), [scale, statuses, protocolIds, prescriberIds, startFrom, startTo]);
   // The figures are computed in main; the course table reads its own pages (DashboardTable).
-  const cohort = useQuery({ queryKey: queryKeys.dashboard('cohort', filters), queryFn: () => call('dashboard:cohort', filters), placeholderData: keepPreviousData, staleTime: 0 });
+  const cohort = useQuery({ queryKey: queryKeys.dashboard('cohort', filters), queryFn: () => call('dashboard:cohort', filters), placeholderData: keepPreviousData, staleTime: 0, refetchOnMount: refetchUnlessJustSeeded });
   const lineages = [...new Map((protocols.data ?? []).filter((p) => p.status === 'current').map((p) => [p.lineageId, p.name])).entries()];
   const screen = useRef<HTMLDivElement>(null);
   // Ready when the cohort chart is drawn and the table's first page is in it.

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { DashboardFiltersInput, DashboardPage, DashboardRow } from '../../../shared/schemas/dashboard';
 import { call } from '../../api/client';
+import { refetchUnlessJustSeeded } from '../../app/earlyAnswers';
 import { queryKeys } from '../../app/queryKeys';
 import { COURSE_PAGE_SIZE, coursePageInput } from './dashboardReads';
 
@@ -27,6 +28,7 @@ export function useCoursePages(filters: DashboardFiltersInput, indexes: number[]
       queryFn: () => call('dashboard:courses', coursePageInput(filters, page)),
       // Other windows and connections change the clinic: read again on each visit, showing the last answer meanwhile.
       staleTime: 0,
+      refetchOnMount: refetchUnlessJustSeeded,
       placeholderData: page === 0 ? keepPreviousData : undefined,
     })),
   });

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Table } from '@mantine/core';
 import { memo } from 'react';
 import { useNavigate } from 'react-router';
 import { scaleDefinition, scaleDueKindLabels } from '../../../shared/clinical';
@@ -6,24 +6,31 @@ import type { TodayItem } from '../../../shared/schemas/session';
 import { doneForTheDay, overdueMinutes } from '../../../shared/todayList';
 import { formatDate } from '../../format';
 import { WARNING_COLOR } from '../../app/theme';
+import classes from './TodayRow.module.css';
 
 function MtCell({ item }: { item: TodayItem }) {
   if (!item.mt) return <Badge color="red" variant="light">No MT</Badge>;
   return (
-    <Group gap={4}>
-      <Text size="sm">{item.mt.rmtPctMso}% MSO</Text>
-      <Text size="xs" c="dimmed">{item.mt.ageDays === 0 ? 'today' : `${item.mt.ageDays} d ago`}</Text>
-      {item.mt.stale && <Badge size="xs" color={WARNING_COLOR} variant="outline">Re-measure (&gt; 7 d)</Badge>}
-      {item.mt.visual && <Badge size="xs" color={WARNING_COLOR} variant="outline">Visual</Badge>}
-    </Group>
+    <>
+      <div className={classes.wrapping}>
+        <span className={`${classes.sm} ${classes.nowrap}`}>{item.mt.rmtPctMso}% MSO</span>
+        <span className={`${classes.xs} ${classes.dimmed} ${classes.nowrap}`}>{item.mt.ageDays === 0 ? 'today' : `${item.mt.ageDays} d ago`}</span>
+      </div>
+      {(item.mt.stale || item.mt.visual) && (
+        <div className={`${classes.wrapping} ${classes.flags}`}>
+          {item.mt.stale && <Badge size="xs" color={WARNING_COLOR} variant="outline" title="Last determined more than 7 days ago">Re-measure</Badge>}
+          {item.mt.visual && <Badge size="xs" color={WARNING_COLOR} variant="outline">Visual</Badge>}
+        </div>
+      )}
+    </>
   );
 }
 
 function AssessmentsDueCell({ item }: { item: TodayItem }) {
   const navigate = useNavigate();
-  if (item.assessmentsDue.length === 0) return <Text size="xs" c="dimmed">Up to date</Text>;
+  if (item.assessmentsDue.length === 0) return <p className={`${classes.xs} ${classes.dimmed}`}>Up to date</p>;
   return (
-    <Stack gap={4} align="flex-start">
+    <div className={classes.column}>
       {item.assessmentsDue.map((due) => {
         const name = scaleDefinition(due.scale).name;
         return (
@@ -40,21 +47,21 @@ function AssessmentsDueCell({ item }: { item: TodayItem }) {
           </Button>
         );
       })}
-    </Stack>
+    </div>
   );
 }
 
 function TimeCell({ item, now, onChange }: { item: TodayItem; now: string; onChange: (item: TodayItem) => void }) {
   const late = overdueMinutes(item, now);
   return (
-    <Stack gap={2} align="flex-start">
-      <Group gap={4} wrap="nowrap">
-        <Text size="sm" fw={600} ff="monospace">{item.plannedTime ?? '—'}</Text>
+    <div className={classes.column}>
+      <div className={classes.row}>
+        <span className={`${classes.sm} ${classes.strong} ${classes.mono}`}>{item.plannedTime ?? '—'}</span>
         <Button size="compact-xs" variant="subtle" onClick={() => onChange(item)} aria-label={`Change the planned time of ${item.patientName}`}>Change</Button>
-      </Group>
+      </div>
       {item.movedForTheDay && <Badge size="xs" variant="outline" color="blue">Today only (usually {item.coursePlannedTime ?? 'no time'})</Badge>}
       {late !== null && <Badge size="xs" color="red" variant="filled" data-testid="overdue">Overdue {late} min</Badge>}
-    </Stack>
+    </div>
   );
 }
 
@@ -75,22 +82,22 @@ export const TodayRow = memo(function TodayRow({ item, index, now, onChangeTime,
     <Table.Tr data-testid={`today-${item.mrn}`} data-index={index} aria-rowindex={index + 2} ref={measure}>
       <Table.Td><TimeCell item={item} now={now} onChange={onChangeTime} /></Table.Td>
       <Table.Td>
-        <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>{item.patientName}</Text>
-        <Text size="xs" c="dimmed" ff="monospace">{item.mrn}</Text>
+        <p className={`${classes.sm} ${classes.strong} ${classes.nowrap}`}>{item.patientName}</p>
+        <p className={`${classes.xs} ${classes.dimmed} ${classes.mono}`}>{item.mrn}</p>
         {item.reviewRequired && <Badge size="xs" color="red">Review required</Badge>}
         {item.item9Open && <Badge size="xs" color="red" variant="filled" ml={4}>Item 9 alert</Badge>}
       </Table.Td>
-      <Table.Td><Text size="sm">{item.protocolName}</Text></Table.Td>
+      <Table.Td><p className={`${classes.sm} ${classes.protocol}`}>{item.protocolName}</p></Table.Td>
       <Table.Td>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>Session {item.nextSessionNumber} of {item.plannedSessions}</Text>
+        <p className={classes.sm}><span className={classes.nowrap}>Session {item.nextSessionNumber}</span> <span className={classes.nowrap}>of {item.plannedSessions}</span></p>
         {item.nextSessionNumber > item.authorizedSessions && <Badge size="xs" color={WARNING_COLOR} variant="outline">Beyond authorization</Badge>}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{item.lastSessionDate ? formatDate(item.lastSessionDate) : 'First session'}</Text>
+        <p className={`${classes.sm} ${classes.nowrap}`}>{item.lastSessionDate ? formatDate(item.lastSessionDate) : 'First session'}</p>
         {item.daysSinceLastSession !== null && (
-          <Text size="xs" c={item.daysSinceLastSession > 3 ? WARNING_COLOR : 'dimmed'}>
+          <p className={item.daysSinceLastSession > 3 ? classes.xs : `${classes.xs} ${classes.dimmed}`} style={item.daysSinceLastSession > 3 ? { color: WARNING_COLOR } : undefined}>
             {item.daysSinceLastSession} day(s) ago{item.lastTechnicianName ? ` · ${item.lastTechnicianName}` : ''}
-          </Text>
+          </p>
         )}
       </Table.Td>
       <Table.Td><MtCell item={item} /></Table.Td>
@@ -99,14 +106,14 @@ export const TodayRow = memo(function TodayRow({ item, index, now, onChangeTime,
         {done ? <Badge color="teal" variant="light" miw="max-content">✓ Done</Badge> : <Badge color="gray" variant="outline" miw="max-content">To do{item.sessionsPerDay > 1 ? ` (${item.sessionsToday}/${item.sessionsPerDay})` : ''}</Badge>}
       </Table.Td>
       <Table.Td>
-        <Group gap={4} wrap="nowrap">
+        <div className={classes.row}>
           <Button size="compact-sm" variant="default" onClick={() => navigate(`/courses/${item.courseId}`)}>Course</Button>
           {!done && item.mt && (
             <Button size="compact-sm" onClick={() => navigate(`/courses/${item.courseId}/sessions/new`, { state: { returnTo: '/today' } })} aria-label={`Log session for ${item.patientName}`}>
               Log session
             </Button>
           )}
-        </Group>
+        </div>
       </Table.Td>
     </Table.Tr>
   );

@@ -6,7 +6,13 @@ import { useRenderTiming } from '../../perf/useRenderTiming';
 import { TodayRow } from './TodayRow';
 
 /** A first guess; each row's real height is measured once it is drawn. */
-const ROW_HEIGHT = 64;
+const ROW_HEIGHT = 72;
+/**
+ * Where the rows started on the page the last time the list was drawn (below the header, the
+ * alerts and the filters): the first render draws the rows that fit below it, not a window's worth
+ * from the page's top, and the layout effect corrects it before the frame is painted.
+ */
+let lastTop = 300;
 /** Rows drawn beyond the window on either side: Tab into one scrolls it into view, and the next ones are drawn. */
 const OVERSCAN = 4;
 
@@ -26,12 +32,14 @@ export function TodayTable({ items, now, onChangeTime }: { items: readonly Today
   // The benchmark's first paint: the mark `today-rendered` is the first frame with the day's rows.
   useRenderTiming('today', body, 'tr[data-index]');
   // Where the rows start on the page (below the header, the bars and the filters): the virtualizer counts from there.
-  const [top, setTop] = useState(0);
+  const [top, setTop] = useState(lastTop);
   // After every render (a bar above may have appeared, the filters wrapped): an unchanged value renders nothing.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const element = body.current;
-    if (element) setTop(element.getBoundingClientRect().top + window.scrollY);
+    if (!element) return;
+    lastTop = element.getBoundingClientRect().top + window.scrollY;
+    setTop(lastTop);
   });
   const focused = useRef<number | null>(null);
   const virtualizer = useWindowVirtualizer({
@@ -65,7 +73,7 @@ export function TodayTable({ items, now, onChangeTime }: { items: readonly Today
     if (indexOf(event.relatedTarget) === null) focused.current = null;
   };
   return (
-    <Table withTableBorder verticalSpacing={6} aria-label="Today's courses" aria-rowcount={items.length + 1} highlightOnHover>
+    <Table withTableBorder verticalSpacing={6} horizontalSpacing={8} aria-label="Today's courses" aria-rowcount={items.length + 1} highlightOnHover>
       <Table.Thead>
         <Table.Tr aria-rowindex={1}>
           <Table.Th>Time</Table.Th>
