@@ -2,7 +2,8 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../src/shared/dates';
 import type { IpcResult } from '../../src/shared/ipc/result';
-import { createEarlyCalls } from '../../src/renderer/api/earlyCalls';
+import type { Channel } from '../../src/shared/ipc/channels';
+import { createEarlyCalls, startEarlyCalls } from '../../src/renderer/api/earlyCalls';
 import { refetchUnlessJustSeeded, seedEarlyAnswers } from '../../src/renderer/app/earlyAnswers';
 import { queryKeys } from '../../src/renderer/app/queryKeys';
 
@@ -42,5 +43,32 @@ describe('answers the page’s first script brought along', () => {
     expect(client.getQueryData(queryKeys.today(date))).toEqual(['afresh']);
     stopSecond();
     client.clear();
+  });
+
+  it('uses every read the first script asked for, on each screen a window opens on (same channel and input as the app’s own)', async () => {
+    for (const route of ['/today', '/', '/dashboard', '/patients']) {
+      const asked: Array<[Channel, unknown]> = [];
+      const early = createEarlyCalls((channel, input) => {
+        asked.push([channel, input]);
+        const value = channel === 'auth:session' ? { staff: { id: 1 }, mustChangePassword: false } : [channel];
+        return Promise.resolve<IpcResult<unknown>>({ ok: true, value });
+      }, () => performance.now());
+      startEarlyCalls(early, route, new Date());
+      await early.settled();
+      Reflect.set(globalThis, 'window', { tmsEarlyCalls: early });
+      seedEarlyAnswers(new QueryClient());
+      const left = asked.filter(([channel, input]) => early.answered(channel, input)).map(([channel]) => channel);
+      expect(left, route).toEqual([]);
+      expect(asked.length, route).toBeGreaterThanOrEqual(route === '/dashboard' ? 10 : 5);
+    }
+  });
+
+  it('offers nothing but the session to a window that is not signed in', async () => {
+    const early = createEarlyCalls((channel) => Promise.resolve<IpcResult<unknown>>(channel === 'auth:session' ? { ok: true, value: { staff: null, mustChangePassword: false } } : { ok: false, error: { code: 'unauthenticated', message: 'Sign in' } }), () => performance.now());
+    startEarlyCalls(early, '/today', new Date());
+    await early.settled();
+    expect(early.answered('auth:session', {})).toBe(true);
+    expect(early.answered('sessions:today', { date: localIsoDate(new Date()) })).toBe(false);
+    expect(early.answered('assessments:openAlerts', {})).toBe(false);
   });
 });

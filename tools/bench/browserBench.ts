@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/main/demo/demoAccounts';
-import { INVOKE_PATH } from '../web-host/bridgeScript';
 import { CHROMIUM_ARGS } from '../web-host/chromiumExports';
 import { startWebHost } from '../web-host/server';
 import { summarize, type Timing } from './stats';
@@ -35,17 +34,15 @@ export interface BrowserResult {
   largestRead: LargestRead;
 }
 
-/** Watches a page's IPC answers (POSTs to the web host's invoke path) and keeps the largest, overall and while `scope` is set. */
-function watchReads(page: Page, largest: LargestRead, scoped: { scope: boolean; largest: LargestRead }) {
-  page.on('response', (response) => {
-    if (!response.url().endsWith(INVOKE_PATH)) return;
-    const channel = (JSON.parse(response.request().postData() ?? '{}') as { channel?: string }).channel ?? '?';
-    const inScope = scoped.scope;
-    void response.body().then((body) => {
-      if (body.length > largest.bytes) Object.assign(largest, { channel, bytes: body.length });
-      if (inScope && body.length > scoped.largest.bytes) Object.assign(scoped.largest, { channel, bytes: body.length });
-    }, () => undefined);
-  });
+/** The largest answer the web host sent, overall and while `scope` is set (counted by the host: watching the page's responses over the DevTools protocol slowed the pages being timed). */
+function readWatcher() {
+  const largest: LargestRead = { channel: '', bytes: 0 };
+  const scoped = { scope: false, largest: { channel: '', bytes: 0 } };
+  const onAnswer = (channel: string, bytes: number) => {
+    if (bytes > largest.bytes) Object.assign(largest, { channel, bytes });
+    if (scoped.scope && bytes > scoped.largest.bytes) Object.assign(scoped.largest, { channel, bytes });
+  };
+  return { largest, scoped, onAnswer };
 }
 
 /**
@@ -55,9 +52,8 @@ function watchReads(page: Page, largest: LargestRead, scoped: { scope: boolean; 
  * waitForFunction would first inject its utility script into the page as the app starts (40 ms
  * of the page's main thread here), which no user's window runs.
  */
-async function todayFirstPaint(context: BrowserContext, url: string, largest: LargestRead, scoped: { scope: boolean; largest: LargestRead }): Promise<number> {
+async function todayFirstPaint(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
-  watchReads(page, largest, scoped);
   const devtools = await context.newCDPSession(page);
   try {
     await page.goto(`${url}/#/today`, { waitUntil: 'commit' });
@@ -112,7 +108,8 @@ async function measureOnce(page: Page, route: string, name: string, onScreen?: (
 /** Renders the chart and the dashboard in Chromium, and prints a report, against the web host on `workFile`. */
 export async function runBrowserBench(workFile: string, exportsDir: string, today: string, runs: number): Promise<BrowserResult> {
   const now = new Date(`${today}T12:00:00`);
-  const host = await startWebHost({ dbFile: workFile, rendererDir: resolve('out/renderer'), exportsDir, now: () => now, validateOutput: false });
+  const { largest, scoped, onAnswer } = readWatcher();
+  const host = await startWebHost({ dbFile: workFile, rendererDir: resolve('out/renderer'), exportsDir, now: () => now, validateOutput: false, onAnswer });
   // A profile on disk, as the packaged app has: Chromium keeps the V8 code of the app's scripts
   // in its disk cache (the app scheme's `codeCache` privilege in Electron). A default Playwright
   // context is incognito: every fresh page compiled all of the app's JavaScript again.
@@ -122,10 +119,7 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
     const doctor = await host.db.selectFrom('staff').select(['id', 'username']).where('role', '=', 'psychiatrist').where('active', '=', 1).orderBy('id').executeTakeFirstOrThrow();
     const courses = await host.db
       .selectFrom('course_progress').select('course_id').where('sessions_done', '=', 36).orderBy('course_id').limit(runs + 3).execute();
-    const largest: LargestRead = { channel: '', bytes: 0 };
-    const scoped = { scope: false, largest: { channel: '', bytes: 0 } };
     const page = await context.newPage();
-    watchReads(page, largest, scoped);
     await page.goto(`${host.url}/?token=${host.token}`);
     await page.getByLabel('Username').fill(doctor.username ?? '');
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -134,7 +128,7 @@ export async function runBrowserBench(workFile: string, exportsDir: string, toda
 
     const todayPaint: number[] = [];
     for (let i = 0; i < runs + 2; i++) {
-      const ms = await todayFirstPaint(context, host.url, largest, scoped);
+      const ms = await todayFirstPaint(context, host.url);
       if (i >= 2) todayPaint.push(ms);
     }
 

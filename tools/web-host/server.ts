@@ -59,6 +59,8 @@ export interface WebHostOptions {
   exportsDir?: string;
   /** Check results against the contract (default true; the benchmark runs as the packaged app does). */
   validateOutput?: boolean;
+  /** Told the size of each answer to a contract call as it is sent (the benchmark's largest read, without watching the page). */
+  onAnswer?: (channel: string, bytes: number) => void;
   /** The start-up token (default: a new random one); tests keep one across restarts. */
   token?: string;
   /**
@@ -217,7 +219,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
         const { channel, input } = JSON.parse(await readBody(req)) as { channel: string; input: unknown };
         const result = await current.dispatch(String(channel), input, { now: options.now?.() ?? new Date(), session: sessions.get(browser.id) });
-        return send(res, 200, 'application/json', JSON.stringify(result), cookie);
+        const body = JSON.stringify(result);
+        options.onAnswer?.(String(channel), Buffer.byteLength(body));
+        return send(res, 200, 'application/json', body, cookie);
       }
       // The token is shown once; the address bar then loses it.
       if (url.searchParams.has('token')) return send(res, 303, 'text/plain', 'See /', { ...cookie, Location: `/${url.hash}` });

@@ -1,5 +1,4 @@
-import type { AuthSession } from '../../shared/schemas/auth';
-import { createEarlyCalls, earlyDashboardReads, earlyDate } from './earlyCalls';
+import { createEarlyCalls, startEarlyCalls } from './earlyCalls';
 
 /**
  * The page's first script, loaded in one small request ahead of the app's own code: it asks main
@@ -12,20 +11,5 @@ const bridge = window.api;
 if (bridge) {
   const early = createEarlyCalls((channel, input) => bridge.invoke(channel, input), () => performance.now());
   window.tmsEarlyCalls = early;
-  const route = window.location.hash.replace(/^#/, '') || '/';
-  // The printable report is its own page, signed in by main; it asks for none of this.
-  if (!route.startsWith('/report/')) {
-    void early.start('recovery:status', {});
-    void early.start('app:info', {});
-    const signedIn = early.start('auth:session', {}).then((result) => {
-      const session = result.ok ? (result.value as AuthSession) : null;
-      return Boolean(session?.staff && !session.mustChangePassword);
-    }, () => false);
-    // Asked alongside the session, not after it: a signed-in window's first screen then draws with its data in one pass.
-    if (route === '/' || route === '/today') void early.start('sessions:today', { date: earlyDate(new Date()) }, signedIn);
-    if (route === '/dashboard') {
-      void early.start('dashboard:cohort', earlyDashboardReads.cohort, signedIn);
-      void early.start('dashboard:courses', earlyDashboardReads.firstPage, signedIn);
-    }
-  }
+  startEarlyCalls(early, window.location.hash.replace(/^#/, '') || '/', new Date());
 }

@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/ipc/channels';
 import type { IpcResult } from '../../shared/ipc/result';
+import type { AuthSession } from '../../shared/schemas/auth';
 
 /** A call the page's first script (early.ts) made before the app's code had loaded. */
 export interface EarlyCall {
@@ -50,6 +51,15 @@ export function earlyDate(now: Date): string {
 const OPENING_DASHBOARD_FILTERS = { scale: 'phq9', statuses: [], protocolLineageIds: [], prescriberIds: [], startFrom: null, startTo: null };
 export const earlyDashboardReads = { cohort: OPENING_DASHBOARD_FILTERS, firstPage: { ...OPENING_DASHBOARD_FILTERS, offset: 0, limit: 100 } } as const;
 
+/**
+ * What every screen's frame shows from its first frame (the open item-9 alerts, a psychiatrist's
+ * sessions to co-sign) and the dashboard's filter choices (protocols, psychiatrists) and notice:
+ * asked with the rest, so the frame does not draw again (and the list below it move down) when
+ * they arrive. The hooks ask with these very inputs (a test keeps them equal).
+ */
+export const earlyFrameReads = [['assessments:openAlerts', {}], ['sessions:listPending', {}]] as const satisfies ReadonlyArray<readonly [Channel, unknown]>;
+export const earlyDashboardChoices = [['protocols:list', { includeInactive: true }], ['staff:list', { includeInactive: true }], ['outcomeRuleChanges:listUnseen', {}]] as const satisfies ReadonlyArray<readonly [Channel, unknown]>;
+
 /** The registry of early calls over `invoke` (the bridge), with `now` in milliseconds for their age. */
 export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => Promise<IpcResult<unknown>>, now: () => number): EarlyCalls {
   const calls = new Map<string, EarlyCall & { at: number }>();
@@ -80,4 +90,27 @@ export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => P
       return Promise.all(started).then(() => undefined);
     },
   };
+}
+
+/**
+ * The first script's calls for a window opening on `route`: recovery state, clinic, who is signed
+ * in, and, asked alongside (offered to the app only if the window is signed in), the frame's reads
+ * and the first screen's (the today list, or the dashboard's).
+ */
+export function startEarlyCalls(early: EarlyCalls, route: string, now: Date): void {
+  // The printable report is its own page, signed in by main; it asks for none of this.
+  if (route.startsWith('/report/')) return;
+  void early.start('recovery:status', {});
+  void early.start('app:info', {});
+  const signedIn = early.start('auth:session', {}).then((result) => {
+    const session = result.ok ? (result.value as AuthSession) : null;
+    return Boolean(session?.staff && !session.mustChangePassword);
+  }, () => false);
+  for (const [channel, input] of earlyFrameReads) void early.start(channel, input, signedIn);
+  if (route === '/' || route === '/today') void early.start('sessions:today', { date: earlyDate(now) }, signedIn);
+  if (route === '/dashboard') {
+    void early.start('dashboard:cohort', earlyDashboardReads.cohort, signedIn);
+    void early.start('dashboard:courses', earlyDashboardReads.firstPage, signedIn);
+    for (const [channel, input] of earlyDashboardChoices) void early.start(channel, input, signedIn);
+  }
 }

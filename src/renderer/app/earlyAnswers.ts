@@ -33,6 +33,11 @@ export function seedEarlyAnswers(client: QueryClient): void {
   seed(queryKeys.authSession, takeEarlyAnswer('auth:session', {}));
   const date = localIsoDate(new Date());
   seed(queryKeys.today(date), takeEarlyAnswer('sessions:today', { date }));
+  seed(queryKeys.item9Alerts, takeEarlyAnswer('assessments:openAlerts', {}));
+  seed(queryKeys.pendingSessions(), takeEarlyAnswer('sessions:listPending', {}));
+  seed(queryKeys.protocolList(true), takeEarlyAnswer('protocols:list', { includeInactive: true }));
+  seed(queryKeys.staffList(true), takeEarlyAnswer('staff:list', { includeInactive: true }));
+  seed(queryKeys.outcomeRuleChanges, takeEarlyAnswer('outcomeRuleChanges:listUnseen', {}));
   const opening = dashboardFiltersOf(openingFilterFields);
   seed(queryKeys.dashboard('cohort', opening), takeEarlyAnswer('dashboard:cohort', opening));
   seed(queryKeys.dashboardPage(opening, 0), takeEarlyAnswer('dashboard:courses', coursePageInput(opening, 0)));

@@ -5,11 +5,13 @@ export const queryKeys = {
   authSession: ['auth:session'] as const,
   pendingSessions: (courseId?: number) => ['clinical', 'pending', courseId ?? 0] as const,
   staff: ['staff'] as const,
+  staffList: (includeInactive: boolean) => ['staff', { includeInactive }] as const,
   patients: ['patients'] as const,
   patientSearch: (query: string, includeArchived: boolean) => ['patients', 'search', query, includeArchived] as const,
   patient: (id: number) => ['patients', 'detail', id] as const,
   audit: (entity: string, id: number) => ['audit', entity, id] as const,
   protocols: ['protocols'] as const,
+  protocolList: (includeInactive: boolean) => ['protocols', { includeInactive }] as const,
   /** Everything about courses and sessions: one write can change the course, its sessions and today's list. */
   clinical: ['clinical'] as const,
   course: (id: number) => ['clinical', 'course', id] as const,

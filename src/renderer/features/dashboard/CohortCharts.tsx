@@ -1,5 +1,5 @@
 import { memo, type ReactNode, useState } from 'react';
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
 import { scaleDefinition, scaleMaxTotal, scaleMinTotal } from '../../../shared/clinical';
 import type { Cohort } from '../../../shared/schemas/dashboard';
 import { ChartLegend } from './ChartLegend';
@@ -38,6 +38,29 @@ function weekTicks(first: number, last: number): number[] {
   const ticks: number[] = [];
   for (let w = first; w <= last; w += step) ticks.push(w);
   return ticks;
+}
+
+/** Longer protocol names are cut (the whole name is the tick's title). */
+const TICK_NAME_MAX = 48;
+
+/**
+ * A protocol's tick: its name over its "ITT n=" count, drawn as given. Recharts' own tick wraps a
+ * label to the axis width by measuring every word in the page, a third of the chart's drawing here.
+ */
+function ProtocolTick({ x, y, payload }: YAxisTickContentProps) {
+  const label = String(payload.value ?? '');
+  const left = Number(x) - 4;
+  const cut = label.lastIndexOf(' (');
+  const name = cut > 0 ? label.slice(0, cut) : label;
+  const count = cut > 0 ? label.slice(cut + 1) : '';
+  const shown = name.length > TICK_NAME_MAX ? `${name.slice(0, TICK_NAME_MAX - 1)}…` : name;
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={11} fill="#666" className="recharts-cartesian-axis-tick-value">
+      <title>{label}</title>
+      <tspan x={left} dy={count ? '-0.25em' : '0.35em'}>{shown}</tspan>
+      {count && <tspan x={left} dy="1.15em">{count}</tspan>}
+    </text>
+  );
 }
 
 // Both charts are memoized: recharts draws a chart in several passes, and the dashboard draws again
@@ -94,7 +117,7 @@ export const RatesByProtocolChart = memo(function RatesByProtocolChart({ cohort,
         <BarChart width={width} height={height - LEGEND_HEIGHT} data={data} layout="vertical" margin={{ top: 8, right: 40, bottom: 10, left: 20 }} role="img" aria-label={`${def.name} response and remission by protocol`}>
           <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} unit="%" />
-          <YAxis type="category" dataKey="name" width={300} fontSize={11} interval={0} />
+          <YAxis type="category" dataKey="name" width={300} interval={0} tick={ProtocolTick} />
           <Bar dataKey="response" name="Response (≥ 50% drop)" fill="#762a83" isAnimationActive={false}>
             <LabelList dataKey="response" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
           </Bar>

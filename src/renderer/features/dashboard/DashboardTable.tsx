@@ -7,6 +7,8 @@ import { courseStatusLabels } from '../../../shared/schemas/course';
 import type { DashboardFiltersInput, DashboardRow, DashboardScale } from '../../../shared/schemas/dashboard';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import text from '../../components/cellText.module.css';
+import { TABLE_CELL_CLASS } from '../../components/tableCell';
 import { useCoursePages } from './useCoursePages';
 import { formatDate } from '../../format';
 import { WARNING_COLOR } from '../../app/theme';
@@ -17,7 +19,7 @@ const ROW_HEIGHT = 60;
 const SCROLLER_HEIGHT = 620;
 
 function yesNo(value: boolean | null) {
-  if (value === null) return <Text size="xs" c="dimmed">—</Text>;
+  if (value === null) return <span className={`${text.xs} ${text.dimmed}`}>—</span>;
   return <Badge size="sm" variant={value ? 'filled' : 'outline'} color={value ? 'teal' : 'gray'}>{value ? 'Yes' : 'No'}</Badge>;
 }
 
@@ -32,6 +34,7 @@ function Flags({ row }: { row: DashboardRow }) {
 }
 
 const COLUMNS = 11;
+const RIGHT = { textAlign: 'right' } as const;
 
 /**
  * One course. Memoized: the virtualizer draws the table again as rows are measured and scrolled,
@@ -40,23 +43,23 @@ const COLUMNS = 11;
 const CourseRow = memo(function CourseRow({ row, index, ratedFrom, measure }: { row: DashboardRow; index: number; ratedFrom: number; measure: (element: HTMLTableRowElement | null) => void }) {
   return (
     <Table.Tr data-testid={`dashboard-${row.mrn}`} data-index={index} ref={measure}>
-      <Table.Td><Anchor component={Link} to={`/courses/${row.courseId}`} fw={600} size="sm">{row.patientName}</Anchor> <Text span size="xs" c="dimmed">{row.mrn}</Text></Table.Td>
-      <Table.Td>{row.protocolName}<Text size="xs" c="dimmed">{row.prescriberName}</Text></Table.Td>
-      <Table.Td>{courseStatusLabels[row.status]}</Table.Td>
-      <Table.Td>{formatDate(row.startDate)}</Table.Td>
-      <Table.Td ta="right">{row.sessionsDone}/{row.plannedSessions}</Table.Td>
-      <Table.Td ta="right">{row.baseline ?? '—'}</Table.Td>
-      <Table.Td ta="right">{row.endOfTreatment ?? '—'}</Table.Td>
-      <Table.Td ta="right">{row.percentChange === null ? '—' : `${row.percentChange > 0 ? '+' : ''}${row.percentChange.toFixed(1)}%`}</Table.Td>
+      <td className={TABLE_CELL_CLASS}><Anchor component={Link} to={`/courses/${row.courseId}`} fw={600} size="sm">{row.patientName}</Anchor> <span className={`${text.xs} ${text.dimmed}`}>{row.mrn}</span></td>
+      <td className={TABLE_CELL_CLASS}>{row.protocolName}<p className={`${text.xs} ${text.dimmed}`}>{row.prescriberName}</p></td>
+      <td className={TABLE_CELL_CLASS}>{courseStatusLabels[row.status]}</td>
+      <td className={TABLE_CELL_CLASS}>{formatDate(row.startDate)}</td>
+      <td className={TABLE_CELL_CLASS} style={RIGHT}>{row.sessionsDone}/{row.plannedSessions}</td>
+      <td className={TABLE_CELL_CLASS} style={RIGHT}>{row.baseline ?? '—'}</td>
+      <td className={TABLE_CELL_CLASS} style={RIGHT}>{row.endOfTreatment ?? '—'}</td>
+      <td className={TABLE_CELL_CLASS} style={RIGHT}>{row.percentChange === null ? '—' : `${row.percentChange > 0 ? '+' : ''}${row.percentChange.toFixed(1)}%`}</td>
       {row.rated === false ? (
-        <Table.Td colSpan={2}><Text size="xs" c="dimmed" data-testid="not-rated">Baseline below {ratedFrom}: not rated</Text></Table.Td>
+        <td className={TABLE_CELL_CLASS} colSpan={2}><p className={`${text.xs} ${text.dimmed}`} data-testid="not-rated">Baseline below {ratedFrom}: not rated</p></td>
       ) : (
         <>
-          <Table.Td>{yesNo(row.response)}</Table.Td>
-          <Table.Td>{yesNo(row.remission)}</Table.Td>
+          <td className={TABLE_CELL_CLASS}>{yesNo(row.response)}</td>
+          <td className={TABLE_CELL_CLASS}>{yesNo(row.remission)}</td>
         </>
       )}
-      <Table.Td><Flags row={row} /></Table.Td>
+      <td className={TABLE_CELL_CLASS}><Flags row={row} /></td>
     </Table.Tr>
   );
 });
@@ -76,7 +79,7 @@ export const DashboardTable = memo(function DashboardTable({ filters, scale }: {
   // The app does not use the React Compiler; the virtualizer re-renders this component on scroll itself.
   // initialRect: the first render draws the rows the scroller shows, not only the overscan (the scroller's size is read after it mounts).
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 0, height: SCROLLER_HEIGHT } });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 4, initialRect: { width: 0, height: SCROLLER_HEIGHT } });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;

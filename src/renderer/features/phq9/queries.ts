@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
+import { refetchUnlessJustSeeded } from '../../app/earlyAnswers';
 import { queryKeys } from '../../app/queryKeys';
 
 export function usePatientPhq9(patientId: number) {
@@ -8,5 +9,5 @@ export function usePatientPhq9(patientId: number) {
 
 /** Open suicide-item alerts of every scale (PHQ-9 item 9, MADRS item 10, HAM-D item 3), re-read every minute so one entered elsewhere is not missed. */
 export function useItem9Alerts() {
-  return useQuery({ queryKey: queryKeys.item9Alerts, queryFn: () => call('assessments:openAlerts', {}), staleTime: 0, refetchInterval: 60_000 });
+  return useQuery({ queryKey: queryKeys.item9Alerts, queryFn: () => call('assessments:openAlerts', {}), staleTime: 0, refetchOnMount: refetchUnlessJustSeeded, refetchInterval: 60_000 });
 }

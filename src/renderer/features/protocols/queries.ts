@@ -5,7 +5,7 @@ import { queryKeys } from '../../app/queryKeys';
 
 export function useProtocols(includeInactive = false) {
   return useQuery({
-    queryKey: [...queryKeys.protocols, { includeInactive }],
+    queryKey: queryKeys.protocolList(includeInactive),
     queryFn: () => call('protocols:list', { includeInactive }),
   });
 }

@@ -5,7 +5,7 @@ import { queryKeys } from '../../app/queryKeys';
 
 export function useStaffList(includeInactive = false, enabled = true) {
   return useQuery({
-    queryKey: [...queryKeys.staff, { includeInactive }],
+    queryKey: queryKeys.staffList(includeInactive),
     queryFn: () => call('staff:list', { includeInactive }),
     enabled,
   });

@@ -6,6 +6,8 @@ import type { TodayItem } from '../../../shared/schemas/session';
 import { doneForTheDay, overdueMinutes } from '../../../shared/todayList';
 import { formatDate } from '../../format';
 import { WARNING_COLOR } from '../../app/theme';
+import { TABLE_CELL_CLASS } from '../../components/tableCell';
+import text from '../../components/cellText.module.css';
 import classes from './TodayRow.module.css';
 
 function MtCell({ item }: { item: TodayItem }) {
@@ -13,8 +15,8 @@ function MtCell({ item }: { item: TodayItem }) {
   return (
     <>
       <div className={classes.wrapping}>
-        <span className={`${classes.sm} ${classes.nowrap}`}>{item.mt.rmtPctMso}% MSO</span>
-        <span className={`${classes.xs} ${classes.dimmed} ${classes.nowrap}`}>{item.mt.ageDays === 0 ? 'today' : `${item.mt.ageDays} d ago`}</span>
+        <span className={`${text.sm} ${text.nowrap}`}>{item.mt.rmtPctMso}% MSO</span>
+        <span className={`${text.xs} ${text.dimmed} ${text.nowrap}`}>{item.mt.ageDays === 0 ? 'today' : `${item.mt.ageDays} d ago`}</span>
       </div>
       {(item.mt.stale || item.mt.visual) && (
         <div className={`${classes.wrapping} ${classes.flags}`}>
@@ -28,7 +30,7 @@ function MtCell({ item }: { item: TodayItem }) {
 
 function AssessmentsDueCell({ item }: { item: TodayItem }) {
   const navigate = useNavigate();
-  if (item.assessmentsDue.length === 0) return <p className={`${classes.xs} ${classes.dimmed}`}>Up to date</p>;
+  if (item.assessmentsDue.length === 0) return <p className={`${text.xs} ${text.dimmed}`}>Up to date</p>;
   return (
     <div className={classes.column}>
       {item.assessmentsDue.map((due) => {
@@ -56,7 +58,7 @@ function TimeCell({ item, now, onChange }: { item: TodayItem; now: string; onCha
   return (
     <div className={classes.column}>
       <div className={classes.row}>
-        <span className={`${classes.sm} ${classes.strong} ${classes.mono}`}>{item.plannedTime ?? '—'}</span>
+        <span className={`${text.sm} ${text.strong} ${text.mono}`}>{item.plannedTime ?? '—'}</span>
         <Button size="compact-xs" variant="subtle" onClick={() => onChange(item)} aria-label={`Change the planned time of ${item.patientName}`}>Change</Button>
       </div>
       {item.movedForTheDay && <Badge size="xs" variant="outline" color="blue">Today only (usually {item.coursePlannedTime ?? 'no time'})</Badge>}
@@ -80,32 +82,32 @@ export const TodayRow = memo(function TodayRow({ item, index, now, onChangeTime,
   const done = doneForTheDay(item);
   return (
     <Table.Tr data-testid={`today-${item.mrn}`} data-index={index} aria-rowindex={index + 2} ref={measure}>
-      <Table.Td><TimeCell item={item} now={now} onChange={onChangeTime} /></Table.Td>
-      <Table.Td>
-        <p className={`${classes.sm} ${classes.strong} ${classes.nowrap}`}>{item.patientName}</p>
-        <p className={`${classes.xs} ${classes.dimmed} ${classes.mono}`}>{item.mrn}</p>
+      <td className={TABLE_CELL_CLASS}><TimeCell item={item} now={now} onChange={onChangeTime} /></td>
+      <td className={TABLE_CELL_CLASS}>
+        <p className={`${text.sm} ${text.strong} ${text.nowrap}`}>{item.patientName}</p>
+        <p className={`${text.xs} ${text.dimmed} ${text.mono}`}>{item.mrn}</p>
         {item.reviewRequired && <Badge size="xs" color="red">Review required</Badge>}
         {item.item9Open && <Badge size="xs" color="red" variant="filled" ml={4}>Item 9 alert</Badge>}
-      </Table.Td>
-      <Table.Td><p className={`${classes.sm} ${classes.protocol}`}>{item.protocolName}</p></Table.Td>
-      <Table.Td>
-        <p className={classes.sm}><span className={classes.nowrap}>Session {item.nextSessionNumber}</span> <span className={classes.nowrap}>of {item.plannedSessions}</span></p>
+      </td>
+      <td className={TABLE_CELL_CLASS}><p className={`${text.sm} ${classes.protocol}`}>{item.protocolName}</p></td>
+      <td className={TABLE_CELL_CLASS}>
+        <p className={text.sm}><span className={text.nowrap}>Session {item.nextSessionNumber}</span> <span className={text.nowrap}>of {item.plannedSessions}</span></p>
         {item.nextSessionNumber > item.authorizedSessions && <Badge size="xs" color={WARNING_COLOR} variant="outline">Beyond authorization</Badge>}
-      </Table.Td>
-      <Table.Td>
-        <p className={`${classes.sm} ${classes.nowrap}`}>{item.lastSessionDate ? formatDate(item.lastSessionDate) : 'First session'}</p>
+      </td>
+      <td className={TABLE_CELL_CLASS}>
+        <p className={`${text.sm} ${text.nowrap}`}>{item.lastSessionDate ? formatDate(item.lastSessionDate) : 'First session'}</p>
         {item.daysSinceLastSession !== null && (
-          <p className={item.daysSinceLastSession > 3 ? classes.xs : `${classes.xs} ${classes.dimmed}`} style={item.daysSinceLastSession > 3 ? { color: WARNING_COLOR } : undefined}>
+          <p className={item.daysSinceLastSession > 3 ? text.xs : `${text.xs} ${text.dimmed}`} style={item.daysSinceLastSession > 3 ? { color: WARNING_COLOR } : undefined}>
             {item.daysSinceLastSession} day(s) ago{item.lastTechnicianName ? ` · ${item.lastTechnicianName}` : ''}
           </p>
         )}
-      </Table.Td>
-      <Table.Td><MtCell item={item} /></Table.Td>
-      <Table.Td><AssessmentsDueCell item={item} /></Table.Td>
-      <Table.Td>
+      </td>
+      <td className={TABLE_CELL_CLASS}><MtCell item={item} /></td>
+      <td className={TABLE_CELL_CLASS}><AssessmentsDueCell item={item} /></td>
+      <td className={TABLE_CELL_CLASS}>
         {done ? <Badge color="teal" variant="light" miw="max-content">✓ Done</Badge> : <Badge color="gray" variant="outline" miw="max-content">To do{item.sessionsPerDay > 1 ? ` (${item.sessionsToday}/${item.sessionsPerDay})` : ''}</Badge>}
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={TABLE_CELL_CLASS}>
         <div className={classes.row}>
           <Button size="compact-sm" variant="default" onClick={() => navigate(`/courses/${item.courseId}`)}>Course</Button>
           {!done && item.mt && (
@@ -114,7 +116,7 @@ export const TodayRow = memo(function TodayRow({ item, index, now, onChangeTime,
             </Button>
           )}
         </div>
-      </Table.Td>
+      </td>
     </Table.Tr>
   );
 });
