@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { seedDemoCourse } from '../tools/seed/demoCourse';
+import { transitionsDone } from './axe';
 import { expect, type HostHandle, openSignedIn, test, travelTo } from './fixtures';
 
 /**
@@ -9,6 +10,7 @@ import { expect, type HostHandle, openSignedIn, test, travelTo } from './fixture
  * screening and consent, import, backups, audit, the calendar, the planned-time dialog…).
  */
 async function violations(page: Page, where: string): Promise<string[]> {
+  await transitionsDone(page);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.impact ?? 'unknown'}): ${n.target.join(' ')} — ${n.failureSummary ?? ''}`.slice(0, 400)));
 }
