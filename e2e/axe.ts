@@ -6,9 +6,13 @@ import type { Page } from '@playwright/test';
  * mid-fade measures a half-faded text's contrast. Spinners, which never end, are not waited for.
  */
 export async function transitionsDone(page: Page): Promise<void> {
-  await page.evaluate(`Promise.all(document.getAnimations()
-    .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-    .map((animation) => animation.finished.catch(() => undefined)))`);
+  // At most 2 s: a paused or very long animation must not hold the test until its timeout.
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ])`);
 }
 
 /** WCAG 2.1 A and AA problems axe finds on the page, as "rule (impact): target — summary" lines. */

@@ -60,8 +60,8 @@ if (report) {
   // The page's first script asked for the first screen's data while this code loaded; its answers
   // usually arrive meanwhile. Drawn with them, the first screen is one render instead of a spinner
   // and a second render; a slow answer is not waited for beyond FIRST_RENDER_WAIT_MS.
-  void firstAnswers(window.tmsEarlyCalls).then(() => {
-    seedEarlyAnswers(queryClient);
-    render();
-  });
+  void firstAnswers(window.tmsEarlyCalls)
+    .then(() => seedEarlyAnswers(queryClient))
+    // Drawn whatever happened to the answers: without them, the screens ask for themselves.
+    .finally(render);
 }

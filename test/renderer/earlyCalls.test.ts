@@ -68,6 +68,22 @@ describe('the page first script’s calls', () => {
     expect(early.take('dashboard:cohort', { scale: 'phq9' })).toBeNull();
   });
 
+  it('gives nothing after clear(): a sign-out, lock or sign-in forgets the calls, even those still waiting for the session', async () => {
+    const early = createEarlyCalls((channel) => Promise.resolve<IpcResult<unknown>>({ ok: true, value: channel }), () => 0);
+    let signIn: (signedIn: boolean) => void = () => undefined;
+    const signedIn = new Promise<boolean>((resolve) => { signIn = resolve; });
+    void early.start('app:info', {});
+    void early.start('sessions:today', { date: '2026-11-25' }, signedIn);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(early.answered('app:info', {})).toBe(true);
+    early.clear();
+    signIn(true);
+    await early.settled();
+    expect(early.take('app:info', {})).toBeNull();
+    expect(early.take('sessions:today', { date: '2026-11-25' })).toBeNull();
+  });
+
   it('keeps a failed call for the app to report, without an unhandled rejection', async () => {
     const early = createEarlyCalls(() => Promise.reject(new Error('bridge gone')), () => 0);
     void early.start('app:info', {}).catch(() => undefined);

@@ -30,6 +30,11 @@ export function takeEarlyAnswer<C extends Channel>(channel: C, input: ChannelInp
   return result?.ok ? (result.value as ChannelOutput<C>) : undefined;
 }
 
+/** Forgets the first script's calls not yet taken: after a sign-out, a lock or a sign-in, none belongs to who is at the window. */
+export function forgetEarlyCalls(): void {
+  window.tmsEarlyCalls?.clear();
+}
+
 /**
  * Calls a contract channel. Main validated the output against the contract before
  * sending it, so the value is typed from the contract here without parsing it again.

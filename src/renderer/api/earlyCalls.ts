@@ -23,6 +23,8 @@ export interface EarlyCalls {
   answered(channel: Channel, input: unknown): boolean;
   /** Resolves once every call started so far is answered (or failed) and offered to the app or not. */
   settled(): Promise<void>;
+  /** Forgets every call (someone signed out, locked the window or signed in): none is given to the app after this. */
+  clear(): void;
 }
 
 declare global {
@@ -52,18 +54,20 @@ const OPENING_DASHBOARD_FILTERS = { scale: 'phq9', statuses: [], protocolLineage
 export const earlyDashboardReads = { cohort: OPENING_DASHBOARD_FILTERS, firstPage: { ...OPENING_DASHBOARD_FILTERS, offset: 0, limit: 100 } } as const;
 
 /**
- * What every screen's frame shows from its first frame (the open item-9 alerts, a psychiatrist's
- * sessions to co-sign) and the dashboard's filter choices (protocols, psychiatrists) and notice:
- * asked with the rest, so the frame does not draw again (and the list below it move down) when
- * they arrive. The hooks ask with these very inputs (a test keeps them equal).
+ * What every screen's frame shows from its first frame (the open suicide-item alerts) and the
+ * dashboard's filter choices (protocols, psychiatrists): asked with the rest, so the frame does not
+ * draw again (and the list below it move down) when they arrive. Only reads every role makes: the
+ * first script knows no roles, and asks nothing the app would not (a test keeps them used).
  */
-export const earlyFrameReads = [['assessments:openAlerts', {}], ['sessions:listPending', {}]] as const satisfies ReadonlyArray<readonly [Channel, unknown]>;
-export const earlyDashboardChoices = [['protocols:list', { includeInactive: true }], ['staff:list', { includeInactive: true }], ['outcomeRuleChanges:listUnseen', {}]] as const satisfies ReadonlyArray<readonly [Channel, unknown]>;
+export const earlyFrameReads = [['assessments:openAlerts', {}]] as const satisfies ReadonlyArray<readonly [Channel, unknown]>;
+export const earlyDashboardChoices = [['protocols:list', { includeInactive: true }], ['staff:list', { includeInactive: true }]] as const satisfies ReadonlyArray<readonly [Channel, unknown]>;
 
 /** The registry of early calls over `invoke` (the bridge), with `now` in milliseconds for their age. */
 export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => Promise<IpcResult<unknown>>, now: () => number): EarlyCalls {
   const calls = new Map<string, EarlyCall & { at: number }>();
   const started: Array<Promise<unknown>> = [];
+  // Bumped by clear(): a call offered (keepIf) after it is not registered.
+  let generation = 0;
   const keyOf = (channel: Channel, input: unknown) => `${channel} ${JSON.stringify(input)}`;
   return {
     start(channel, input, keepIf) {
@@ -71,8 +75,9 @@ export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => P
       // A failure is the app's to report when it takes the call; nothing is left unhandled here.
       entry.promise.then((result) => { entry.result = result; }, () => undefined);
       const key = keyOf(channel, input);
+      const asked = generation;
       if (!keepIf) calls.set(key, entry);
-      const offered = keepIf?.then((keep) => { if (keep) calls.set(key, entry); }, () => undefined);
+      const offered = keepIf?.then((keep) => { if (keep && asked === generation) calls.set(key, entry); }, () => undefined);
       started.push(Promise.allSettled([entry.promise, offered]));
       return entry.promise;
     },
@@ -88,6 +93,10 @@ export function createEarlyCalls(invoke: (channel: Channel, input: unknown) => P
     },
     settled() {
       return Promise.all(started).then(() => undefined);
+    },
+    clear() {
+      generation += 1;
+      calls.clear();
     },
   };
 }

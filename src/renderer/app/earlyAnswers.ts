@@ -34,10 +34,8 @@ export function seedEarlyAnswers(client: QueryClient): void {
   const date = localIsoDate(new Date());
   seed(queryKeys.today(date), takeEarlyAnswer('sessions:today', { date }));
   seed(queryKeys.item9Alerts, takeEarlyAnswer('assessments:openAlerts', {}));
-  seed(queryKeys.pendingSessions(), takeEarlyAnswer('sessions:listPending', {}));
   seed(queryKeys.protocolList(true), takeEarlyAnswer('protocols:list', { includeInactive: true }));
   seed(queryKeys.staffList(true), takeEarlyAnswer('staff:list', { includeInactive: true }));
-  seed(queryKeys.outcomeRuleChanges, takeEarlyAnswer('outcomeRuleChanges:listUnseen', {}));
   const opening = dashboardFiltersOf(openingFilterFields);
   seed(queryKeys.dashboard('cohort', opening), takeEarlyAnswer('dashboard:cohort', opening));
   seed(queryKeys.dashboardPage(opening, 0), takeEarlyAnswer('dashboard:courses', coursePageInput(opening, 0)));
@@ -53,7 +51,7 @@ export function seedEarlyAnswers(client: QueryClient): void {
  * For `refetchOnMount`: false while the first screen mounts on data seeded from the page's first
  * script (read a moment ago, during this page's load); true afterwards, as for any other data.
  */
-export function refetchUnlessJustSeeded(query: { queryHash: string }): boolean {
+export function refetchUnlessJustSeeded(query: { queryHash: string; state: { isInvalidated: boolean } }): boolean {
   const at = seeded.get(query.queryHash);
-  return at === undefined || performance.now() - at > EARLY_CALL_MAX_AGE_MS;
+  return at === undefined || query.state.isInvalidated || performance.now() - at > EARLY_CALL_MAX_AGE_MS;
 }

@@ -5,7 +5,7 @@ import { type AccessPolicy, mayAccess } from '../../shared/ipc/access';
 import type { Channel } from '../../shared/ipc/channels';
 import type { AuthSession, SignInResult } from '../../shared/schemas/auth';
 import type { Staff } from '../../shared/schemas/staff';
-import { call, SIGNED_OUT_EVENT } from '../api/client';
+import { call, forgetEarlyCalls, SIGNED_OUT_EVENT } from '../api/client';
 import { queryKeys } from '../app/queryKeys';
 import { setDraftOwner } from '../forms/draftStorage';
 
@@ -41,6 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const onSignedOut = () => {
+      forgetEarlyCalls();
       if (current) setLocked(true);
       void client.invalidateQueries({ queryKey: queryKeys.authSession });
     };
@@ -50,6 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback(
     (result: SignInResult) => {
+      forgetEarlyCalls();
       if (current && current.id !== result.staff.id) {
         // Someone else at this window: nothing of the first person's screens or data stays.
         client.clear();
@@ -62,11 +64,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [client, current],
   );
   const lock = useCallback(async () => {
+    forgetEarlyCalls();
     setLocked(true);
     await call('auth:signOut', { reason: 'lock' }).catch(() => undefined);
     await client.invalidateQueries({ queryKey: queryKeys.authSession });
   }, [client]);
   const signOut = useCallback(async () => {
+    forgetEarlyCalls();
     await call('auth:signOut', { reason: 'sign_out' }).catch(() => undefined);
     client.clear();
     setOwner(null);

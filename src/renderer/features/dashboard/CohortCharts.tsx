@@ -3,6 +3,7 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, Ref
 import { scaleDefinition, scaleMaxTotal, scaleMinTotal } from '../../../shared/clinical';
 import type { Cohort } from '../../../shared/schemas/dashboard';
 import { ChartLegend } from './ChartLegend';
+import { wrapWords } from './wrapWords';
 
 /** Ticks every 5 points (10 on long scales) from the scale's lowest to its highest total, the highest included. */
 function totalTicks(min: number, max: number): number[] {
@@ -31,37 +32,42 @@ function Explorable({ legend, children }: { legend: ReactNode; children: (explor
 /** The key's line above each chart: the chart itself is this much shorter, so the pair keeps its size. */
 const LEGEND_HEIGHT = 24;
 
-/** A tick every week, or every 2 or 4 on long follow-ups, so labels never meet (every tick is drawn: none is measured). */
+/** At most this many week labels fit the chart's width ("Wk 52" is ~38 px; the plot ~500). */
+const MAX_WEEK_TICKS = 12;
+
+/** A tick every week, or every few weeks on long follow-ups, so labels never meet (every tick is drawn: none is measured). */
 function weekTicks(first: number, last: number): number[] {
-  const span = last - first;
-  const step = span <= 10 ? 1 : span <= 20 ? 2 : 4;
+  const step = Math.max(1, Math.ceil((last - first) / MAX_WEEK_TICKS));
   const ticks: number[] = [];
   for (let w = first; w <= last; w += step) ticks.push(w);
   return ticks;
 }
 
-/** Longer protocol names are cut (the whole name is the tick's title). */
-const TICK_NAME_MAX = 48;
+/** Characters per line of a protocol's tick (11 px text in the axis's 300 px). */
+const TICK_LINE_CHARS = 44;
 
 /**
- * A protocol's tick: its name over its "ITT n=" count, drawn as given. Recharts' own tick wraps a
- * label to the axis width by measuring every word in the page, a third of the chart's drawing here.
+ * A protocol's tick: its name (on as many lines as it needs) over its "(ITT n=…)" count, drawn as
+ * given. Recharts' own tick wraps a label to the axis width by measuring every word in the page, a
+ * third of the chart's drawing here.
  */
 function ProtocolTick({ x, y, payload }: YAxisTickContentProps) {
   const label = String(payload.value ?? '');
-  const left = Number(x) - 4;
   const cut = label.lastIndexOf(' (');
-  const name = cut > 0 ? label.slice(0, cut) : label;
-  const count = cut > 0 ? label.slice(cut + 1) : '';
-  const shown = name.length > TICK_NAME_MAX ? `${name.slice(0, TICK_NAME_MAX - 1)}…` : name;
+  const lines = cut > 0 ? [...wrapWords(label.slice(0, cut), TICK_LINE_CHARS), label.slice(cut + 1)] : wrapWords(label, TICK_LINE_CHARS);
+  const left = Number(x) - 4;
   return (
     <text x={x} y={y} textAnchor="end" fontSize={11} fill="#666" className="recharts-cartesian-axis-tick-value">
-      <title>{label}</title>
-      <tspan x={left} dy={count ? '-0.25em' : '0.35em'}>{shown}</tspan>
-      {count && <tspan x={left} dy="1.15em">{count}</tspan>}
+      {lines.map((line, i) => (
+        // The block of lines centred on the pair of bars: the first line up by half the block.
+        <tspan key={i} x={left} dy={i === 0 ? `${(0.35 - (lines.length - 1) * 0.575).toFixed(3)}em` : '1.15em'}>{line}</tspan>
+      ))}
     </text>
   );
 }
+
+/** Room each protocol's pair of bars and its label need: the chart grows with the protocols, so none overlap. */
+const PROTOCOL_ROW_PX = 44;
 
 // Both charts are memoized: recharts draws a chart in several passes, and the dashboard draws again
 // as its other reads (protocols, staff, the table's pages) arrive, with the same cohort.
@@ -114,7 +120,7 @@ export const RatesByProtocolChart = memo(function RatesByProtocolChart({ cohort,
   return (
     <Explorable legend={legend}>
       {(explored) => (
-        <BarChart width={width} height={height - LEGEND_HEIGHT} data={data} layout="vertical" margin={{ top: 8, right: 40, bottom: 10, left: 20 }} role="img" aria-label={`${def.name} response and remission by protocol`}>
+        <BarChart width={width} height={Math.max(height - LEGEND_HEIGHT, PROTOCOL_ROW_PX * data.length + 50)} data={data} layout="vertical" margin={{ top: 8, right: 40, bottom: 10, left: 20 }} role="img" aria-label={`${def.name} response and remission by protocol`}>
           <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} unit="%" />
           <YAxis type="category" dataKey="name" width={300} interval={0} tick={ProtocolTick} />
