@@ -86,7 +86,10 @@ export const CohortTrajectoryChart = memo(function CohortTrajectoryChart({ cohor
   }));
   const weeks = data.length > 0 ? data.map((w) => w.week) : [0];
   const rule = def.outcome;
-  const legend = <ChartLegend entries={[{ label: '95% CI', color: '#4393c3', mark: 'band' }, { label: `Mean ${def.name}`, color: '#000', mark: 'line' }]} />;
+  // Each series' name and colour, drawn by the chart and named by its key from this one place.
+  const band = { label: '95% CI', color: '#4393c3', mark: 'band' } as const;
+  const mean = { label: `Mean ${def.name}`, color: '#000', mark: 'line' } as const;
+  const legend = <ChartLegend entries={[band, mean]} />;
   return (
     <Explorable legend={legend}>
       {(explored) => (
@@ -97,8 +100,8 @@ export const CohortTrajectoryChart = memo(function CohortTrajectoryChart({ cohor
           {rule && (
             <ReferenceLine y={rule.remissionAtMost + 0.5} stroke="#1b7837" strokeDasharray="6 3" label={{ value: `Remission: ≤ ${rule.remissionAtMost}`, position: 'insideBottomLeft', fontSize: 11, fill: '#1b7837' }} />
           )}
-          <Area dataKey="band" name="95% CI" stroke="none" fill="#4393c3" fillOpacity={0.3} isAnimationActive={false} />
-          <Line dataKey="mean" name={`Mean ${def.name}`} stroke="#000" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
+          <Area dataKey="band" name={band.label} stroke="none" fill={band.color} fillOpacity={0.3} isAnimationActive={false} />
+          <Line dataKey="mean" name={mean.label} stroke={mean.color} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
             <LabelList dataKey="n" position="bottom" fontSize={10} formatter={(n: unknown) => `n=${String(n)}`} />
           </Line>
           {explored && <Tooltip isAnimationActive={false} />}
@@ -116,7 +119,9 @@ export const RatesByProtocolChart = memo(function RatesByProtocolChart({ cohort,
     response: Math.round(p.responseRate * 1000) / 10,
     remission: Math.round(p.remissionRate * 1000) / 10,
   }));
-  const legend = <ChartLegend entries={[{ label: 'Response (≥ 50% drop)', color: '#762a83', mark: 'bar' }, { label: `Remission (≤ ${def.outcome?.remissionAtMost ?? ''})`, color: '#1b7837', mark: 'bar' }]} />;
+  const response = { label: 'Response (≥ 50% drop)', color: '#762a83', mark: 'bar' } as const;
+  const remission = { label: `Remission (≤ ${def.outcome?.remissionAtMost ?? ''})`, color: '#1b7837', mark: 'bar' } as const;
+  const legend = <ChartLegend entries={[response, remission]} />;
   return (
     <Explorable legend={legend}>
       {(explored) => (
@@ -124,10 +129,10 @@ export const RatesByProtocolChart = memo(function RatesByProtocolChart({ cohort,
           <CartesianGrid strokeDasharray="2 4" stroke="#bbb" />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} unit="%" />
           <YAxis type="category" dataKey="name" width={300} interval={0} tick={ProtocolTick} />
-          <Bar dataKey="response" name="Response (≥ 50% drop)" fill="#762a83" isAnimationActive={false}>
+          <Bar dataKey="response" name={response.label} fill={response.color} isAnimationActive={false}>
             <LabelList dataKey="response" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
           </Bar>
-          <Bar dataKey="remission" name={`Remission (≤ ${def.outcome?.remissionAtMost ?? ''})`} fill="#1b7837" isAnimationActive={false}>
+          <Bar dataKey="remission" name={remission.label} fill={remission.color} isAnimationActive={false}>
             <LabelList dataKey="remission" position="right" fontSize={10} formatter={(v: unknown) => `${String(v)}%`} />
           </Bar>
           {explored && <Tooltip isAnimationActive={false} />}
